@@ -1,0 +1,103 @@
+//! The HTML document, the router and the routes of every room.
+
+use crate::accessibility::AccessibilityStatementPage;
+use crate::centre::{CentreInfo, load_centre_info};
+use crate::components::layout::Layout;
+use crate::i18n::I18nContextProvider;
+use crate::shell::{ContactPage, HomePage, NotFoundPage};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// The server-rendered document around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_content_security_policy(&options);
+    view! {
+        <!DOCTYPE html>
+        <html class=display_class()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="deklaracja-dostępności" content="/deklaracja-dostepnosci" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// A strict CSP: scripts only with this response's nonce (Leptos adds it to its own scripts),
+/// no framing, forms only to this site.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy(options: &LeptosOptions) {
+    use leptos::nonce::use_nonce;
+    let (Some(nonce), Some(response)) =
+        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    // `cargo leptos watch` reloads the page over a websocket on the reload port.
+    let connect = match options.env {
+        leptos::config::Env::DEV => "'self' ws:",
+        leptos::config::Env::PROD => "'self'",
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src {connect}; \
+         frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// High-contrast and larger-text classes from the visitor's cookie (server side only).
+fn display_class() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
+                Some(crate::preferences::DisplayPrefs::from_cookie_header(header).html_class())
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    String::new()
+}
+
+/// The centre's public data, loaded once per page and shared by the layout and pages.
+pub type CentreResource = OnceResource<Result<CentreInfo, crate::error::AppError>>;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let centre: CentreResource = OnceResource::new(load_centre_info());
+    provide_context(centre);
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/cus.css" />
+        <I18nContextProvider>
+            <Router>
+                <Layout>
+                    <Routes fallback=|| view! { <NotFoundPage /> }>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/kontakt") view=ContactPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/deklaracja-dostepnosci")
+                            view=AccessibilityStatementPage
+                            ssr=SsrMode::Async
+                        />
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}

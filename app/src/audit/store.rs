@@ -1,0 +1,146 @@
+use super::{AuditEntry, AuditEvent, ChainCheck};
+use crate::store::{Store, StoreResult, to_db_time};
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+/// The hash before the first entry.
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// SHA-256 over the previous hash and every field, each length-prefixed so that no two
+/// different entries serialise alike.
+fn entry_hash(prev: &str, seq: i64, at: &str, e: &AuditEvent) -> String {
+    let mut hasher = Sha256::new();
+    let fields = [
+        Some(prev),
+        Some(&*seq.to_string()),
+        Some(at),
+        e.actor_id.as_deref(),
+        e.actor_role.as_deref(),
+        Some(&*e.action),
+        e.record_type.as_deref(),
+        e.record_id.as_deref(),
+        e.person_id.as_deref(),
+        e.ip.as_deref(),
+        e.purpose.as_deref(),
+    ];
+    for field in fields {
+        match field {
+            Some(text) => hasher.update(format!("{}:{text};", text.len())),
+            None => hasher.update("-;"),
+        }
+    }
+    format!("{:x}", hasher.finalize())
+}
+
+const COLUMNS: &str = "seq, at, actor_id, actor_role, action, record_type, record_id, person_id, \
+                       ip, purpose, prev_hash, hash";
+
+fn entry_from_row(row: &sqlx::any::AnyRow) -> StoreResult<(AuditEntry, String)> {
+    let entry = AuditEntry {
+        seq: row.try_get("seq")?,
+        at: row.try_get("at")?,
+        event: AuditEvent {
+            actor_id: row.try_get("actor_id")?,
+            actor_role: row.try_get("actor_role")?,
+            action: row.try_get("action")?,
+            record_type: row.try_get("record_type")?,
+            record_id: row.try_get("record_id")?,
+            person_id: row.try_get("person_id")?,
+            ip: row.try_get("ip")?,
+            purpose: row.try_get("purpose")?,
+        },
+        hash: row.try_get("hash")?,
+    };
+    Ok((entry, row.try_get("prev_hash")?))
+}
+
+impl Store {
+    /// Appends an entry. Writers are serialised by updating the single `audit_head` row first,
+    /// which both SQLite and PostgreSQL lock until commit, so the chain never forks.
+    #[tracing::instrument(skip(self, event), fields(action = %event.action), err)]
+    pub async fn audit(&self, event: &AuditEvent, now: DateTime<Utc>) -> StoreResult<i64> {
+        let mut tx = self.pool().begin().await?;
+        let head =
+            sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+                .fetch_one(&mut *tx)
+                .await?;
+        let seq: i64 = head.try_get("seq")?;
+        let prev: String = head.try_get("hash")?;
+        let at = to_db_time(now);
+        let hash = entry_hash(&prev, seq, &at, event);
+        sqlx::query(&format!(
+            "INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+        ))
+        .bind(seq)
+        .bind(&at)
+        .bind(&event.actor_id)
+        .bind(&event.actor_role)
+        .bind(&event.action)
+        .bind(&event.record_type)
+        .bind(&event.record_id)
+        .bind(&event.person_id)
+        .bind(&event.ip)
+        .bind(&event.purpose)
+        .bind(&prev)
+        .bind(&hash)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+            .bind(&hash)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(seq)
+    }
+
+    /// Recomputes the chain from the first entry; reports the first entry that does not match.
+    pub async fn verify_audit_chain(&self) -> StoreResult<ChainCheck> {
+        let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"))
+            .fetch_all(self.pool())
+            .await?;
+        let mut prev = GENESIS.to_owned();
+        let mut expected_seq = 1;
+        for row in &rows {
+            let (entry, stored_prev) = entry_from_row(row)?;
+            let recomputed = entry_hash(&prev, entry.seq, &entry.at, &entry.event);
+            if entry.seq != expected_seq || stored_prev != prev || recomputed != entry.hash {
+                return Ok(ChainCheck::Broken { seq: entry.seq });
+            }
+            prev = entry.hash;
+            expected_seq += 1;
+        }
+        let head: String = sqlx::query_scalar("SELECT hash FROM audit_head WHERE id = 1")
+            .fetch_one(self.pool())
+            .await?;
+        if head != prev {
+            // The newest entries were removed.
+            return Ok(ChainCheck::Broken { seq: expected_seq });
+        }
+        Ok(ChainCheck::Intact {
+            entries: expected_seq - 1,
+        })
+    }
+
+    /// Newest entries first, optionally only those about one person or by one actor.
+    pub async fn audit_entries(
+        &self,
+        person_id: Option<&str>,
+        actor_id: Option<&str>,
+        limit: i64,
+    ) -> StoreResult<Vec<AuditEntry>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM audit_log \
+             WHERE ($1 IS NULL OR person_id = $1) AND ($2 IS NULL OR actor_id = $2) \
+             ORDER BY seq DESC LIMIT $3"
+        ))
+        .bind(person_id)
+        .bind(actor_id)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| entry_from_row(row).map(|(entry, _)| entry))
+            .collect()
+    }
+}

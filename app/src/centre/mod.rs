@@ -1,0 +1,88 @@
+//! The centre that runs this installation: name, address and contact, from configuration.
+
+use crate::error::AppError;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Who runs the portal. Loaded from `cus.toml` / the environment; the default is the demo centre.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CentreInfo {
+    pub name: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub phone: String,
+    pub email: String,
+    /// Public address of the portal, used in the accessibility statement.
+    pub portal_url: String,
+    pub opening_hours: String,
+    pub accessibility: AccessibilityInfo,
+}
+
+/// Data the accessibility statement (deklaracja dostępności, template v2.0) needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccessibilityInfo {
+    pub published_on: NaiveDate,
+    pub updated_on: NaiveDate,
+    pub prepared_on: NaiveDate,
+    pub reviewed_on: NaiveDate,
+    pub contact_person: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    /// Description of the building's accessibility (entrances, lifts, parking, sign language).
+    pub architecture: String,
+}
+
+impl Default for CentreInfo {
+    fn default() -> Self {
+        CentreInfo {
+            name: "Centrum Usług Społecznych Gminy Dębica".into(),
+            street: "ul. Stefana Batorego 13".into(),
+            postal_code: "39-200".into(),
+            city: "Dębica".into(),
+            phone: "+48 14 000 00 00".into(),
+            email: "cus@debica.example".into(),
+            portal_url: "http://127.0.0.1:3000".into(),
+            opening_hours: "pon.–pt. 7:30–15:30".into(),
+            accessibility: AccessibilityInfo::default(),
+        }
+    }
+}
+
+impl Default for AccessibilityInfo {
+    fn default() -> Self {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        AccessibilityInfo {
+            published_on: day(2026, 11, 23),
+            updated_on: day(2026, 11, 23),
+            prepared_on: day(2026, 11, 23),
+            reviewed_on: day(2026, 11, 23),
+            contact_person: "Koordynator ds. dostępności".into(),
+            contact_email: "dostepnosc@debica.example".into(),
+            contact_phone: "+48 14 000 00 01".into(),
+            architecture: "Wejście do budynku od ul. Stefana Batorego jest na poziomie chodnika. \
+                Punkt Informacyjny znajduje się na parterze. Przed budynkiem jest miejsce \
+                parkingowe dla osób z niepełnosprawnościami. Do budynku można wejść z psem \
+                asystującym. Tłumacza polskiego języka migowego zapewniamy po wcześniejszym \
+                zgłoszeniu (co najmniej 3 dni robocze)."
+                .into(),
+        }
+    }
+}
+
+impl CentreInfo {
+    pub fn address_line(&self) -> String {
+        format!("{}, {} {}", self.street, self.postal_code, self.city)
+    }
+}
+
+/// The centre's public information (every page's header and footer use it).
+#[server(prefix = "/api", endpoint = "centre_info")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn load_centre_info() -> Result<CentreInfo, AppError> {
+    let access = crate::gate::require(crate::gate::Permission::ViewPublicInformation).await?;
+    Ok(access.state.centre.as_ref().clone())
+}

@@ -1,0 +1,178 @@
+//! The frame of every page: skip link, header with navigation, language and display switches,
+//! the main landmark and the footer.
+
+use crate::app::CentreResource;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#tresc" rel="external">{t!(i18n, layout.skip_to_content)}</a>
+        <SiteHeader />
+        <main id="tresc" tabindex="-1">{children()}</main>
+        <SiteFooter />
+    }
+}
+
+/// The path and query of the current page, to come back to after a switch.
+fn current_path() -> Signal<String> {
+    let location = use_location();
+    Signal::derive(move || format!("{}{}", location.pathname.get(), location.search.get()))
+}
+
+fn encoded(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let centre = expect_context::<CentreResource>();
+    view! {
+        <header class="site-header">
+            <div class="site-header__tools">
+                <LanguageSwitcher />
+                <DisplaySettings />
+            </div>
+            <div class="site-header__brand">
+                <a href="/" class="site-header__name">
+                    <Suspense fallback=move || {
+                        view! { {t!(i18n, layout.portal_name)} }
+                    }>
+                        {move || Suspend::new(async move {
+                            centre.await.map(|c| c.name).unwrap_or_default()
+                        })}
+                    </Suspense>
+                </a>
+                <span class="site-header__tagline">{t!(i18n, layout.tagline)}</span>
+            </div>
+            <MainNav />
+        </header>
+    }
+}
+
+#[component]
+fn MainNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let current =
+        move |href: &'static str| move || (location.pathname.get() == href).then_some("page");
+    view! {
+        <nav class="main-nav" aria-label=move || t_string!(i18n, layout.main_nav_label).to_string()>
+            <ul>
+                <li>
+                    <a href="/" aria-current=current("/")>
+                        {t!(i18n, nav.home)}
+                    </a>
+                </li>
+                <li>
+                    <a href="/kontakt" aria-current=current("/kontakt")>
+                        {t!(i18n, nav.contact)}
+                    </a>
+                </li>
+            </ul>
+        </nav>
+    }
+}
+
+/// Links that set the language cookie and come back; they work without JavaScript.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let here = current_path();
+    let link = move |locale: Locale, code: &'static str, name: &'static str| {
+        let is_current = move || i18n.get_locale() == locale;
+        view! {
+            <li>
+                <a
+                    href=move || format!("/jezyk/{code}?powrot={}", encoded(&here.get()))
+                    rel="external"
+                    lang=code
+                    hreflang=code
+                    aria-current=move || is_current().then_some("true")
+                >
+                    {name}
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="language-switcher" aria-label=move || t_string!(i18n, layout.language_label).to_string()>
+            <ul>
+                {link(Locale::pl, "pl", "Polski")}
+                {link(Locale::uk, "uk", "Українська")}
+                {link(Locale::en, "en", "English")}
+            </ul>
+        </nav>
+    }
+}
+
+/// High contrast and larger text: a plain GET form, so it works without JavaScript.
+#[component]
+fn DisplaySettings() -> impl IntoView {
+    let i18n = use_i18n();
+    let here = current_path();
+    view! {
+        <form class="display-settings" method="get" action="/preferencje">
+            <input type="hidden" name="powrot" value=here />
+            <button type="submit" name="przelacz" value="kontrast">
+                {t!(i18n, layout.toggle_contrast)}
+            </button>
+            <button type="submit" name="przelacz" value="tekst">
+                {t!(i18n, layout.toggle_text_size)}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let i18n = use_i18n();
+    let centre = expect_context::<CentreResource>();
+    view! {
+        <footer class="site-footer">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    centre
+                        .await
+                        .ok()
+                        .map(|c| {
+                            let tel = format!("tel:{}", c.phone.replace(' ', ""));
+                            let mail = format!("mailto:{}", c.email);
+                            view! {
+                                <address class="site-footer__address">
+                                    <strong>{c.name.clone()}</strong>
+                                    <br />
+                                    {c.address_line()}
+                                    <br />
+                                    <a href=tel>{c.phone.clone()}</a>
+                                    " · "
+                                    <a href=mail>{c.email.clone()}</a>
+                                </address>
+                            }
+                        })
+                })}
+            </Suspense>
+            <nav aria-label=move || t_string!(i18n, layout.footer_nav_label).to_string()>
+                <ul>
+                    <li>
+                        <a href="/deklaracja-dostepnosci">{t!(i18n, nav.accessibility)}</a>
+                    </li>
+                    <li>
+                        <a href="/kontakt">{t!(i18n, nav.contact)}</a>
+                    </li>
+                </ul>
+            </nav>
+        </footer>
+    }
+}

@@ -1,0 +1,4 @@
+//! Widgets shared by several rooms.
+
+pub mod layout;
+pub mod page;

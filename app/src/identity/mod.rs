@@ -1,0 +1,48 @@
+//! People who use the platform: staff, residents and provider staff, with their roles.
+
+#[cfg(feature = "ssr")]
+pub mod store;
+
+use crate::domain::{Email, Role};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UserKind {
+    Staff,
+    Resident,
+    Provider,
+}
+
+impl UserKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            UserKind::Staff => "staff",
+            UserKind::Resident => "resident",
+            UserKind::Provider => "provider",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [UserKind::Staff, UserKind::Resident, UserKind::Provider]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct User {
+    pub id: String,
+    pub email: Email,
+    pub display_name: String,
+    pub kind: UserKind,
+    pub roles: Vec<Role>,
+    pub active: bool,
+}
+
+/// A staff account to create (from the CLI or the administrator's page).
+#[derive(Debug, Clone)]
+pub struct NewStaffUser {
+    pub email: Email,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+}

@@ -1,0 +1,104 @@
+//! Fresh databases for tests: `for_each_backend(|store| async { … })` runs the body once per
+//! backend listed in `CUS_TEST_BACKENDS` (default `sqlite`; CI uses `sqlite,postgres`), each time
+//! on a new, migrated database that is dropped afterwards.
+
+use super::{Backend, Store};
+use std::future::Future;
+
+/// PostgreSQL server used for test databases; override with `CUS_TEST_POSTGRES_URL`.
+const DEFAULT_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+pub fn test_backends() -> Vec<Backend> {
+    let list = std::env::var("CUS_TEST_BACKENDS").unwrap_or_else(|_| "sqlite".into());
+    list.split(',')
+        .filter_map(|name| match name.trim() {
+            "sqlite" => Some(Backend::Sqlite),
+            "postgres" | "postgresql" => Some(Backend::Postgres),
+            "" => None,
+            other => panic!("CUS_TEST_BACKENDS: unknown backend {other:?}"),
+        })
+        .collect()
+}
+
+/// A migrated database that exists only for one test.
+pub struct TestDatabase {
+    pub store: Store,
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Dir(std::path::PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    pub async fn create(backend: Backend) -> Self {
+        let (url, cleanup) = match backend {
+            Backend::Sqlite => {
+                let dir = std::env::temp_dir().join(format!("cus-test-{}", super::new_id()));
+                std::fs::create_dir_all(&dir).expect("temp dir");
+                let url = format!("sqlite://{}/cus.db", dir.display());
+                (url, Cleanup::Dir(dir))
+            }
+            Backend::Postgres => {
+                let admin_url = std::env::var("CUS_TEST_POSTGRES_URL")
+                    .unwrap_or_else(|_| DEFAULT_POSTGRES.into());
+                let name = format!("cus_test_{}", super::new_id().replace('-', ""));
+                let admin = Store::connect(&admin_url)
+                    .await
+                    .expect("PostgreSQL for tests");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(admin.pool())
+                    .await
+                    .expect("create test database");
+                admin.close().await;
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(b, _)| b)
+                    .unwrap_or(&admin_url);
+                (
+                    format!("{base}/{name}"),
+                    Cleanup::Postgres { admin_url, name },
+                )
+            }
+        };
+        let store = Store::connect(&url).await.expect("connect test database");
+        store.migrate().await.expect("migrate test database");
+        TestDatabase {
+            store,
+            url,
+            cleanup,
+        }
+    }
+
+    pub async fn drop_database(self) {
+        self.store.close().await;
+        match self.cleanup {
+            Cleanup::Dir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Postgres { admin_url, name } => {
+                if let Ok(admin) = Store::connect(&admin_url).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(admin.pool())
+                        .await;
+                    admin.close().await;
+                }
+            }
+        }
+    }
+}
+
+/// Runs `body` on a fresh database of every configured backend.
+pub async fn for_each_backend<F, Fut>(body: F)
+where
+    F: Fn(Store) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    for backend in test_backends() {
+        let db = TestDatabase::create(backend).await;
+        body(db.store.clone()).await;
+        db.drop_database().await;
+    }
+}

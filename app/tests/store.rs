@@ -1,0 +1,193 @@
+//! The store on every configured backend (`CUS_TEST_BACKENDS=sqlite,postgres`).
+
+use app::domain::{Clock, Email, Role};
+use app::identity::{NewStaffUser, UserKind};
+use app::notifications::store::Delivery;
+use app::store::StoreError;
+use app::store::testing::for_each_backend;
+use chrono::{Duration, TimeZone, Utc};
+
+fn email(text: &str) -> Email {
+    Email::parse(text).unwrap()
+}
+
+#[tokio::test]
+async fn migrations_are_idempotent_and_database_is_healthy() {
+    for_each_backend(|store| async move {
+        store
+            .migrate()
+            .await
+            .expect("a second run applies nothing and succeeds");
+        assert!(store.is_healthy().await);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn staff_accounts_with_roles() {
+    for_each_backend(|store| async move {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let user = NewStaffUser {
+            email: email("Koordynator@CUS.example"),
+            display_name: "Karol Koordynator".into(),
+            roles: vec![Role::PlanCoordinator, Role::ServicesOrganiser],
+        };
+        let id = store
+            .create_staff_user(&user, "długie-hasło-123", now)
+            .await
+            .unwrap();
+
+        let found = store
+            .user_by_email(&email("koordynator@cus.example"))
+            .await
+            .unwrap();
+        assert_eq!(found.id, id);
+        assert_eq!(found.kind, UserKind::Staff);
+        assert!(found.active);
+        assert_eq!(found.roles.len(), 2);
+        assert!(found.roles.contains(&Role::PlanCoordinator));
+
+        let again = store
+            .create_staff_user(&user, "inne-hasło-12345", now)
+            .await;
+        assert!(matches!(again, Err(StoreError::Conflict)), "{again:?}");
+
+        let key = email("koordynator@cus.example");
+        assert_eq!(
+            store
+                .verify_password(&key, "długie-hasło-123")
+                .await
+                .unwrap(),
+            Some(true)
+        );
+        assert_eq!(
+            store.verify_password(&key, "złe-hasło").await.unwrap(),
+            Some(false)
+        );
+        assert_eq!(
+            store
+                .verify_password(&email("nikt@cus.example"), "x")
+                .await
+                .unwrap(),
+            None
+        );
+        assert_eq!(store.count_users().await.unwrap(), 1);
+        assert!(matches!(
+            store.user_by_email(&email("nikt@cus.example")).await,
+            Err(StoreError::NotFound)
+        ));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn outbox_delivers_each_message_once() {
+    for_each_backend(|store| async move {
+        let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap());
+        let to = email("mieszkaniec@example.com");
+        let first = store
+            .enqueue_email(&to, "Potwierdzenie", "Treść 1", clock.now())
+            .await
+            .unwrap();
+        clock.advance(Duration::seconds(1));
+        let second = store
+            .enqueue_email(&to, "Przypomnienie", "Treść 2", clock.now())
+            .await
+            .unwrap();
+
+        let pending = store.pending_emails(10).await.unwrap();
+        assert_eq!(
+            pending.iter().map(|e| e.id.clone()).collect::<Vec<_>>(),
+            [first.clone(), second.clone()]
+        );
+
+        assert!(store.claim_email(&first, clock.now()).await.unwrap());
+        assert!(
+            !store.claim_email(&first, clock.now()).await.unwrap(),
+            "a second instance backs off"
+        );
+        store
+            .mark_email_delivered(&first, Delivery::Logged, clock.now())
+            .await
+            .unwrap();
+
+        // A crashed sender's claim expires after ten minutes.
+        assert!(store.claim_email(&second, clock.now()).await.unwrap());
+        clock.advance(Duration::minutes(11));
+        assert!(store.claim_email(&second, clock.now()).await.unwrap());
+        store
+            .mark_email_failed(&second, "smtp down", 1)
+            .await
+            .unwrap();
+
+        assert!(store.pending_emails(10).await.unwrap().is_empty());
+        let sent = store.emails_to(&to).await.unwrap();
+        assert_eq!(sent.len(), 2);
+        assert_eq!(sent[0].subject, "Przypomnienie", "newest first");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn audit_chain_detects_tampering() {
+    use app::audit::{AuditAction, AuditEvent, ChainCheck};
+    for_each_backend(|store| async move {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        for person in ["p1", "p2", "p1"] {
+            let event = AuditEvent {
+                actor_id: Some("u1".into()),
+                actor_role: Some("plan_coordinator".into()),
+                record_type: Some("case".into()),
+                record_id: Some("c1".into()),
+                person_id: Some(person.into()),
+                ip: Some("127.0.0.1".into()),
+                purpose: Some("qualification".into()),
+                ..AuditEvent::new(AuditAction::Read)
+            };
+            store.audit(&event, now).await.unwrap();
+        }
+        assert_eq!(
+            store.verify_audit_chain().await.unwrap(),
+            ChainCheck::Intact { entries: 3 }
+        );
+        let about_p1 = store.audit_entries(Some("p1"), None, 10).await.unwrap();
+        assert_eq!(about_p1.iter().map(|e| e.seq).collect::<Vec<_>>(), [3, 1]);
+        assert_eq!(store.audit_entries(None, None, 10).await.unwrap().len(), 3);
+
+        sqlx::query("UPDATE audit_log SET person_id = 'someone-else' WHERE seq = 2")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(
+            store.verify_audit_chain().await.unwrap(),
+            ChainCheck::Broken { seq: 2 }
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn concurrent_audit_writers_keep_one_chain() {
+    use app::audit::{AuditAction, AuditEvent, ChainCheck};
+    for_each_backend(|store| async move {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let writers = (0..20).map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let event = AuditEvent {
+                    record_id: Some(format!("r{i}")),
+                    ..AuditEvent::new(AuditAction::Update)
+                };
+                store.audit(&event, now).await.unwrap()
+            })
+        });
+        for writer in writers.collect::<Vec<_>>() {
+            writer.await.unwrap();
+        }
+        assert_eq!(
+            store.verify_audit_chain().await.unwrap(),
+            ChainCheck::Intact { entries: 20 }
+        );
+    })
+    .await;
+}

@@ -1,0 +1,167 @@
+//! Subcommands of the `cus` binary.
+
+use crate::config::Config;
+use app::domain::{Clock, Email, Role};
+use app::identity::NewStaffUser;
+use app::store::Store;
+use clap::{Parser, Subcommand};
+use std::io::BufRead;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "cus",
+    version,
+    about = "Centrum Usług Społecznych — serwer i narzędzia administracyjne"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Default)]
+pub enum Command {
+    /// Start the web server (default).
+    #[default]
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Load the demo data (only into an empty database).
+    SeedDemo,
+    /// Create a staff account; the password is read from standard input.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Role code, repeatable: director, deputy_director, services_organiser, plan_coordinator,
+        /// community_organiser, info_point_clerk, social_worker, data_protection_officer, administrator.
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+    },
+    /// Copy the SQLite database to FILE while the server runs (online backup).
+    Backup { file: PathBuf },
+    /// Replace the SQLite database with FILE (stop the server first).
+    Restore { file: PathBuf },
+    /// Audit trail tools.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the hash chain; exits non-zero when an entry was changed or removed.
+    Verify,
+}
+
+pub type CliResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+pub async fn run(command: Command, config: Config) -> CliResult {
+    match command {
+        Command::Serve => crate::http::serve(config).await,
+        Command::Migrate => {
+            open_store(&config).await?;
+            println!("Migracje zastosowane.");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let store = open_store(&config).await?;
+            if crate::demo::seed(&store, &Clock::system()).await? {
+                println!("Dane demonstracyjne wczytane.");
+            } else {
+                println!("Baza nie jest pusta — dane demonstracyjne pominięte.");
+            }
+            Ok(())
+        }
+        Command::CreateUser { email, name, roles } => {
+            create_user(&config, email, name, roles).await
+        }
+        Command::Backup { file } => crate::backup::backup(&config, &file).await,
+        Command::Restore { file } => crate::backup::restore(&config, &file).await,
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => verify_audit(&config).await,
+    }
+}
+
+/// Connects and brings the schema up to date.
+pub async fn open_store(config: &Config) -> Result<Store, app::store::StoreError> {
+    let store = Store::connect(&config.database_url).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+async fn create_user(
+    config: &Config,
+    email: String,
+    name: String,
+    roles: Vec<String>,
+) -> CliResult {
+    let email = Email::parse(&email).map_err(|e| format!("Niepoprawny adres e-mail: {e}"))?;
+    let roles = roles
+        .iter()
+        .map(|code| {
+            Role::from_code(code)
+                .filter(|role| role.is_staff())
+                .ok_or_else(|| format!("Nieznana rola pracownika: {code}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let name = name.trim().to_owned();
+    if name.is_empty() {
+        return Err("Podaj imię i nazwisko (--name).".into());
+    }
+    let password = read_password()?;
+    let store = open_store(config).await?;
+    let user = NewStaffUser {
+        email,
+        display_name: name,
+        roles,
+    };
+    match store
+        .create_staff_user(&user, &password, Clock::system().now())
+        .await
+    {
+        Ok(id) => {
+            println!("Utworzono konto {} ({id}).", user.email);
+            Ok(())
+        }
+        Err(app::store::StoreError::Conflict) => {
+            Err(format!("Konto {} już istnieje.", user.email).into())
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Minimum length of a password (NIST SP 800-63B recommends at least 8; staff use 12).
+pub const MIN_PASSWORD_LEN: usize = 12;
+
+fn read_password() -> Result<String, String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| format!("Nie udało się odczytać hasła: {e}"))?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.chars().count() < MIN_PASSWORD_LEN {
+        return Err(format!(
+            "Hasło musi mieć co najmniej {MIN_PASSWORD_LEN} znaków."
+        ));
+    }
+    Ok(password)
+}
+
+async fn verify_audit(config: &Config) -> CliResult {
+    use app::audit::ChainCheck;
+    match open_store(config).await?.verify_audit_chain().await? {
+        ChainCheck::Intact { entries } => {
+            println!("Dziennik zdarzeń nienaruszony ({entries} wpisów).");
+            Ok(())
+        }
+        ChainCheck::Broken { seq } => Err(format!(
+            "Dziennik zdarzeń naruszony: wpis nr {seq} został zmieniony lub usunięty."
+        )
+        .into()),
+    }
+}

@@ -1,0 +1,64 @@
+//! Demo data for a fresh installation: grows with every capability.
+
+use app::domain::{Clock, Email, Role};
+use app::identity::NewStaffUser;
+use app::store::{Store, StoreError};
+
+/// Password of every demo account (documented in the README; never use demo data in production).
+pub const DEMO_PASSWORD: &str = "demo-cus-2026!";
+
+/// Loads the demo data when the database has no accounts yet. Returns whether it did.
+pub async fn seed(store: &Store, clock: &Clock) -> Result<bool, StoreError> {
+    if store.count_users().await? > 0 {
+        return Ok(false);
+    }
+    let staff = [
+        (
+            "admin@cus.debica.example",
+            "Adam Administrator",
+            vec![Role::Administrator],
+        ),
+        (
+            "dyrektor@cus.debica.example",
+            "Dorota Dyrektor",
+            vec![Role::Director],
+        ),
+        (
+            "organizator@cus.debica.example",
+            "Olga Organizator",
+            vec![Role::ServicesOrganiser],
+        ),
+        (
+            "koordynator@cus.debica.example",
+            "Karol Koordynator",
+            vec![Role::PlanCoordinator],
+        ),
+        (
+            "punkt@cus.debica.example",
+            "Paweł Punkt",
+            vec![Role::InfoPointClerk],
+        ),
+        (
+            "osl@cus.debica.example",
+            "Sylwia Społeczność",
+            vec![Role::CommunityOrganiser],
+        ),
+        (
+            "iod@cus.debica.example",
+            "Irena Inspektor",
+            vec![Role::DataProtectionOfficer],
+        ),
+    ];
+    for (email, name, roles) in staff {
+        let user = NewStaffUser {
+            email: Email::parse(email).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            display_name: name.into(),
+            roles,
+        };
+        store
+            .create_staff_user(&user, DEMO_PASSWORD, clock.now())
+            .await?;
+    }
+    tracing::info!("demo data loaded");
+    Ok(true)
+}

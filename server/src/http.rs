@@ -1,0 +1,185 @@
+//! The web server: Leptos pages and server functions, health check, preference switches,
+//! static files, request tracing and security headers.
+
+use crate::config::Config;
+use app::preferences::{self, DisplayPrefs, safe_return_path};
+use app::state::AppState;
+use app::{App, html_shell};
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use serde::Deserialize;
+use std::sync::Arc;
+use tower_http::trace::TraceLayer;
+
+/// One year, for preference cookies.
+const PREFERENCE_MAX_AGE: u32 = 31_536_000;
+
+pub async fn serve(config: Config) -> crate::cli::CliResult {
+    let store = crate::cli::open_store(&config).await?;
+    let clock = app::domain::Clock::system();
+    if config.demo_data {
+        crate::demo::seed(&store, &clock).await?;
+    }
+    let leptos_options = leptos_options(&config)?;
+    let state = AppState {
+        leptos_options,
+        store: store.clone(),
+        clock: clock.clone(),
+        centre: Arc::new(config.centre.clone()),
+    };
+    crate::mailer::spawn_delivery(store, clock, config.smtp.clone());
+    let listener = tokio::net::TcpListener::bind(config.listen).await?;
+    tracing::info!(address = %config.listen, config = ?config, "CUS listening");
+    axum::serve(
+        listener,
+        router(state, config.secure_cookies)
+            .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
+    Ok(())
+}
+
+/// Leptos settings from cargo-leptos's environment (or its defaults), listening where we do.
+fn leptos_options(
+    config: &Config,
+) -> Result<LeptosOptions, Box<dyn std::error::Error + Send + Sync>> {
+    let mut options = get_configuration(None)?.leptos_options;
+    options.site_addr = config.listen;
+    Ok(options)
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+    tracing::info!("shutting down");
+}
+
+pub fn router(state: AppState, secure_cookies: bool) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            leptos::nonce::provide_nonce();
+        }
+    };
+    let shell = {
+        let options = state.leptos_options.clone();
+        move || html_shell(options.clone())
+    };
+    let server_fns = {
+        let context = context.clone();
+        move |request| leptos_axum::handle_server_fns_with_context(context.clone(), request)
+    };
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/jezyk/{code}", get(set_language))
+        .route("/preferencje", get(toggle_display))
+        .route("/api/{*fn_name}", post(server_fns))
+        .leptos_routes_with_context(&state, routes, context.clone(), shell)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))
+        .layer(axum::Extension(CookiePolicy { secure: secure_cookies }))
+        .layer(axum::middleware::from_fn(security_headers))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            // The path only: queries may carry search terms or tokens.
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+        }))
+        .with_state(state)
+}
+
+/// Headers every response carries (the page CSP with its nonce is set while rendering).
+async fn security_headers(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+    ] {
+        headers
+            .entry(name)
+            .or_insert(HeaderValue::from_static(value));
+    }
+    response
+}
+
+#[derive(Clone, Copy)]
+struct CookiePolicy {
+    secure: bool,
+}
+
+impl CookiePolicy {
+    fn cookie(self, name: &str, value: &str) -> String {
+        let secure = if self.secure { "; Secure" } else { "" };
+        format!("{name}={value}; Path=/; Max-Age={PREFERENCE_MAX_AGE}; SameSite=Lax{secure}")
+    }
+}
+
+/// 200 `ok` when the database answers, 503 otherwise.
+async fn healthz(State(state): State<AppState>) -> Response {
+    if state.store.is_healthy().await {
+        (StatusCode::OK, "ok").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+    }
+}
+
+#[derive(Deserialize)]
+struct Return {
+    powrot: Option<String>,
+}
+
+/// `/jezyk/uk?powrot=/kontakt` remembers the language and goes back — no JavaScript needed.
+async fn set_language(
+    Path(code): Path<String>,
+    Query(back): Query<Return>,
+    axum::Extension(policy): axum::Extension<CookiePolicy>,
+) -> Response {
+    let target = safe_return_path(back.powrot.as_deref());
+    if !matches!(code.as_str(), "pl" | "uk" | "en") {
+        return Redirect::to(&target).into_response();
+    }
+    let cookie = policy.cookie(preferences::LANGUAGE_COOKIE, &code);
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&target)).into_response()
+}
+
+#[derive(Deserialize)]
+struct Toggle {
+    przelacz: Option<String>,
+    powrot: Option<String>,
+}
+
+/// `/preferencje?przelacz=kontrast` flips high contrast (`tekst`: larger text) and goes back.
+async fn toggle_display(
+    Query(toggle): Query<Toggle>,
+    headers: axum::http::HeaderMap,
+    axum::Extension(policy): axum::Extension<CookiePolicy>,
+) -> Response {
+    let target = safe_return_path(toggle.powrot.as_deref());
+    let current = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .map(DisplayPrefs::from_cookie_header)
+        .unwrap_or_default();
+    let next = match toggle.przelacz.as_deref() {
+        Some("kontrast") => DisplayPrefs {
+            high_contrast: !current.high_contrast,
+            ..current
+        },
+        Some("tekst") => DisplayPrefs {
+            large_text: !current.large_text,
+            ..current
+        },
+        _ => current,
+    };
+    let cookie = policy.cookie(preferences::COOKIE, &next.to_cookie_value());
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&target)).into_response()
+}

@@ -1,0 +1,9 @@
+//! The `cus` server: configuration, HTTP, background delivery and administration commands.
+
+pub mod backup;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod http;
+pub mod mailer;
+pub mod telemetry;

@@ -1,0 +1,171 @@
+//! The `cus` binary's administration commands against a real SQLite file.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn cus(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cus"))
+        .args(args)
+        .env("DATABASE_URL", format!("sqlite://{}/cus.db", dir.display()))
+        .env("CUS_CONFIG", dir.join("none.toml"))
+        .env("RUST_LOG", "error")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run cus");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cus-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn create_user_backup_and_restore() {
+    let dir = temp_dir("backup");
+    let out = cus(
+        &dir,
+        &[
+            "create-user",
+            "--email",
+            "Anna@CUS.example",
+            "--name",
+            "Anna Nowak",
+            "--role",
+            "director",
+        ],
+        "bardzo-tajne-haslo\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        dir.join("cus.db").exists(),
+        "the database file is created on first use"
+    );
+
+    let again = cus(
+        &dir,
+        &[
+            "create-user",
+            "--email",
+            "anna@cus.example",
+            "--name",
+            "Anna",
+            "--role",
+            "director",
+        ],
+        "bardzo-tajne-haslo\n",
+    );
+    assert!(
+        !again.status.success(),
+        "the same e-mail cannot be used twice"
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("już istnieje"));
+
+    let short = cus(
+        &dir,
+        &[
+            "create-user",
+            "--email",
+            "b@cus.example",
+            "--name",
+            "B",
+            "--role",
+            "director",
+        ],
+        "krotkie\n",
+    );
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("co najmniej 12"));
+
+    let backup = dir.join("kopia.db");
+    let out = cus(&dir, &["backup", backup.to_str().unwrap()], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(backup.exists());
+
+    // A user added after the backup disappears when the backup is restored.
+    let out = cus(
+        &dir,
+        &[
+            "create-user",
+            "--email",
+            "c@cus.example",
+            "--name",
+            "C",
+            "--role",
+            "administrator",
+        ],
+        "bardzo-tajne-haslo\n",
+    );
+    assert!(out.status.success());
+    let out = cus(&dir, &["restore", backup.to_str().unwrap()], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = cus(
+        &dir,
+        &[
+            "create-user",
+            "--email",
+            "c@cus.example",
+            "--name",
+            "C",
+            "--role",
+            "administrator",
+        ],
+        "bardzo-tajne-haslo\n",
+    );
+    assert!(
+        out.status.success(),
+        "c@ was not in the backup, so it can be created again"
+    );
+
+    let garbage = dir.join("smieci.db");
+    std::fs::write(&garbage, "to nie jest baza").unwrap();
+    let out = cus(&dir, &["restore", garbage.to_str().unwrap()], "");
+    assert!(
+        !out.status.success(),
+        "a file that is not a database is refused"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn unknown_role_is_refused() {
+    let dir = temp_dir("role");
+    let out = cus(
+        &dir,
+        &[
+            "create-user",
+            "--email",
+            "x@cus.example",
+            "--name",
+            "X",
+            "--role",
+            "king",
+        ],
+        "bardzo-tajne-haslo\n",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Nieznana rola"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
