@@ -1,21 +1,96 @@
 //! The one authorisation gate. Every server function starts with `require(permission)`; it
-//! answers with the request's `Access` (state and who is asking) or an error.
+//! answers with the request's `Access` (state and who is asking) or an error. Which role may do
+//! what is one table in code (`Permission::granted_to`); which permission each server function
+//! needs is another (`SERVER_FUNCTIONS`), and a test fails when a server function is missing there.
 
+use crate::domain::Role;
 use serde::{Deserialize, Serialize};
 
-/// Everything a server function may need permission for.
+/// Everything a server function or a staff page may need permission for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Permission {
     /// Public pages: the centre's contact data, the catalogue, the accessibility statement.
     ViewPublicInformation,
+    /// A signed-in person's own profile, applications and cases.
+    ManageOwnData,
+    /// The staff area's shell and the "who am I / my sessions" page.
+    EnterStaffArea,
+    /// Register paper and in-person applications and needs at the info point.
+    RegisterOnBehalf,
+    /// Read and handle cases (scoped further to assigned coordinators).
+    HandleCases,
+    /// Qualify and refuse; draft and update individual plans.
+    QualifyAndPlan,
+    /// Approve individual plans (director; services organiser when authorised).
+    ApprovePlans,
+    /// Edit the social services programme and the catalogue.
+    ManageProgramme,
+    /// Plan and record community organising.
+    OrganiseCommunity,
+    /// Referrals to the provider's own organisation and its public profile.
+    ActForProvider,
+    /// Read, filter and export the audit trail.
+    ReadAuditLog,
+    /// Accounts, roles and settings (no case content).
+    ManageAccounts,
 }
 
 impl Permission {
+    pub const ALL: [Permission; 12] = [
+        Permission::ViewPublicInformation,
+        Permission::ManageOwnData,
+        Permission::EnterStaffArea,
+        Permission::RegisterOnBehalf,
+        Permission::HandleCases,
+        Permission::QualifyAndPlan,
+        Permission::ApprovePlans,
+        Permission::ManageProgramme,
+        Permission::OrganiseCommunity,
+        Permission::ActForProvider,
+        Permission::ReadAuditLog,
+        Permission::ManageAccounts,
+    ];
+
     /// Permissions granted to everybody, signed in or not.
     pub fn is_public(self) -> bool {
         matches!(self, Permission::ViewPublicInformation)
     }
+
+    /// The role → permission table (DOMAIN.md §2). Shown read-only to administrators.
+    pub fn granted_to(self, role: Role) -> bool {
+        use Permission::*;
+        use Role::*;
+        match self {
+            ViewPublicInformation | ManageOwnData => true,
+            EnterStaffArea => role.is_staff(),
+            RegisterOnBehalf => matches!(
+                role,
+                InfoPointClerk | PlanCoordinator | ServicesOrganiser | Director | DeputyDirector
+            ),
+            HandleCases => matches!(
+                role,
+                PlanCoordinator | ServicesOrganiser | Director | DeputyDirector | SocialWorker
+            ),
+            QualifyAndPlan => matches!(role, PlanCoordinator | ServicesOrganiser),
+            ApprovePlans => matches!(role, Director | DeputyDirector | ServicesOrganiser),
+            ManageProgramme => matches!(role, ServicesOrganiser | Director | DeputyDirector),
+            OrganiseCommunity => matches!(role, CommunityOrganiser | Director | DeputyDirector),
+            ActForProvider => matches!(role, ProviderStaff),
+            ReadAuditLog => matches!(role, DataProtectionOfficer),
+            ManageAccounts => matches!(role, Administrator),
+        }
+    }
+
+    /// True when any of `roles` grants this permission (or it is public).
+    pub fn allowed_for(self, roles: &[Role]) -> bool {
+        self.is_public() || roles.iter().any(|role| self.granted_to(*role))
+    }
 }
+
+/// Every server function's path and the permission it requires. `require` is called with the
+/// same permission inside the function; the matrix test checks the list is complete.
+pub const SERVER_FUNCTIONS: &[(&str, Permission)] =
+    &[("/api/centre_info", Permission::ViewPublicInformation)];
 
 #[cfg(feature = "ssr")]
 pub use server::*;
@@ -33,6 +108,7 @@ mod server {
         pub permission: Permission,
     }
 
+    #[tracing::instrument(level = "debug")]
     pub async fn require(permission: Permission) -> Result<Access, AppError> {
         let state = use_context::<AppState>().ok_or_else(|| {
             tracing::error!("AppState missing from the request context");
@@ -41,7 +117,122 @@ mod server {
         if permission.is_public() {
             return Ok(Access { state, permission });
         }
+        // Signed-in roles come with the identity capability; until then only public access.
         tracing::warn!(?permission, "permission denied");
-        Err(AppError::Forbidden)
+        Err(AppError::Unauthenticated)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_information_is_open_to_everybody() {
+        assert!(Permission::ViewPublicInformation.allowed_for(&[]));
+        for role in Role::ALL {
+            assert!(Permission::ViewPublicInformation.granted_to(role));
+        }
+    }
+
+    #[test]
+    fn matrix_of_roles_and_permissions() {
+        use Permission::*;
+        use Role::*;
+        // Each row: permission, the roles that hold it. Everything else must be denied.
+        let expected: [(Permission, &[Role]); 10] = [
+            (
+                EnterStaffArea,
+                &[
+                    Director,
+                    DeputyDirector,
+                    ServicesOrganiser,
+                    PlanCoordinator,
+                    CommunityOrganiser,
+                    InfoPointClerk,
+                    SocialWorker,
+                    DataProtectionOfficer,
+                    Administrator,
+                ],
+            ),
+            (
+                RegisterOnBehalf,
+                &[
+                    InfoPointClerk,
+                    PlanCoordinator,
+                    ServicesOrganiser,
+                    Director,
+                    DeputyDirector,
+                ],
+            ),
+            (
+                HandleCases,
+                &[
+                    PlanCoordinator,
+                    ServicesOrganiser,
+                    Director,
+                    DeputyDirector,
+                    SocialWorker,
+                ],
+            ),
+            (QualifyAndPlan, &[PlanCoordinator, ServicesOrganiser]),
+            (ApprovePlans, &[Director, DeputyDirector, ServicesOrganiser]),
+            (
+                ManageProgramme,
+                &[ServicesOrganiser, Director, DeputyDirector],
+            ),
+            (
+                OrganiseCommunity,
+                &[CommunityOrganiser, Director, DeputyDirector],
+            ),
+            (ActForProvider, &[ProviderStaff]),
+            (ReadAuditLog, &[DataProtectionOfficer]),
+            (ManageAccounts, &[Administrator]),
+        ];
+        for (permission, holders) in expected {
+            for role in Role::ALL {
+                assert_eq!(
+                    permission.granted_to(role),
+                    holders.contains(&role),
+                    "{permission:?} for {role:?}"
+                );
+            }
+        }
+        assert!(!ManageAccounts.allowed_for(&[Director, DataProtectionOfficer]));
+        assert!(ReadAuditLog.allowed_for(&[Administrator, DataProtectionOfficer]));
+    }
+
+    #[test]
+    fn the_administrator_sees_no_case_content() {
+        for permission in [
+            Permission::HandleCases,
+            Permission::QualifyAndPlan,
+            Permission::ReadAuditLog,
+        ] {
+            assert!(
+                !permission.granted_to(Role::Administrator),
+                "{permission:?}"
+            );
+        }
+    }
+
+    /// Every registered server function must appear in `SERVER_FUNCTIONS`, and every entry
+    /// must name a real server function.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn every_server_function_has_a_permission() {
+        let registered: std::collections::BTreeSet<String> =
+            leptos::server_fn::axum::server_fn_paths()
+                .map(|(path, _method)| path.to_owned())
+                .collect();
+        let listed: std::collections::BTreeSet<String> = SERVER_FUNCTIONS
+            .iter()
+            .map(|(path, _)| (*path).to_owned())
+            .collect();
+        assert!(!registered.is_empty());
+        assert_eq!(
+            registered, listed,
+            "server functions and gate entries differ"
+        );
     }
 }

@@ -191,3 +191,51 @@ async fn concurrent_audit_writers_keep_one_chain() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn sessions_are_stored_loaded_and_ended() {
+    use app::identity::sessions::{DbSessionStore, USER_ID_KEY};
+    use tower_sessions::SessionStore;
+    use tower_sessions::session::{Id, Record};
+    for_each_backend(|store| async move {
+        let sessions = DbSessionStore::new(store.clone());
+        let mut record = Record {
+            id: Id::default(),
+            data: Default::default(),
+            expiry_date: time::OffsetDateTime::now_utc() + time::Duration::minutes(30),
+        };
+        record
+            .data
+            .insert(USER_ID_KEY.into(), serde_json::json!("user-1"));
+        sessions.create(&mut record).await.unwrap();
+        let loaded = sessions.load(&record.id).await.unwrap().expect("stored");
+        assert_eq!(loaded.data[USER_ID_KEY], "user-1");
+
+        record.data.insert("lang".into(), serde_json::json!("uk"));
+        sessions.save(&record).await.unwrap();
+        assert_eq!(
+            sessions.load(&record.id).await.unwrap().unwrap().data["lang"],
+            "uk"
+        );
+
+        let expired = Record {
+            id: Id::default(),
+            data: Default::default(),
+            expiry_date: time::OffsetDateTime::now_utc() - time::Duration::minutes(1),
+        };
+        sessions.save(&expired).await.unwrap();
+        assert!(
+            sessions.load(&expired.id).await.unwrap().is_none(),
+            "expired sessions do not load"
+        );
+        assert_eq!(store.delete_expired_sessions(Utc::now()).await.unwrap(), 1);
+
+        assert_eq!(
+            store.delete_sessions_of("user-1").await.unwrap(),
+            1,
+            "log out everywhere"
+        );
+        assert!(sessions.load(&record.id).await.unwrap().is_none());
+    })
+    .await;
+}

@@ -1,6 +1,7 @@
 //! Subcommands of the `cus` binary.
 
 use crate::config::Config;
+use app::audit::{AuditAction, AuditEvent};
 use app::domain::{Clock, Email, Role};
 use app::identity::NewStaffUser;
 use app::store::Store;
@@ -119,11 +120,18 @@ async fn create_user(
         display_name: name,
         roles,
     };
-    match store
-        .create_staff_user(&user, &password, Clock::system().now())
-        .await
-    {
+    let now = Clock::system().now();
+    match store.create_staff_user(&user, &password, now).await {
         Ok(id) => {
+            let event = AuditEvent {
+                actor_role: Some("cli".into()),
+                record_type: Some("user".into()),
+                record_id: Some(id.clone()),
+                person_id: Some(id.clone()),
+                purpose: Some("account_administration".into()),
+                ..AuditEvent::new(AuditAction::Create)
+            };
+            store.audit(&event, now).await?;
             println!("Utworzono konto {} ({id}).", user.email);
             Ok(())
         }

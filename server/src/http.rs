@@ -2,6 +2,7 @@
 //! static files, request tracing and security headers.
 
 use crate::config::Config;
+use app::identity::sessions::DbSessionStore;
 use app::preferences::{self, DisplayPrefs, safe_return_path};
 use app::state::AppState;
 use app::{App, html_shell};
@@ -15,6 +16,8 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use serde::Deserialize;
 use std::sync::Arc;
 use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 /// One year, for preference cookies.
 const PREFERENCE_MAX_AGE: u32 = 31_536_000;
@@ -32,7 +35,8 @@ pub async fn serve(config: Config) -> crate::cli::CliResult {
         clock: clock.clone(),
         centre: Arc::new(config.centre.clone()),
     };
-    crate::mailer::spawn_delivery(store, clock, config.smtp.clone());
+    crate::mailer::spawn_delivery(store.clone(), clock.clone(), config.smtp.clone());
+    spawn_session_cleanup(store, clock);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     tracing::info!(address = %config.listen, config = ?config, "CUS listening");
     axum::serve(
@@ -83,6 +87,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         .route("/api/{*fn_name}", post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))
+        .layer(session_layer(state.store.clone(), secure_cookies))
         .layer(axum::Extension(CookiePolicy { secure: secure_cookies }))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
@@ -90,6 +95,33 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
         }))
         .with_state(state)
+}
+
+/// Idle timeout of a session (the absolute limit for staff is checked at the gate).
+const SESSION_IDLE: time::Duration = time::Duration::minutes(30);
+
+/// Sessions in the database: HttpOnly, SameSite=Lax, Secure behind HTTPS, 30 minutes idle.
+fn session_layer(store: app::store::Store, secure: bool) -> SessionManagerLayer<DbSessionStore> {
+    SessionManagerLayer::new(DbSessionStore::new(store))
+        .with_name("cus_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure)
+        .with_expiry(Expiry::OnInactivity(SESSION_IDLE))
+}
+
+/// Removes expired sessions once an hour.
+fn spawn_session_cleanup(store: app::store::Store, clock: app::domain::Clock) {
+    tokio::spawn(async move {
+        loop {
+            match store.delete_expired_sessions(clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(removed = n, "expired sessions removed"),
+                Err(err) => tracing::warn!(error = %err, "session cleanup failed"),
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+        }
+    });
 }
 
 /// Headers every response carries (the page CSP with its nonce is set while rendering).

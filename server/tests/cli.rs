@@ -169,3 +169,51 @@ fn unknown_role_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nieznana rola"));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn audit_verify_detects_a_modified_row() {
+    let dir = temp_dir("audit");
+    for who in ["a", "b"] {
+        let email = format!("{who}@cus.example");
+        let out = cus(
+            &dir,
+            &[
+                "create-user",
+                "--email",
+                &email,
+                "--name",
+                who,
+                "--role",
+                "director",
+            ],
+            "bardzo-tajne-haslo\n",
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = cus(&dir, &["audit", "verify"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nienaruszony (2 wpisów)"));
+
+    let db = dir.join("cus.db");
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use sqlx::Connection;
+        let url = format!("sqlite://{}", db.display());
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        sqlx::query("UPDATE audit_log SET purpose = 'cover-up' WHERE seq = 1")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+    });
+    let out = cus(&dir, &["audit", "verify"], "");
+    assert!(!out.status.success(), "a modified row must be detected");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wpis nr 1"));
+    std::fs::remove_dir_all(dir).unwrap();
+}

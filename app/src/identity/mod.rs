@@ -1,6 +1,8 @@
 //! People who use the platform: staff, residents and provider staff, with their roles.
 
 #[cfg(feature = "ssr")]
+pub mod sessions;
+#[cfg(feature = "ssr")]
 pub mod store;
 
 use crate::domain::{Email, Role};
