@@ -1,22 +1,18 @@
 //! The accessibility statement (deklaracja dostępności) in the Ministry's v2.0 template:
 //! the element ids below are read by automated monitoring and must stay as they are.
 
-use crate::app::CentreResource;
 use crate::centre::CentreInfo;
-use crate::components::page::PageTitle;
+use crate::components::page::{PageTitle, WithCentre};
 use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
 pub fn AccessibilityStatementPage() -> impl IntoView {
     let i18n = use_i18n();
-    let centre = expect_context::<CentreResource>();
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, a11y.title).to_string()) />
         <h1 id="a11y-deklaracja">{t!(i18n, a11y.title)}</h1>
-        <Suspense>
-            {move || Suspend::new(async move { centre.await.ok().map(|c| view! { <Statement c /> }) })}
-        </Suspense>
+        <WithCentre render=|c| view! { <Statement c /> } />
     }
 }
 

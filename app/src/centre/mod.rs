@@ -77,6 +77,14 @@ impl CentreInfo {
     pub fn address_line(&self) -> String {
         format!("{}, {} {}", self.street, self.postal_code, self.city)
     }
+
+    pub fn phone_href(&self) -> String {
+        format!("tel:{}", self.phone.replace(' ', ""))
+    }
+
+    pub fn email_href(&self) -> String {
+        format!("mailto:{}", self.email)
+    }
 }
 
 /// The centre's public information (every page's header and footer use it).

@@ -2,6 +2,8 @@
 //! the main landmark and the footer.
 
 use crate::app::CentreResource;
+use crate::centre::CentreInfo;
+use crate::components::page::WithCentre;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -138,31 +140,21 @@ fn DisplaySettings() -> impl IntoView {
 #[component]
 fn SiteFooter() -> impl IntoView {
     let i18n = use_i18n();
-    let centre = expect_context::<CentreResource>();
     view! {
         <footer class="site-footer">
-            <Suspense>
-                {move || Suspend::new(async move {
-                    centre
-                        .await
-                        .ok()
-                        .map(|c| {
-                            let tel = format!("tel:{}", c.phone.replace(' ', ""));
-                            let mail = format!("mailto:{}", c.email);
-                            view! {
-                                <address class="site-footer__address">
-                                    <strong>{c.name.clone()}</strong>
-                                    <br />
-                                    {c.address_line()}
-                                    <br />
-                                    <a href=tel>{c.phone.clone()}</a>
-                                    " · "
-                                    <a href=mail>{c.email.clone()}</a>
-                                </address>
-                            }
-                        })
-                })}
-            </Suspense>
+            <WithCentre render=|c: CentreInfo| {
+                view! {
+                    <address class="site-footer__address">
+                        <strong>{c.name.clone()}</strong>
+                        <br />
+                        {c.address_line()}
+                        <br />
+                        <a href=c.phone_href()>{c.phone.clone()}</a>
+                        " · "
+                        <a href=c.email_href()>{c.email.clone()}</a>
+                    </address>
+                }
+            } />
             <nav aria-label=move || t_string!(i18n, layout.footer_nav_label).to_string()>
                 <ul>
                     <li>

@@ -1,7 +1,7 @@
 //! Pages of the portal itself: home, contact and the "not found" page.
 
-use crate::app::CentreResource;
-use crate::components::page::PageTitle;
+use crate::centre::CentreInfo;
+use crate::components::page::{PageTitle, WithCentre};
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -38,37 +38,29 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 pub fn ContactPage() -> impl IntoView {
     let i18n = use_i18n();
-    let centre = expect_context::<CentreResource>();
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, contact.title).to_string()) />
         <h1>{t!(i18n, contact.title)}</h1>
-        <Suspense>
-            {move || Suspend::new(async move {
-                centre
-                    .await
-                    .ok()
-                    .map(|c| {
-                        view! {
-                            <dl class="facts">
-                                <dt>{t!(i18n, contact.name)}</dt>
-                                <dd>{c.name.clone()}</dd>
-                                <dt>{t!(i18n, contact.address)}</dt>
-                                <dd>{c.address_line()}</dd>
-                                <dt>{t!(i18n, contact.phone)}</dt>
-                                <dd>
-                                    <a href=format!("tel:{}", c.phone.replace(' ', ""))>{c.phone.clone()}</a>
-                                </dd>
-                                <dt>{t!(i18n, contact.email)}</dt>
-                                <dd>
-                                    <a href=format!("mailto:{}", c.email)>{c.email.clone()}</a>
-                                </dd>
-                                <dt>{t!(i18n, contact.hours)}</dt>
-                                <dd>{c.opening_hours.clone()}</dd>
-                            </dl>
-                        }
-                    })
-            })}
-        </Suspense>
+        <WithCentre render=move |c: CentreInfo| {
+            view! {
+                <dl class="facts">
+                    <dt>{t!(i18n, contact.name)}</dt>
+                    <dd>{c.name.clone()}</dd>
+                    <dt>{t!(i18n, contact.address)}</dt>
+                    <dd>{c.address_line()}</dd>
+                    <dt>{t!(i18n, contact.phone)}</dt>
+                    <dd>
+                        <a href=c.phone_href()>{c.phone.clone()}</a>
+                    </dd>
+                    <dt>{t!(i18n, contact.email)}</dt>
+                    <dd>
+                        <a href=c.email_href()>{c.email.clone()}</a>
+                    </dd>
+                    <dt>{t!(i18n, contact.hours)}</dt>
+                    <dd>{c.opening_hours.clone()}</dd>
+                </dl>
+            }
+        } />
         <p>{t!(i18n, contact.info_point)}</p>
     }
 }
