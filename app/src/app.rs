@@ -4,6 +4,7 @@ use crate::accessibility::AccessibilityStatementPage;
 use crate::centre::{CentreInfo, load_centre_info};
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
+use crate::identity::pages::{LoginPage, StaffHomePage};
 use crate::shell::{ContactPage, HomePage, NotFoundPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
@@ -90,6 +91,8 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/kontakt") view=ContactPage ssr=SsrMode::Async />
+                        <Route path=path!("/logowanie") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik") view=StaffHomePage ssr=SsrMode::Async />
                         <Route
                             path=path!("/deklaracja-dostepnosci")
                             view=AccessibilityStatementPage

@@ -89,8 +89,12 @@ impl Permission {
 
 /// Every server function's path and the permission it requires. `require` is called with the
 /// same permission inside the function; the matrix test checks the list is complete.
-pub const SERVER_FUNCTIONS: &[(&str, Permission)] =
-    &[("/api/centre_info", Permission::ViewPublicInformation)];
+pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
+    ("/api/centre_info", Permission::ViewPublicInformation),
+    ("/api/login", Permission::ViewPublicInformation),
+    ("/api/logout", Permission::ManageOwnData),
+    ("/api/whoami", Permission::EnterStaffArea),
+];
 
 #[cfg(feature = "ssr")]
 pub use server::*;
@@ -98,14 +102,25 @@ pub use server::*;
 #[cfg(feature = "ssr")]
 mod server {
     use super::Permission;
+    use crate::audit::{AuditAction, AuditEvent};
     use crate::error::AppError;
+    use crate::identity::User;
+    use crate::identity::sessions::{SIGNED_IN_AT_KEY, USER_ID_KEY};
     use crate::state::AppState;
+    use crate::store::from_db_time;
     use leptos::prelude::use_context;
+    use tower_sessions::Session;
+
+    /// Staff are signed out this long after signing in, however active they were.
+    const STAFF_ABSOLUTE_LIMIT_HOURS: i64 = 8;
 
     /// What a server function gets once the gate has let it through.
     pub struct Access {
         pub state: AppState,
         pub permission: Permission,
+        pub user: Option<User>,
+        pub session: Option<Session>,
+        pub ip: Option<String>,
     }
 
     #[tracing::instrument(level = "debug")]
@@ -114,12 +129,79 @@ mod server {
             tracing::error!("AppState missing from the request context");
             AppError::Internal
         })?;
+        let session = leptos_axum::extract::<Session>().await.ok();
+        let ip = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .await
+            .ok()
+            .map(|info| info.0.ip().to_string());
+        let user = match &session {
+            Some(session) => signed_in_user(&state, session).await?,
+            None => None,
+        };
+        let access = Access {
+            state,
+            permission,
+            user,
+            session,
+            ip,
+        };
         if permission.is_public() {
-            return Ok(Access { state, permission });
+            return Ok(access);
         }
-        // Signed-in roles come with the identity capability; until then only public access.
-        tracing::warn!(?permission, "permission denied");
-        Err(AppError::Unauthenticated)
+        let Some(user) = &access.user else {
+            return Err(AppError::Unauthenticated);
+        };
+        if permission.allowed_for(&user.roles) {
+            return Ok(access);
+        }
+        tracing::warn!(?permission, user = %user.id, "permission denied");
+        let event = AuditEvent {
+            actor_id: Some(user.id.clone()),
+            actor_role: Some(crate::identity::auth::roles_text(&user.roles)),
+            record_type: Some("permission".into()),
+            record_id: Some(format!("{permission:?}")),
+            ip: access.ip.clone(),
+            ..AuditEvent::new(AuditAction::PermissionDenied)
+        };
+        access
+            .state
+            .store
+            .audit(&event, access.state.clock.now())
+            .await?;
+        Err(AppError::Forbidden)
+    }
+
+    /// The session's user, if still valid: the account is active and, for staff, the
+    /// absolute limit since sign-in has not passed (then the session ends).
+    async fn signed_in_user(state: &AppState, session: &Session) -> Result<Option<User>, AppError> {
+        let user_id: Option<String> = session
+            .get(USER_ID_KEY)
+            .await
+            .map_err(|_| AppError::Internal)?;
+        let Some(user_id) = user_id else {
+            return Ok(None);
+        };
+        let user = match state.store.user_by_id(&user_id).await {
+            Ok(user) if user.active => user,
+            Ok(_) | Err(crate::store::StoreError::NotFound) => return Ok(None),
+            Err(err) => return Err(err.into()),
+        };
+        let signed_in_at: Option<String> = session
+            .get(SIGNED_IN_AT_KEY)
+            .await
+            .map_err(|_| AppError::Internal)?;
+        let expired = match signed_in_at.as_deref().map(from_db_time) {
+            Some(Ok(at)) => {
+                user.kind == crate::identity::UserKind::Staff
+                    && state.clock.now() - at > chrono::Duration::hours(STAFF_ABSOLUTE_LIMIT_HOURS)
+            }
+            _ => true,
+        };
+        if expired {
+            let _ = session.flush().await;
+            return Ok(None);
+        }
+        Ok(Some(user))
     }
 }
 

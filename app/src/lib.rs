@@ -20,6 +20,7 @@ pub mod gate;
 pub mod identity;
 pub mod notifications;
 pub mod preferences;
+pub mod programme;
 pub mod shell;
 
 #[cfg(feature = "ssr")]
@@ -28,3 +29,45 @@ pub mod state;
 pub mod store;
 
 pub use app::{App, shell as html_shell};
+
+#[cfg(all(test, feature = "ssr"))]
+mod translation_tests {
+    use crate::i18n::*;
+    use leptos::prelude::*;
+
+    fn applications(locale: Locale, n: i32) -> String {
+        let html = td!(locale, counts.applications, count = move || n)
+            .into_view()
+            .to_html();
+        // Hydration markers between text nodes are not part of what a person reads.
+        html.replace("<!>", "")
+    }
+
+    /// Polish and Ukrainian need four plural categories (one, few, many, other); English two.
+    #[test]
+    fn plural_forms() {
+        let pl = |n| applications(Locale::pl, n);
+        assert_eq!(pl(1), "1 wniosek");
+        assert_eq!(pl(2), "2 wnioski");
+        assert_eq!(pl(4), "4 wnioski");
+        assert_eq!(pl(5), "5 wniosków");
+        assert_eq!(pl(12), "12 wniosków");
+        assert_eq!(pl(22), "22 wnioski");
+        assert_eq!(pl(25), "25 wniosków");
+        let days = |n: i32| {
+            let html = td!(Locale::pl, counts.days, count = move || n)
+                .into_view()
+                .to_html();
+            html.replace("<!>", "")
+        };
+        assert_eq!(days(1), "1 dzień");
+        assert_eq!(days(14), "14 dni");
+        let uk = |n| applications(Locale::uk, n);
+        assert_eq!(uk(1), "1 заява");
+        assert_eq!(uk(3), "3 заяви");
+        assert_eq!(uk(11), "11 заяв");
+        assert_eq!(uk(21), "21 заява");
+        assert_eq!(applications(Locale::en, 1), "1 application");
+        assert_eq!(applications(Locale::en, 2), "2 applications");
+    }
+}

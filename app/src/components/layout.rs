@@ -82,6 +82,11 @@ fn MainNav() -> impl IntoView {
                         {t!(i18n, nav.contact)}
                     </a>
                 </li>
+                <li>
+                    <a href="/pracownik" aria-current=current("/pracownik")>
+                        {t!(i18n, nav.login)}
+                    </a>
+                </li>
             </ul>
         </nav>
     }

@@ -1,4 +1,5 @@
 //! Widgets shared by several rooms.
 
+pub mod form;
 pub mod layout;
 pub mod page;

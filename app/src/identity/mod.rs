@@ -1,5 +1,7 @@
 //! People who use the platform: staff, residents and provider staff, with their roles.
 
+pub mod auth;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod sessions;
 #[cfg(feature = "ssr")]

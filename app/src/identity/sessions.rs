@@ -10,6 +10,8 @@ use tower_sessions::session_store::{Error, Result};
 
 /// The session key under which the signed-in user's id is kept.
 pub const USER_ID_KEY: &str = "user_id";
+/// When the user signed in (RFC 3339): the absolute session limit counts from it.
+pub const SIGNED_IN_AT_KEY: &str = "signed_in_at";
 
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {

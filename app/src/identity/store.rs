@@ -44,11 +44,22 @@ impl Store {
 
     #[tracing::instrument(skip(self), err)]
     pub async fn user_by_email(&self, email: &Email) -> StoreResult<User> {
-        let row =
-            sqlx::query("SELECT id, email, display_name, kind, active FROM users WHERE email = $1")
-                .bind(email.account_key())
-                .fetch_one(self.pool())
-                .await?;
+        self.user_where("email", &email.account_key()).await
+    }
+
+    #[tracing::instrument(skip(self), err)]
+    pub async fn user_by_id(&self, id: &str) -> StoreResult<User> {
+        self.user_where("id", id).await
+    }
+
+    /// One user by a unique column (`id` or `email`).
+    async fn user_where(&self, column: &'static str, value: &str) -> StoreResult<User> {
+        let row = sqlx::query(&format!(
+            "SELECT id, email, display_name, kind, active FROM users WHERE {column} = $1"
+        ))
+        .bind(value)
+        .fetch_one(self.pool())
+        .await?;
         let id: String = row.try_get("id")?;
         let roles = self.roles_of(&id).await?;
         let email: String = row.try_get("email")?;
@@ -100,5 +111,33 @@ impl Store {
         .await
         .map_err(|e| StoreError::Io(e.to_string()))?;
         Ok(Some(ok))
+    }
+}
+
+impl Store {
+    /// Failed logins since `since`: for this account and from this address (audit trail).
+    pub async fn failed_logins_since(
+        &self,
+        account: &str,
+        ip: Option<&str>,
+        since: DateTime<Utc>,
+    ) -> StoreResult<(i64, i64)> {
+        let count = |column: &'static str, value: Option<String>| {
+            let since = to_db_time(since);
+            async move {
+                let Some(value) = value else { return Ok(0) };
+                sqlx::query_scalar::<_, i64>(&format!(
+                    "SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' \
+                     AND {column} = $1 AND at >= $2"
+                ))
+                .bind(value)
+                .bind(since)
+                .fetch_one(self.pool())
+                .await
+            }
+        };
+        let by_account = count("record_id", Some(account.to_owned())).await?;
+        let by_ip = count("ip", ip.map(str::to_owned)).await?;
+        Ok((by_account, by_ip))
     }
 }
