@@ -5,6 +5,14 @@ use crate::centre::{CentreInfo, load_centre_info};
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
 use crate::identity::pages::{LoginPage, StaffHomePage};
+use crate::identity::profile_pages::{ProfilePage, SessionsPage};
+use crate::identity::registration_pages::{
+    CheckInboxPage, ConfirmEmailPage, NewPasswordPage, PasswordResetRequestPage, RegisterPage,
+    ResetLinkSentPage,
+};
+use crate::identity::second_factor_pages::{
+    RecoveryCodesPage, SecondFactorPage, TotpEnrolmentPage,
+};
 use crate::shell::{ContactPage, HomePage, NotFoundPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
@@ -92,7 +100,18 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/kontakt") view=ContactPage ssr=SsrMode::Async />
                         <Route path=path!("/logowanie") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/logowanie/kod") view=SecondFactorPage ssr=SsrMode::Async />
+                        <Route path=path!("/logowanie/nowy-kod") view=TotpEnrolmentPage ssr=SsrMode::Async />
+                        <Route path=path!("/rejestracja") view=RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/rejestracja/sprawdz-poczte") view=CheckInboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/potwierdz-email") view=ConfirmEmailPage ssr=SsrMode::Async />
+                        <Route path=path!("/haslo") view=PasswordResetRequestPage ssr=SsrMode::Async />
+                        <Route path=path!("/haslo/wyslano") view=ResetLinkSentPage ssr=SsrMode::Async />
+                        <Route path=path!("/nowe-haslo") view=NewPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/moje-konto") view=ProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/moje-konto/sesje") view=SessionsPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik") view=StaffHomePage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/kody-odzyskiwania") view=RecoveryCodesPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/deklaracja-dostepnosci")
                             view=AccessibilityStatementPage

@@ -94,6 +94,23 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/login", Permission::ViewPublicInformation),
     ("/api/logout", Permission::ManageOwnData),
     ("/api/whoami", Permission::EnterStaffArea),
+    ("/api/second_factor", Permission::ViewPublicInformation),
+    ("/api/totp_enrolment", Permission::ViewPublicInformation),
+    ("/api/totp_confirm", Permission::ViewPublicInformation),
+    ("/api/recovery_codes", Permission::EnterStaffArea),
+    ("/api/register", Permission::ViewPublicInformation),
+    ("/api/confirm_email", Permission::ViewPublicInformation),
+    (
+        "/api/password_reset_request",
+        Permission::ViewPublicInformation,
+    ),
+    ("/api/password_reset", Permission::ViewPublicInformation),
+    ("/api/profile", Permission::ManageOwnData),
+    ("/api/profile_save", Permission::ManageOwnData),
+    ("/api/my_sessions", Permission::ManageOwnData),
+    ("/api/logout_everywhere", Permission::ManageOwnData),
+    ("/api/keep_alive", Permission::ViewPublicInformation),
+    ("/api/session_user", Permission::ViewPublicInformation),
 ];
 
 #[cfg(feature = "ssr")]
@@ -123,6 +140,18 @@ mod server {
         pub ip: Option<String>,
     }
 
+    impl Access {
+        /// Scoped check: the signed-in person may act on a record only when it is their own.
+        /// Anyone else is told it does not exist, so no one learns which records there are.
+        pub fn ensure_owner(&self, owner_id: &str) -> Result<(), AppError> {
+            match &self.user {
+                Some(user) if user.id == owner_id => Ok(()),
+                Some(_) => Err(AppError::NotFound),
+                None => Err(AppError::Unauthenticated),
+            }
+        }
+    }
+
     #[tracing::instrument(level = "debug")]
     pub async fn require(permission: Permission) -> Result<Access, AppError> {
         let state = use_context::<AppState>().ok_or_else(|| {
@@ -130,10 +159,10 @@ mod server {
             AppError::Internal
         })?;
         let session = leptos_axum::extract::<Session>().await.ok();
-        let ip = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        let ip = leptos_axum::extract::<axum::Extension<crate::state::ClientIp>>()
             .await
             .ok()
-            .map(|info| info.0.ip().to_string());
+            .map(|axum::Extension(ip)| ip.0);
         let user = match &session {
             Some(session) => signed_in_user(&state, session).await?,
             None => None,

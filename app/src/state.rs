@@ -14,3 +14,7 @@ pub struct AppState {
     pub clock: Clock,
     pub centre: Arc<CentreInfo>,
 }
+
+/// The client's address as the server resolved it (see the server's `client_ip` middleware).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientIp(pub String);

@@ -239,3 +239,175 @@ async fn sessions_are_stored_loaded_and_ended() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn single_use_links_expire_and_work_once() {
+    use app::identity::credentials::TokenPurpose;
+    for_each_backend(|store| async move {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let id = store
+            .create_resident(
+                &email("anna@example.pl"),
+                "Anna Nowak",
+                "Zielony-Rower-42",
+                now,
+            )
+            .await
+            .unwrap();
+        assert!(!store.email_confirmed(&id).await.unwrap());
+
+        let token = store
+            .issue_token(&id, TokenPurpose::ConfirmEmail, now)
+            .await
+            .unwrap();
+        let wrong_purpose = store
+            .consume_token(&token, TokenPurpose::ResetPassword, now)
+            .await
+            .unwrap();
+        assert_eq!(wrong_purpose, None);
+        let later = now + Duration::hours(1);
+        assert_eq!(
+            store
+                .consume_token(&token, TokenPurpose::ConfirmEmail, later)
+                .await
+                .unwrap(),
+            Some(id.clone())
+        );
+        assert_eq!(
+            store
+                .consume_token(&token, TokenPurpose::ConfirmEmail, later)
+                .await
+                .unwrap(),
+            None,
+            "single use"
+        );
+        store.mark_email_confirmed(&id, later).await.unwrap();
+        assert!(store.email_confirmed(&id).await.unwrap());
+
+        let reset = store
+            .issue_token(&id, TokenPurpose::ResetPassword, now)
+            .await
+            .unwrap();
+        let expired = now + TokenPurpose::ResetPassword.lifetime() + Duration::seconds(1);
+        assert_eq!(
+            store
+                .consume_token(&reset, TokenPurpose::ResetPassword, expired)
+                .await
+                .unwrap(),
+            None,
+            "expired"
+        );
+        let first = store
+            .issue_token(&id, TokenPurpose::ResetPassword, now)
+            .await
+            .unwrap();
+        let second = store
+            .issue_token(&id, TokenPurpose::ResetPassword, now)
+            .await
+            .unwrap();
+        assert_eq!(
+            store
+                .token_owner(&first, TokenPurpose::ResetPassword, now)
+                .await
+                .unwrap(),
+            None,
+            "a newer link replaces older ones"
+        );
+        assert!(
+            store
+                .consume_token(&second, TokenPurpose::ResetPassword, now)
+                .await
+                .unwrap()
+                .is_some()
+        );
+        store.set_password(&id, "Nowe-Haslo-2026").await.unwrap();
+        assert_eq!(
+            store
+                .verify_password(&email("anna@example.pl"), "Nowe-Haslo-2026")
+                .await
+                .unwrap(),
+            Some(true)
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn second_factor_steps_and_recovery_codes_are_used_once() {
+    for_each_backend(|store| async move {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let user = NewStaffUser {
+            email: email("iod@cus.example"),
+            display_name: "Irena Inspektor".into(),
+            roles: vec![Role::DataProtectionOfficer],
+        };
+        let id = store
+            .create_staff_user(&user, "długie-hasło-123", now)
+            .await
+            .unwrap();
+        assert_eq!(store.totp_of(&id).await.unwrap(), None);
+        let codes = vec!["aaaa-bbbb-cccc".to_owned(), "dddd-eeee-ffff".to_owned()];
+        store
+            .enable_totp(&id, "JBSWY3DPEHPK3PXP", 100, &codes, now)
+            .await
+            .unwrap();
+        let state = store.totp_of(&id).await.unwrap().unwrap();
+        assert_eq!(state.secret, "JBSWY3DPEHPK3PXP");
+        assert_eq!(state.last_step, Some(100));
+        assert!(!store.accept_totp_step(&id, 100).await.unwrap(), "reuse");
+        assert!(
+            !store.accept_totp_step(&id, 99).await.unwrap(),
+            "older step"
+        );
+        assert!(store.accept_totp_step(&id, 101).await.unwrap());
+
+        assert_eq!(store.recovery_codes_left(&id).await.unwrap(), 2);
+        assert!(
+            store
+                .use_recovery_code(&id, "aaaa-bbbb-cccc", now)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !store
+                .use_recovery_code(&id, "aaaa-bbbb-cccc", now)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !store
+                .use_recovery_code(&id, "zzzz-zzzz-zzzz", now)
+                .await
+                .unwrap()
+        );
+        assert_eq!(store.recovery_codes_left(&id).await.unwrap(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn profiles_keep_optional_fields() {
+    use app::identity::Profile;
+    for_each_backend(|store| async move {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let id = store
+            .create_resident(
+                &email("jan@example.pl"),
+                "Jan Kowalski",
+                "Zielony-Rower-42",
+                now,
+            )
+            .await
+            .unwrap();
+        let empty = store.profile_of(&id).await.unwrap();
+        assert_eq!(empty.email, "jan@example.pl");
+        assert_eq!(empty.pesel, "");
+        let profile = Profile::parse("Jan Kowalski", "600700800", "Dębica", "44051401458").unwrap();
+        store.update_profile(&id, &profile).await.unwrap();
+        let saved = store.profile_of(&id).await.unwrap();
+        assert_eq!(saved.phone, "+48600700800");
+        assert_eq!(saved.pesel, "44051401458");
+        assert_eq!(saved.address, "Dębica");
+    })
+    .await;
+}

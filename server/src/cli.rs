@@ -44,6 +44,14 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Replace the SQLite database with FILE (stop the server first).
     Restore { file: PathBuf },
+    /// Show the e-mail sent (or queued) to ADDRESS, newest first — e.g. when SMTP is not
+    /// configured and a resident needs their confirmation link.
+    Outbox {
+        address: String,
+        /// Only the newest message.
+        #[arg(long)]
+        last: bool,
+    },
     /// Audit trail tools.
     Audit {
         #[command(subcommand)]
@@ -81,6 +89,7 @@ pub async fn run(command: Command, config: Config) -> CliResult {
         }
         Command::Backup { file } => crate::backup::backup(&config, &file).await,
         Command::Restore { file } => crate::backup::restore(&config, &file).await,
+        Command::Outbox { address, last } => show_outbox(&config, &address, last).await,
         Command::Audit {
             command: AuditCommand::Verify,
         } => verify_audit(&config).await,
@@ -158,6 +167,26 @@ fn read_password() -> Result<String, String> {
         ));
     }
     Ok(password)
+}
+
+async fn show_outbox(config: &Config, address: &str, last: bool) -> CliResult {
+    let address = Email::parse(address).map_err(|e| format!("Niepoprawny adres e-mail: {e}"))?;
+    let emails = open_store(config).await?.emails_to(&address).await?;
+    let shown = if last {
+        &emails[..emails.len().min(1)]
+    } else {
+        &emails[..]
+    };
+    for email in shown {
+        println!(
+            "Do: {}\nTemat: {}\n\n{}\n",
+            email.to_address, email.subject, email.body_text
+        );
+    }
+    if shown.is_empty() {
+        println!("Brak wiadomości do {address}.");
+    }
+    Ok(())
 }
 
 async fn verify_audit(config: &Config) -> CliResult {

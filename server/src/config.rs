@@ -15,6 +15,9 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Set `Secure` on cookies: turn on whenever the portal is served over HTTPS.
     pub secure_cookies: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (for the per-address limits and
+    /// the audit trail). Empty: the peer address is the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Load the demo data when the database is empty.
     pub demo_data: bool,
     pub smtp: Option<SmtpConfig>,
@@ -56,6 +59,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
             log_format: LogFormat::Human,
             secure_cookies: false,
+            trusted_proxies: Vec::new(),
             demo_data: true,
             smtp: None,
             centre: CentreInfo::default(),

@@ -1,6 +1,7 @@
 //! The web server: Leptos pages and server functions, health check, preference switches,
 //! static files, request tracing and security headers.
 
+use crate::client_ip::TrustedProxies;
 use crate::config::Config;
 use app::identity::sessions::DbSessionStore;
 use app::preferences::{self, DisplayPrefs, safe_return_path};
@@ -41,8 +42,12 @@ pub async fn serve(config: Config) -> crate::cli::CliResult {
     tracing::info!(address = %config.listen, config = ?config, "CUS listening");
     axum::serve(
         listener,
-        router(state, config.secure_cookies)
-            .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        router(
+            state,
+            config.secure_cookies,
+            TrustedProxies::new(config.trusted_proxies.clone()),
+        )
+        .into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
@@ -63,7 +68,7 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-pub fn router(state: AppState, secure_cookies: bool) -> Router {
+pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedProxies) -> Router {
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
@@ -89,7 +94,15 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))
         .layer(session_layer(state.store.clone(), secure_cookies))
         .layer(axum::Extension(CookiePolicy { secure: secure_cookies }))
-        .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            secure_cookies,
+            security_headers,
+        ))
+        .layer(axum::middleware::from_fn(reject_cross_site))
+        .layer(axum::middleware::from_fn_with_state(
+            trusted_proxies,
+            crate::client_ip::resolve,
+        ))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             // The path only: queries may carry search terms or tokens.
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
@@ -98,7 +111,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
 }
 
 /// Idle timeout of a session (the absolute limit for staff is checked at the gate).
-const SESSION_IDLE: time::Duration = time::Duration::minutes(30);
+const SESSION_IDLE: time::Duration = time::Duration::minutes(app::identity::sessions::IDLE_MINUTES);
 
 /// Sessions in the database: HttpOnly, SameSite=Lax, Secure behind HTTPS, 30 minutes idle.
 fn session_layer(store: app::store::Store, secure: bool) -> SessionManagerLayer<DbSessionStore> {
@@ -124,13 +137,64 @@ fn spawn_session_cleanup(store: app::store::Store, clock: app::domain::Clock) {
     });
 }
 
+/// CSRF protection: a state-changing request (anything but GET, HEAD, OPTIONS) is refused
+/// when the browser says it comes from another site. Browsers send `Sec-Fetch-Site` (or at
+/// least `Origin`) with every such request; clients without either carry no session cookie
+/// to abuse. Together with `SameSite=Lax` cookies this is the OWASP "verify origin" defence.
+async fn reject_cross_site(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::http::Method;
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    let allowed = match (text("sec-fetch-site"), text(header::ORIGIN.as_str())) {
+        (Some(site), _) => matches!(site, "same-origin" | "none"),
+        (None, Some(origin)) => {
+            let host = text(header::HOST.as_str()).unwrap_or_default();
+            origin
+                .split_once("://")
+                .is_some_and(|(_, authority)| authority == host)
+        }
+        (None, None) => true,
+    };
+    if allowed {
+        next.run(request).await
+    } else {
+        tracing::warn!(path = %request.uri().path(), "cross-site request refused");
+        (
+            StatusCode::FORBIDDEN,
+            "Żądanie z innej witryny zostało odrzucone.",
+        )
+            .into_response()
+    }
+}
+
 /// Headers every response carries (the page CSP with its nonce is set while rendering).
+/// Served over HTTPS (`secure_cookies`), browsers are also told to use HTTPS only (HSTS).
 async fn security_headers(
+    State(https): State<bool>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
     for (name, value) in [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),

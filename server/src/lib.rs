@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod cli;
+pub mod client_ip;
 pub mod config;
 pub mod demo;
 pub mod http;

@@ -23,7 +23,7 @@ async fn spawn_app(db: TestDatabase) -> Running {
         clock: Clock::system(),
         centre: Arc::new(Default::default()),
     };
-    let router = server::http::router(state, false);
+    let router = server::http::router(state, false, Default::default());
     tokio::spawn(async move {
         axum::serve(
             listener,
@@ -169,4 +169,131 @@ async fn display_preferences_toggle() {
         .unwrap();
     assert!(html.contains("class=\"high-contrast large-text\""));
     app.db.drop_database().await;
+}
+
+/// A browser-like client that keeps cookies and does not follow redirects.
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Posts a form to a server function; answers (status, Location, body).
+async fn post_form(
+    client: &reqwest::Client,
+    url: &str,
+    form: &[(&str, &str)],
+) -> (u16, String, String) {
+    let res = client.post(url).form(form).send().await.unwrap();
+    let status = res.status().as_u16();
+    let location = res
+        .headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (status, location, res.text().await.unwrap_or_default())
+}
+
+#[tokio::test]
+async fn cross_site_posts_are_refused() {
+    let app = spawn_app(TestDatabase::create(test_backends()[0]).await).await;
+    let login = format!("{}/api/login", app.url);
+    let form = [("email", "a@b.pl"), ("password", "x")];
+    for (header, value) in [
+        ("origin", "https://evil.example"),
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
+    ] {
+        let res = client()
+            .post(&login)
+            .header(header, value)
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "{header}: {value}");
+    }
+    let same_origin = client()
+        .post(&login)
+        .header("origin", &app.url)
+        .header("sec-fetch-site", "same-origin")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(same_origin.status(), 403);
+    app.db.drop_database().await;
+}
+
+#[tokio::test]
+async fn staff_sign_in_needs_an_enrolled_second_factor_used_once() {
+    use app::domain::{Email, Role};
+    use app::identity::NewStaffUser;
+    use app::identity::totp::code_at;
+    for backend in test_backends() {
+        let app = spawn_app(TestDatabase::create(backend).await).await;
+        let staff = NewStaffUser {
+            email: Email::parse("koordynator@cus.example").unwrap(),
+            display_name: "Karol Koordynator".into(),
+            roles: vec![Role::PlanCoordinator],
+        };
+        let now = chrono::Utc::now();
+        app.db
+            .store
+            .create_staff_user(&staff, "długie-hasło-123", now)
+            .await
+            .unwrap();
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let credentials = [
+            ("email", "koordynator@cus.example"),
+            ("password", "długie-hasło-123"),
+        ];
+
+        let first = browser();
+        let (status, location, _) = post_form(&first, &api("login"), &credentials).await;
+        assert_eq!((status, location.as_str()), (200, "/logowanie/nowy-kod"));
+        let (status, _, body) = post_form(&first, &api("whoami"), &[]).await;
+        assert_ne!(
+            status, 200,
+            "{backend:?}: the password alone does not sign in"
+        );
+        assert!(body.contains("Unauthenticated"), "{body}");
+
+        let (status, _, body) = post_form(&first, &api("totp_enrolment"), &[]).await;
+        assert_eq!(status, 200, "{body}");
+        let enrolment: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let secret = enrolment["secret"].as_str().unwrap().to_owned();
+        let code = code_at(&secret, chrono::Utc::now().timestamp()).unwrap();
+        let (status, location, _) =
+            post_form(&first, &api("totp_confirm"), &[("kod", &code)]).await;
+        assert_eq!(
+            (status, location.as_str()),
+            (200, "/pracownik/kody-odzyskiwania")
+        );
+        let (status, _, body) = post_form(&first, &api("whoami"), &[]).await;
+        assert_eq!(status, 200, "{body}");
+        let (_, _, body) = post_form(&first, &api("recovery_codes"), &[]).await;
+        let codes: Vec<String> = serde_json::from_str(&body).unwrap();
+        assert_eq!(codes.len(), 10);
+
+        // The same code again (another browser): refused, so a code seen once is useless.
+        let second = browser();
+        let (_, location, _) = post_form(&second, &api("login"), &credentials).await;
+        assert_eq!(location, "/logowanie/kod");
+        let (status, _, body) = post_form(&second, &api("second_factor"), &[("kod", &code)]).await;
+        assert_ne!(status, 200, "{backend:?}: a used code is refused");
+        assert!(body.contains("code_invalid"), "{body}");
+        let (status, location, _) =
+            post_form(&second, &api("second_factor"), &[("kod", &codes[0])]).await;
+        assert_eq!((status, location.as_str()), (200, "/pracownik"));
+
+        // A recovery code works once.
+        let third = browser();
+        post_form(&third, &api("login"), &credentials).await;
+        let (_, _, body) = post_form(&third, &api("second_factor"), &[("kod", &codes[0])]).await;
+        assert!(body.contains("code_invalid"), "{body}");
+        app.db.drop_database().await;
+    }
 }

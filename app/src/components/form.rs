@@ -9,6 +9,20 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> String {
     match key {
         "login_failed" => t_string!(i18n, form_errors.login_failed).to_string(),
         "email_invalid" => t_string!(i18n, form_errors.email_invalid).to_string(),
+        "email_not_confirmed" => t_string!(i18n, form_errors.email_not_confirmed).to_string(),
+        "code_invalid" => t_string!(i18n, form_errors.code_invalid).to_string(),
+        "name_required" => t_string!(i18n, form_errors.name_required).to_string(),
+        "password_too_short" => t_string!(i18n, form_errors.password_too_short).to_string(),
+        "password_too_long" => t_string!(i18n, form_errors.password_too_long).to_string(),
+        "password_mismatch" => t_string!(i18n, form_errors.password_mismatch).to_string(),
+        "link_invalid" => t_string!(i18n, form_errors.link_invalid).to_string(),
+        "phone_invalid" => t_string!(i18n, form_errors.phone_invalid).to_string(),
+        "pesel_wrong_length" => t_string!(i18n, form_errors.pesel_wrong_length).to_string(),
+        "pesel_not_digits" => t_string!(i18n, form_errors.pesel_not_digits).to_string(),
+        "pesel_bad_month" => t_string!(i18n, form_errors.pesel_bad_month).to_string(),
+        "pesel_no_such_date" => t_string!(i18n, form_errors.pesel_no_such_date).to_string(),
+        "pesel_bad_checksum" => t_string!(i18n, form_errors.pesel_bad_checksum).to_string(),
+        "too_long" => t_string!(i18n, form_errors.too_long).to_string(),
         _ => t_string!(i18n, form_errors.generic).to_string(),
     }
 }
@@ -55,6 +69,90 @@ pub fn ErrorSummary(error: AppError) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+        </div>
+    }
+}
+
+/// The last submission's error, for the summary and the fields.
+pub fn last_error<A>(action: ServerAction<A>) -> Signal<Option<AppError>>
+where
+    A: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// The message for field `id` in the last submission's error, if any.
+pub fn field_error(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    error: Option<AppError>,
+    id: &str,
+) -> Option<String> {
+    match error? {
+        AppError::Invalid(fields) => fields.get(id).map(|key| error_text(i18n, key)),
+        _ => None,
+    }
+}
+
+/// A labelled input with its hint and error message (GOV.UK pattern): the message sits between
+/// label and input, and the input points at both with `aria-describedby`. The children are the
+/// label text.
+#[component]
+pub fn TextField(
+    /// The input's id and form field name.
+    id: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional, into)] value: Signal<String>,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if message.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--error=move || message.get().is_some()>
+            <label for=id>{children()}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
+            {move || {
+                message
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <p class="field-error" id=error_id.clone()>
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
+            <input
+                id=id
+                name=id
+                type=kind
+                autocomplete=autocomplete
+                required=required
+                prop:value=value
+                value=value
+                aria-invalid=move || message.get().is_some().then_some("true")
+                aria-describedby=described_by
+            />
         </div>
     }
 }

@@ -3,8 +3,10 @@
 
 use crate::app::CentreResource;
 use crate::centre::CentreInfo;
+use crate::components::idle::IdleWarning;
 use crate::components::page::WithCentre;
 use crate::i18n::*;
+use crate::identity::profile::{SignedIn, session_user};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -69,6 +71,8 @@ fn MainNav() -> impl IntoView {
     let location = use_location();
     let current =
         move |href: &'static str| move || (location.pathname.get() == href).then_some("page");
+    // Asked again after every navigation, so the link follows signing in and out.
+    let signed_in = Resource::new(move || location.pathname.get(), |_| session_user());
     view! {
         <nav class="main-nav" aria-label=move || t_string!(i18n, layout.main_nav_label).to_string()>
             <ul>
@@ -82,13 +86,43 @@ fn MainNav() -> impl IntoView {
                         {t!(i18n, nav.contact)}
                     </a>
                 </li>
-                <li>
-                    <a href="/pracownik" aria-current=current("/pracownik")>
-                        {t!(i18n, nav.login)}
-                    </a>
-                </li>
+                <Transition fallback=move || view! { <AccountLink signed_in=None /> }>
+                    {move || Suspend::new(async move {
+                        let signed_in = signed_in.await.ok().flatten();
+                        view! { <AccountLink signed_in /> }
+                    })}
+                </Transition>
             </ul>
         </nav>
+        <Transition>
+            {move || Suspend::new(async move {
+                signed_in.await.ok().flatten().map(|_| view! { <IdleWarning /> })
+            })}
+        </Transition>
+    }
+}
+
+/// "Sign in", or the way to one's own area once signed in.
+#[component]
+fn AccountLink(signed_in: Option<SignedIn>) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let (href, staff) = match &signed_in {
+        None => ("/logowanie", false),
+        Some(who) if who.staff => ("/pracownik", true),
+        Some(_) => ("/moje-konto", false),
+    };
+    let current = move || location.pathname.get().starts_with(href).then_some("page");
+    view! {
+        <li>
+            <a href=href aria-current=current>
+                {match (signed_in.is_some(), staff) {
+                    (false, _) => t!(i18n, nav.login).into_any(),
+                    (true, true) => t!(i18n, staff.title).into_any(),
+                    (true, false) => t!(i18n, nav.account).into_any(),
+                }}
+            </a>
+        </li>
     }
 }
 

@@ -179,3 +179,24 @@ mod tests {
         assert_send_sync::<Clock>();
     }
 }
+
+/// A moment as people at the centre read it: Warsaw local time, e.g. `23.11.2026 14:05`.
+pub fn warsaw_display(at: DateTime<Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Warsaw)
+        .format("%d.%m.%Y %H:%M")
+        .to_string()
+}
+
+#[cfg(test)]
+mod warsaw_tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn shows_winter_and_summer_time() {
+        let winter = Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap();
+        let summer = Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap();
+        assert_eq!(warsaw_display(winter), "15.01.2026 13:00");
+        assert_eq!(warsaw_display(summer), "15.07.2026 14:00");
+    }
+}

@@ -99,7 +99,7 @@ pub mod service_area;
 pub mod teryt;
 
 pub use case_number::{CaseNumber, CaseNumberError};
-pub use clock::Clock;
+pub use clock::{Clock, warsaw_display};
 pub use email::{Email, EmailError};
 pub use krs::{Krs, KrsError};
 pub use money::{Grosze, MoneyError};

@@ -1,11 +1,24 @@
 //! People who use the platform: staff, residents and provider staff, with their roles.
 
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod credentials;
 pub mod pages;
+pub mod profile;
+pub mod profile_pages;
+#[cfg(feature = "ssr")]
+pub mod provider;
+pub mod registration;
+pub mod registration_pages;
+pub mod second_factor_pages;
 #[cfg(feature = "ssr")]
 pub mod sessions;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod totp;
+
+pub use profile::Profile;
 
 use crate::domain::{Email, Role};
 use serde::{Deserialize, Serialize};

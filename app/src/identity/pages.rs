@@ -1,9 +1,10 @@
 //! The sign-in page and the staff area's start page.
 
 use super::auth::{LogIn, LogOut, Me, who_am_i};
-use crate::components::form::ErrorSummary;
+use crate::components::form::{ErrorSummary, TextField, last_error};
 use crate::components::page::PageTitle;
 use crate::error::AppError;
+use crate::gate::Permission;
 use crate::i18n::*;
 use crate::shell::ErrorNotice;
 use leptos::prelude::*;
@@ -14,33 +15,50 @@ use leptos_router::hooks::use_query_map;
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<LogIn>::new();
+    let error = last_error(action);
     let query = use_query_map();
     let back = move || query.read().get("powrot").unwrap_or_default();
-    let error = move || action.value().get().and_then(Result::err);
+    let flag = move |name: &str| query.read().get(name).is_some();
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, login.title).to_string()) />
         <h1>{t!(i18n, login.title)}</h1>
-        {move || error().map(|error| view! { <ErrorSummary error /> })}
+        <Show when=move || flag("potwierdzono")>
+            <p class="notice notice--success" role="status">
+                {t!(i18n, login.confirmed)}
+            </p>
+        </Show>
+        <Show when=move || flag("haslo")>
+            <p class="notice notice--success" role="status">
+                {t!(i18n, login.password_changed)}
+            </p>
+        </Show>
+        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
         <ActionForm action=action attr:class="form">
             <input type="hidden" name="powrot" value=back />
-            <div class="field">
-                <label for="email">{t!(i18n, login.email)}</label>
-                <input id="email" name="email" type="email" autocomplete="username" required />
-            </div>
-            <div class="field">
-                <label for="password">{t!(i18n, login.password)}</label>
-                <input
-                    id="password"
-                    name="password"
-                    type="password"
-                    autocomplete="current-password"
-                    required
-                />
-            </div>
+            <TextField id="email" kind="email" autocomplete="username" required=true error>
+                {t!(i18n, login.email)}
+            </TextField>
+            <TextField
+                id="password"
+                kind="password"
+                autocomplete="current-password"
+                required=true
+                error
+            >
+                {t!(i18n, login.password)}
+            </TextField>
             <button type="submit" class="button">
                 {t!(i18n, login.submit)}
             </button>
         </ActionForm>
+        <ul class="links">
+            <li>
+                <a href="/haslo">{t!(i18n, login.forgot)}</a>
+            </li>
+            <li>
+                <a href="/rejestracja">{t!(i18n, login.register)}</a>
+            </li>
+        </ul>
     }
 }
 
@@ -76,16 +94,39 @@ fn StaffHome(me: Me) -> impl IntoView {
         .map(|r| r.label_pl())
         .collect::<Vec<_>>()
         .join(", ");
+    let manages_accounts = Permission::ManageAccounts.allowed_for(&me.roles);
+    let reads_audit_log = Permission::ReadAuditLog.allowed_for(&me.roles);
     view! {
         <h1>{t!(i18n, staff.title)}</h1>
         <dl class="facts">
             <dt>{t!(i18n, staff.name)}</dt>
-            <dd class="staff-name">{me.display_name}</dd>
+            <dd class="staff-name">{me.display_name.clone()}</dd>
             <dt>{t!(i18n, staff.email)}</dt>
-            <dd>{me.email}</dd>
+            <dd>{me.email.clone()}</dd>
             <dt>{t!(i18n, staff.roles)}</dt>
             <dd>{roles}</dd>
         </dl>
+        <nav aria-labelledby="staff-nav-heading" class="staff-nav">
+            <h2 id="staff-nav-heading">{t!(i18n, staff.nav_heading)}</h2>
+            <ul class="links">
+                <Show when=move || manages_accounts>
+                    <li>
+                        <a href="/pracownik/konta">{t!(i18n, staff.nav_accounts)}</a>
+                    </li>
+                    <li>
+                        <a href="/pracownik/uprawnienia">{t!(i18n, staff.nav_permissions)}</a>
+                    </li>
+                </Show>
+                <Show when=move || reads_audit_log>
+                    <li>
+                        <a href="/pracownik/audyt">{t!(i18n, staff.nav_audit)}</a>
+                    </li>
+                </Show>
+                <li>
+                    <a href="/moje-konto/sesje">{t!(i18n, sessions.title)}</a>
+                </li>
+            </ul>
+        </nav>
         <ActionForm action=logout>
             <button type="submit" class="button">
                 {t!(i18n, staff.logout)}

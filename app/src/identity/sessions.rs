@@ -8,10 +8,26 @@ use tower_sessions::SessionStore;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, Result};
 
+/// Minutes of inactivity after which a session ends.
+pub const IDLE_MINUTES: i64 = 30;
+
 /// The session key under which the signed-in user's id is kept.
 pub const USER_ID_KEY: &str = "user_id";
 /// When the user signed in (RFC 3339): the absolute session limit counts from it.
 pub const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+/// Where the session was opened from (shown on the "my sessions" page).
+pub const CLIENT_IP_KEY: &str = "client_ip";
+pub const CLIENT_AGENT_KEY: &str = "client_agent";
+
+/// One live session as its owner sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionInfo {
+    pub id: String,
+    pub signed_in_at: Option<DateTime<Utc>>,
+    pub expires_at: DateTime<Utc>,
+    pub ip: Option<String>,
+    pub agent: Option<String>,
+}
 
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {
@@ -126,6 +142,41 @@ impl Store {
             .execute(self.pool())
             .await?;
         Ok(done.rows_affected())
+    }
+
+    /// The live sessions of a user, most recently active first.
+    pub async fn sessions_of(
+        &self,
+        user_id: &str,
+        now: DateTime<Utc>,
+    ) -> crate::store::StoreResult<Vec<SessionInfo>> {
+        let rows = sqlx::query(
+            "SELECT id, data, expires_at FROM sessions WHERE user_id = $1 AND expires_at > $2 \
+             ORDER BY expires_at DESC",
+        )
+        .bind(user_id)
+        .bind(to_db_time(now))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let data: String = row.try_get("data")?;
+                let data: serde_json::Value = serde_json::from_str(&data)
+                    .map_err(|_| StoreError::Corrupt("session data".into()))?;
+                let text = |key: &str| data.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+                let expires: String = row.try_get("expires_at")?;
+                Ok(SessionInfo {
+                    id: row.try_get("id")?,
+                    signed_in_at: text(SIGNED_IN_AT_KEY)
+                        .as_deref()
+                        .map(from_db_time)
+                        .transpose()?,
+                    expires_at: from_db_time(&expires)?,
+                    ip: text(CLIENT_IP_KEY),
+                    agent: text(CLIENT_AGENT_KEY),
+                })
+            })
+            .collect()
     }
 
     /// Removes expired sessions; run periodically.

@@ -1,4 +1,4 @@
-use super::{NewStaffUser, User, UserKind};
+use super::{NewStaffUser, Profile, User, UserKind};
 use crate::domain::{Email, Role};
 use crate::store::{Store, StoreError, StoreResult, new_id, to_db_time};
 use chrono::{DateTime, Utc};
@@ -139,5 +139,71 @@ impl Store {
         let by_account = count("record_id", Some(account.to_owned())).await?;
         let by_ip = count("ip", ip.map(str::to_owned)).await?;
         Ok((by_account, by_ip))
+    }
+}
+
+impl Store {
+    /// Creates a resident account, unconfirmed until the e-mail link is used.
+    #[tracing::instrument(skip(self, password), fields(email = %email), err)]
+    pub async fn create_resident(
+        &self,
+        email: &Email,
+        display_name: &str,
+        password: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<String> {
+        let hash = super::credentials::hash_password(password).await?;
+        let id = new_id();
+        sqlx::query(
+            "INSERT INTO users (id, email, display_name, password_hash, kind, active, created_at) \
+             VALUES ($1, $2, $3, $4, $5, 1, $6)",
+        )
+        .bind(&id)
+        .bind(email.account_key())
+        .bind(display_name)
+        .bind(&hash)
+        .bind(UserKind::Resident.code())
+        .bind(to_db_time(now))
+        .execute(self.pool())
+        .await?;
+        Ok(id)
+    }
+
+    pub async fn profile_of(&self, user_id: &str) -> StoreResult<Profile> {
+        let row = sqlx::query(
+            "SELECT display_name, email, phone, address, pesel FROM users WHERE id = $1",
+        )
+        .bind(user_id)
+        .fetch_one(self.pool())
+        .await?;
+        let text = |column: &str| -> StoreResult<String> {
+            Ok(row
+                .try_get::<Option<String>, _>(column)?
+                .unwrap_or_default())
+        };
+        Ok(Profile {
+            display_name: text("display_name")?,
+            email: text("email")?,
+            phone: text("phone")?,
+            address: text("address")?,
+            pesel: text("pesel")?,
+        })
+    }
+
+    /// Saves the editable part of a profile (not the e-mail, which identifies the account).
+    pub async fn update_profile(&self, user_id: &str, profile: &Profile) -> StoreResult<()> {
+        let optional = |value: &str| (!value.is_empty()).then(|| value.to_owned());
+        sqlx::query(
+            "UPDATE users SET display_name = $1, phone = $2, address = $3, pesel = $4 \
+             WHERE id = $5",
+        )
+        .bind(&profile.display_name)
+        .bind(optional(&profile.phone))
+        .bind(optional(&profile.address))
+        .bind(optional(&profile.pesel))
+        .bind(user_id)
+        .execute(self.pool())
+        .await?;
+        Ok(())
     }
 }
