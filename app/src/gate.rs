@@ -123,6 +123,37 @@ mod server {
         pub ip: Option<String>,
     }
 
+    impl Access {
+        /// An audit event by the signed-in user (id, roles) from this request's address.
+        pub fn event(&self, action: AuditAction) -> AuditEvent {
+            AuditEvent {
+                actor_id: self.user.as_ref().map(|u| u.id.clone()),
+                actor_role: self
+                    .user
+                    .as_ref()
+                    .map(|u| crate::identity::auth::roles_text(&u.roles)),
+                ip: self.ip.clone(),
+                ..AuditEvent::new(action)
+            }
+        }
+
+        /// Appends `event` to the audit trail at the clock's time.
+        pub async fn record(&self, event: &AuditEvent) -> Result<(), AppError> {
+            self.state
+                .store
+                .audit(event, self.state.clock.now())
+                .await?;
+            Ok(())
+        }
+
+        /// The signed-in user (the gate let a non-public permission through only for one).
+        pub fn signed_in(&self) -> Result<&User, AppError> {
+            self.user.as_ref().ok_or(AppError::Unauthenticated)
+        }
+    }
+
+    /// The gate inside a server function or page: state, session and address come from the
+    /// request's Leptos context; the check itself is `require_with`.
     #[tracing::instrument(level = "debug")]
     pub async fn require(permission: Permission) -> Result<Access, AppError> {
         let state = use_context::<AppState>().ok_or_else(|| {
@@ -134,6 +165,20 @@ mod server {
             .await
             .ok()
             .map(|info| info.0.ip().to_string());
+        require_with(&state, session, ip, permission).await
+    }
+
+    /// The one check, with explicit inputs, so plain axum handlers (the CSV export) pass the
+    /// same gate as server functions: who is signed in, whether their roles grant
+    /// `permission`; denials are audited.
+    #[tracing::instrument(level = "debug", skip(state, session))]
+    pub async fn require_with(
+        state: &AppState,
+        session: Option<Session>,
+        ip: Option<String>,
+        permission: Permission,
+    ) -> Result<Access, AppError> {
+        let state = state.clone();
         let user = match &session {
             Some(session) => signed_in_user(&state, session).await?,
             None => None,
