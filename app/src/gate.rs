@@ -90,6 +90,14 @@ impl Permission {
 /// Every server function's path and the permission it requires. `require` is called with the
 /// same permission inside the function; the matrix test checks the list is complete.
 pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
+    ("/api/account", Permission::ManageAccounts),
+    ("/api/account_roles", Permission::ManageAccounts),
+    ("/api/accounts", Permission::ManageAccounts),
+    ("/api/audit_log", Permission::ReadAuditLog),
+    ("/api/create_account", Permission::ManageAccounts),
+    ("/api/permission_table", Permission::ManageAccounts),
+    ("/api/set_account_active", Permission::ManageAccounts),
+    ("/api/update_account", Permission::ManageAccounts),
     ("/api/centre_info", Permission::ViewPublicInformation),
     ("/api/login", Permission::ViewPublicInformation),
     ("/api/logout", Permission::ManageOwnData),

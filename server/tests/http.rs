@@ -170,3 +170,116 @@ async fn display_preferences_toggle() {
     assert!(html.contains("class=\"high-contrast large-text\""));
     app.db.drop_database().await;
 }
+
+/// A client with its own cookie jar, signed in through the real sign-in server function.
+async fn signed_in(app: &Running, email: &str, password: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let res = client
+        .post(format!("{}/api/login", app.url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("email={email}&password={password}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.status().is_redirection() || res.status().is_success(),
+        "{}",
+        res.status()
+    );
+    client
+}
+
+#[tokio::test]
+async fn audit_csv_export_passes_the_gate_and_guards_formulas() {
+    use app::audit::{AuditAction, AuditEvent, AuditFilter};
+    use app::domain::{Email, Role};
+    use app::identity::NewStaffUser;
+    const PASSWORD: &str = "dlugie-haslo-123";
+    for backend in test_backends() {
+        let db = TestDatabase::create(backend).await;
+        for (email, role) in [
+            ("iod@cus.example", Role::DataProtectionOfficer),
+            ("punkt@cus.example", Role::InfoPointClerk),
+        ] {
+            let user = NewStaffUser {
+                email: Email::parse(email).unwrap(),
+                display_name: email.into(),
+                roles: vec![role],
+            };
+            db.store
+                .create_staff_user(&user, PASSWORD, chrono::Utc::now())
+                .await
+                .unwrap();
+        }
+        let event = AuditEvent {
+            record_type: Some("=HYPERLINK(\"http://evil.example\")".into()),
+            record_id: Some("-2+3".into()),
+            ..AuditEvent::new(AuditAction::Read)
+        };
+        db.store.audit(&event, chrono::Utc::now()).await.unwrap();
+        let app = spawn_app(db).await;
+        let csv_url = format!("{}/pracownik/audyt.csv", app.url);
+
+        let res = client().get(&csv_url).send().await.unwrap();
+        assert_eq!(res.status(), 303, "{backend:?}: visitors sign in first");
+        assert_eq!(
+            res.headers()["location"],
+            "/logowanie?powrot=/pracownik/audyt"
+        );
+
+        let clerk = signed_in(&app, "punkt@cus.example", PASSWORD).await;
+        let res = clerk.get(&csv_url).send().await.unwrap();
+        assert_eq!(res.status(), 403, "{backend:?}: only the IOD exports");
+
+        let iod = signed_in(&app, "iod@cus.example", PASSWORD).await;
+        let res = iod.get(&csv_url).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+        let disposition = res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            disposition.starts_with("attachment; filename=\"audyt-")
+                && disposition.ends_with(".csv\""),
+            "{disposition}"
+        );
+        let body = res.bytes().await.unwrap();
+        assert!(body.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM for Excel");
+        let text = std::str::from_utf8(&body[3..]).unwrap();
+        assert!(text.starts_with("seq,czas (Europe/Warsaw),"), "{text}");
+        assert!(
+            text.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""),
+            "{text}"
+        );
+        assert!(text.contains(",'-2+3,"), "{text}");
+
+        let res = iod
+            .get(format!("{csv_url}?od=wczoraj"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 400);
+
+        let exports = AuditFilter {
+            action: Some(AuditAction::Export),
+            record_type: Some("audit_log".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            app.db.store.audit_count(&exports).await.unwrap(),
+            1,
+            "the export is audited"
+        );
+        let denied = AuditFilter {
+            action: Some(AuditAction::PermissionDenied),
+            ..Default::default()
+        };
+        assert_eq!(app.db.store.audit_count(&denied).await.unwrap(), 1);
+        app.db.drop_database().await;
+    }
+}

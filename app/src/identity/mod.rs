@@ -1,7 +1,12 @@
 //! People who use the platform: staff, residents and provider staff, with their roles.
 
+pub mod accounts;
+pub mod accounts_pages;
+#[cfg(feature = "ssr")]
+mod accounts_store;
 pub mod auth;
 pub mod pages;
+pub mod permissions_page;
 #[cfg(feature = "ssr")]
 pub mod sessions;
 #[cfg(feature = "ssr")]
