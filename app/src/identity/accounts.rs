@@ -78,14 +78,6 @@ pub fn check_password(password: &str, again: &str, errors: &mut FieldErrors) {
     }
 }
 
-fn invalid_unless_empty(errors: FieldErrors) -> Result<(), AppError> {
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(AppError::Invalid(errors))
-    }
-}
-
 #[server(prefix = "/api", endpoint = "accounts")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip(search), err))]
 pub async fn list_accounts(search: String) -> Result<Vec<Account>, AppError> {
@@ -176,6 +168,14 @@ mod server {
     use crate::gate::Access;
     use crate::identity::NewStaffUser;
     use crate::store::StoreError;
+
+    fn invalid_unless_empty(errors: FieldErrors) -> Result<(), AppError> {
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(errors))
+        }
+    }
 
     pub struct NewAccountForm {
         pub kind: String,
