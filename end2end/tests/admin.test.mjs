@@ -156,14 +156,16 @@ for (const js of [true, false]) {
   });
 }
 
-test('a clerk gets the Polish 403 page on the administrator pages', async () => {
-  const page = await openPage(browser, { js: true });
-  await signIn(page, server.url, CLERK);
-  for (const path of ['/pracownik/konta', '/pracownik/konta/nowe', '/pracownik/uprawnienia', '/pracownik/audyt']) {
-    await visit(page, `${server.url}${path}`, { status: 403 });
-    assert.match(await page.textContent('.notice--error'), /Nie masz uprawnień do tej strony\./);
-  }
-  const res = await page.request.get(`${server.url}/pracownik/audyt.csv`);
-  assert.equal(res.status(), 403);
-  await page.context().close();
-});
+for (const js of [true, false]) {
+  test(`a clerk gets the Polish 403 page on the administrator pages (${js ? 'JS on' : 'JS off'})`, async () => {
+    const page = await openPage(browser, { js });
+    await signIn(page, server.url, CLERK);
+    for (const path of ['/pracownik/konta', '/pracownik/konta/nowe', '/pracownik/uprawnienia', '/pracownik/audyt']) {
+      await visit(page, `${server.url}${path}`, { js, status: 403 });
+      assert.match(await page.textContent('.notice--error'), /Nie masz uprawnień do tej strony\./);
+    }
+    const res = await page.request.get(`${server.url}/pracownik/audyt.csv`);
+    assert.equal(res.status(), 403);
+    await page.context().close();
+  });
+}

@@ -257,7 +257,12 @@ fn Results(page: AuditPage, query: AuditQuery) -> impl IntoView {
                 {t!(i18n, audit_log.export_csv)}
             </a>
         </p>
-        <div class="table-wrap">
+        <div
+            class="table-wrap"
+            tabindex="0"
+            role="region"
+            aria-label=move || t_string!(i18n, audit_log.caption)
+        >
             <table class="table">
                 <caption>{t!(i18n, audit_log.caption)}</caption>
                 <thead>

@@ -111,7 +111,12 @@ fn AccountList(list: Vec<Account>, search: String) -> impl IntoView {
                 {t!(i18n, accounts.search_submit)}
             </button>
         </form>
-        <div class="table-wrap">
+        <div
+            class="table-wrap"
+            tabindex="0"
+            role="region"
+            aria-label=move || t_string!(i18n, accounts.title)
+        >
             <table class="table">
                 <caption>{t!(i18n, accounts.caption, count = move || count)}</caption>
                 <thead>

@@ -152,7 +152,12 @@ fn Matrix(rows: Vec<PermissionRow>) -> impl IntoView {
         .collect_view();
     view! {
         <p>{t!(i18n, permissions.intro)}</p>
-        <div class="table-wrap">
+        <div
+            class="table-wrap"
+            tabindex="0"
+            role="region"
+            aria-label=move || t_string!(i18n, permissions.caption)
+        >
             <table class="table table--matrix">
                 <caption>{t!(i18n, permissions.caption)}</caption>
                 <thead>
