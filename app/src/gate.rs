@@ -153,11 +153,6 @@ mod server {
                 .await?;
             Ok(())
         }
-
-        /// The signed-in user (the gate let a non-public permission through only for one).
-        pub fn signed_in(&self) -> Result<&User, AppError> {
-            self.user.as_ref().ok_or(AppError::Unauthenticated)
-        }
     }
 
     /// The gate inside a server function or page: state, session and address come from the
