@@ -1,10 +1,13 @@
 //! The HTML document, the router and the routes of every room.
 
 use crate::accessibility::AccessibilityStatementPage;
+use crate::audit::pages::AuditLogPage;
 use crate::centre::{CentreInfo, load_centre_info};
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
+use crate::identity::accounts_pages::{AccountPage, AccountsPage, NewAccountPage};
 use crate::identity::pages::{LoginPage, StaffHomePage};
+use crate::identity::permissions_page::PermissionsPage;
 use crate::identity::profile_pages::{ProfilePage, SessionsPage};
 use crate::identity::registration_pages::{
     CheckInboxPage, ConfirmEmailPage, NewPasswordPage, PasswordResetRequestPage, RegisterPage,
@@ -112,6 +115,23 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/moje-konto/sesje") view=SessionsPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik") view=StaffHomePage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/kody-odzyskiwania") view=RecoveryCodesPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/audyt") view=AuditLogPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/konta") view=AccountsPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/pracownik/konta/nowe")
+                            view=NewAccountPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/pracownik/konta/:id")
+                            view=AccountPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/pracownik/uprawnienia")
+                            view=PermissionsPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/deklaracja-dostepnosci")
                             view=AccessibilityStatementPage

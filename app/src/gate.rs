@@ -90,6 +90,14 @@ impl Permission {
 /// Every server function's path and the permission it requires. `require` is called with the
 /// same permission inside the function; the matrix test checks the list is complete.
 pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
+    ("/api/account", Permission::ManageAccounts),
+    ("/api/account_roles", Permission::ManageAccounts),
+    ("/api/accounts", Permission::ManageAccounts),
+    ("/api/audit_log", Permission::ReadAuditLog),
+    ("/api/create_account", Permission::ManageAccounts),
+    ("/api/permission_table", Permission::ManageAccounts),
+    ("/api/set_account_active", Permission::ManageAccounts),
+    ("/api/update_account", Permission::ManageAccounts),
     ("/api/centre_info", Permission::ViewPublicInformation),
     ("/api/login", Permission::ViewPublicInformation),
     ("/api/logout", Permission::ManageOwnData),
@@ -150,8 +158,32 @@ mod server {
                 None => Err(AppError::Unauthenticated),
             }
         }
+
+        /// An audit event by the signed-in user (id, roles) from this request's address.
+        pub fn event(&self, action: AuditAction) -> AuditEvent {
+            AuditEvent {
+                actor_id: self.user.as_ref().map(|u| u.id.clone()),
+                actor_role: self
+                    .user
+                    .as_ref()
+                    .map(|u| crate::identity::auth::roles_text(&u.roles)),
+                ip: self.ip.clone(),
+                ..AuditEvent::new(action)
+            }
+        }
+
+        /// Appends `event` to the audit trail at the clock's time.
+        pub async fn record(&self, event: &AuditEvent) -> Result<(), AppError> {
+            self.state
+                .store
+                .audit(event, self.state.clock.now())
+                .await?;
+            Ok(())
+        }
     }
 
+    /// The gate inside a server function or page: state, session and address come from the
+    /// request's Leptos context; the check itself is `require_with`.
     #[tracing::instrument(level = "debug")]
     pub async fn require(permission: Permission) -> Result<Access, AppError> {
         let state = use_context::<AppState>().ok_or_else(|| {
@@ -163,6 +195,20 @@ mod server {
             .await
             .ok()
             .map(|axum::Extension(ip)| ip.0);
+        require_with(&state, session, ip, permission).await
+    }
+
+    /// The one check, with explicit inputs, so plain axum handlers (the CSV export) pass the
+    /// same gate as server functions: who is signed in, whether their roles grant
+    /// `permission`; denials are audited.
+    #[tracing::instrument(level = "debug", skip(state, session))]
+    pub async fn require_with(
+        state: &AppState,
+        session: Option<Session>,
+        ip: Option<String>,
+        permission: Permission,
+    ) -> Result<Access, AppError> {
+        let state = state.clone();
         let user = match &session {
             Some(session) => signed_in_user(&state, session).await?,
             None => None,

@@ -89,6 +89,7 @@ pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedPro
         .route("/healthz", get(healthz))
         .route("/jezyk/{code}", get(set_language))
         .route("/preferencje", get(toggle_display))
+        .route("/pracownik/audyt.csv", get(app::audit::csv::download))
         .route("/api/{*fn_name}", post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))

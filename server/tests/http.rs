@@ -297,3 +297,259 @@ async fn staff_sign_in_needs_an_enrolled_second_factor_used_once() {
         app.db.drop_database().await;
     }
 }
+/// A client with its own cookie jar, signed in through the real sign-in server function.
+async fn signed_in(app: &Running, email: &str, password: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let res = client
+        .post(format!("{}/api/login", app.url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("email={email}&password={password}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.status().is_redirection() || res.status().is_success(),
+        "{}",
+        res.status()
+    );
+    client
+}
+
+#[tokio::test]
+async fn audit_csv_export_passes_the_gate_and_guards_formulas() {
+    use app::audit::{AuditAction, AuditEvent, AuditFilter};
+    use app::domain::{Email, Role};
+    use app::identity::NewStaffUser;
+    const PASSWORD: &str = "dlugie-haslo-123";
+    for backend in test_backends() {
+        let db = TestDatabase::create(backend).await;
+        for (email, role) in [
+            ("iod@cus.example", Role::DataProtectionOfficer),
+            ("punkt@cus.example", Role::InfoPointClerk),
+        ] {
+            let user = NewStaffUser {
+                email: Email::parse(email).unwrap(),
+                display_name: email.into(),
+                roles: vec![role],
+            };
+            db.store
+                .create_staff_user(&user, PASSWORD, chrono::Utc::now())
+                .await
+                .unwrap();
+        }
+        let event = AuditEvent {
+            record_type: Some("=HYPERLINK(\"http://evil.example\")".into()),
+            record_id: Some("-2+3".into()),
+            ..AuditEvent::new(AuditAction::Read)
+        };
+        db.store.audit(&event, chrono::Utc::now()).await.unwrap();
+        let app = spawn_app(db).await;
+        let csv_url = format!("{}/pracownik/audyt.csv", app.url);
+
+        let res = client().get(&csv_url).send().await.unwrap();
+        assert_eq!(res.status(), 303, "{backend:?}: visitors sign in first");
+        assert_eq!(
+            res.headers()["location"],
+            "/logowanie?powrot=/pracownik/audyt"
+        );
+
+        let clerk = signed_in(&app, "punkt@cus.example", PASSWORD).await;
+        let res = clerk.get(&csv_url).send().await.unwrap();
+        assert_eq!(res.status(), 403, "{backend:?}: only the IOD exports");
+
+        let iod = signed_in(&app, "iod@cus.example", PASSWORD).await;
+        let res = iod.get(&csv_url).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+        let disposition = res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            disposition.starts_with("attachment; filename=\"audyt-")
+                && disposition.ends_with(".csv\""),
+            "{disposition}"
+        );
+        let body = res.bytes().await.unwrap();
+        assert!(body.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM for Excel");
+        let text = std::str::from_utf8(&body[3..]).unwrap();
+        assert!(text.starts_with("seq,czas (Europe/Warsaw),"), "{text}");
+        assert!(
+            text.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""),
+            "{text}"
+        );
+        assert!(text.contains(",'-2+3,"), "{text}");
+
+        let res = iod
+            .get(format!("{csv_url}?od=wczoraj"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 400);
+
+        let exports = AuditFilter {
+            action: Some(AuditAction::Export),
+            record_type: Some("audit_log".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            app.db.store.audit_count(&exports).await.unwrap(),
+            1,
+            "the export is audited"
+        );
+        let denied = AuditFilter {
+            action: Some(AuditAction::PermissionDenied),
+            ..Default::default()
+        };
+        assert_eq!(app.db.store.audit_count(&denied).await.unwrap(), 1);
+        app.db.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn administrator_pages_render_and_refuse_other_roles() {
+    use app::domain::{Email, Role};
+    use app::identity::NewStaffUser;
+    const PASSWORD: &str = "dlugie-haslo-123";
+    let db = TestDatabase::create(test_backends()[0]).await;
+    for (email, role) in [
+        ("admin@cus.example", Role::Administrator),
+        ("iod@cus.example", Role::DataProtectionOfficer),
+        ("punkt@cus.example", Role::InfoPointClerk),
+    ] {
+        let user = NewStaffUser {
+            email: Email::parse(email).unwrap(),
+            display_name: format!("Konto {email}"),
+            roles: vec![role],
+        };
+        db.store
+            .create_staff_user(&user, PASSWORD, chrono::Utc::now())
+            .await
+            .unwrap();
+    }
+    let app = spawn_app(db).await;
+    let page = |client: &reqwest::Client, path: &str| {
+        let request = client.get(format!("{}{path}", app.url));
+        async move {
+            let res = request.send().await.unwrap();
+            (res.status().as_u16(), res.text().await.unwrap())
+        }
+    };
+
+    // Like `/pracownik`, a visitor is pointed to the sign-in page (Leptos's `Redirect`).
+    let res = client()
+        .get(format!("{}/pracownik/konta", app.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()["location"],
+        "/logowanie?powrot=/pracownik/konta"
+    );
+
+    let admin = signed_in(&app, "admin@cus.example", PASSWORD).await;
+    let (status, html) = page(&admin, "/pracownik/konta?szukaj=konto").await;
+    assert_eq!(status, 200);
+    let caption = html.split("<caption>").nth(1).unwrap_or_default();
+    assert!(caption.starts_with("Konta użytkowników: "), "{caption}");
+    let (status, html) = page(&admin, "/pracownik/uprawnienia").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Przeglądanie i eksport dziennika zdarzeń"));
+    assert!(html.contains("<span class=\"visually-hidden\">tak</span>"));
+    let (status, html) = page(&admin, "/pracownik/konta/nowe").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("name=\"roles[]\""));
+
+    // Creating through the server function, as the form does without JavaScript.
+    let res = admin
+        .post(format!("{}/api/create_account", app.url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(
+            "kind=staff&email=nowa%40cus.example&display_name=Nina+Nowa\
+             &roles%5B%5D=social_worker&roles%5B%5D=plan_coordinator&provider_id=\
+             &password=bardzo-tajne-haslo&password_again=bardzo-tajne-haslo",
+        )
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    assert!(
+        headers.contains_key("location"),
+        "{status} {headers:?} {}",
+        res.text().await.unwrap()
+    );
+    let res_location = headers["location"].to_str().unwrap().to_owned();
+    let location = res_location;
+    assert!(location.starts_with("/pracownik/konta/"), "{location}");
+    let (status, html) = page(&admin, &location).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("nowa@cus.example"));
+    assert!(
+        html.contains("koordynator indywidualnych planów usług społecznych, pracownik socjalny")
+    );
+
+    // The only administrator can neither deactivate themselves nor drop the role.
+    let admin_id = app
+        .db
+        .store
+        .user_by_email(&Email::parse("admin@cus.example").unwrap())
+        .await
+        .unwrap()
+        .id;
+    for body in [
+        format!("id={admin_id}&active=false"),
+        format!("id={admin_id}&display_name=Adam&roles%5B%5D=director"),
+    ] {
+        let endpoint = if body.contains("active") {
+            "set_account_active"
+        } else {
+            "update_account"
+        };
+        let res = admin
+            .post(format!("{}/api/{endpoint}", app.url))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            res.text().await.unwrap().contains("last_admin"),
+            "{endpoint}"
+        );
+    }
+    let still = app.db.store.user_by_id(&admin_id).await.unwrap();
+    assert!(still.active && still.roles == [Role::Administrator]);
+
+    let iod = signed_in(&app, "iod@cus.example", PASSWORD).await;
+    let (status, html) = page(&iod, "/pracownik/audyt?akcja=create").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.replace("<!>", "").contains("Znaleziono 1 wpis<"),
+        "{html}"
+    );
+    assert!(
+        html.contains("akcja=create"),
+        "shareable CSV link keeps the filter"
+    );
+    let (status, html) = page(&iod, "/pracownik/audyt?od=wczoraj").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("RRRR-MM-DD"));
+
+    let clerk = signed_in(&app, "punkt@cus.example", PASSWORD).await;
+    for path in [
+        "/pracownik/konta",
+        "/pracownik/konta/nowe",
+        "/pracownik/uprawnienia",
+        "/pracownik/audyt",
+    ] {
+        let (status, html) = page(&clerk, path).await;
+        assert_eq!(status, 403, "{path}");
+        assert!(html.contains("Nie masz uprawnień do tej strony."), "{path}");
+    }
+    app.db.drop_database().await;
+}

@@ -3,7 +3,13 @@
 //! row breaks the chain, which `cus audit verify` detects.
 
 #[cfg(feature = "ssr")]
+pub mod csv;
+mod filter;
+pub mod pages;
+#[cfg(feature = "ssr")]
 pub mod store;
+
+pub use filter::{AuditFilter, AuditQuery, PAGE_SIZE, warsaw_time};
 
 use serde::{Deserialize, Serialize};
 
@@ -92,4 +98,11 @@ pub struct AuditEntry {
 pub enum ChainCheck {
     Intact { entries: i64 },
     Broken { seq: i64 },
+}
+
+/// An entry as the log viewer lists it: the entry and the actor's e-mail, when known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub entry: AuditEntry,
+    pub actor_email: Option<String>,
 }

@@ -1,4 +1,4 @@
-use super::{AuditEntry, AuditEvent, ChainCheck};
+use super::{AuditEntry, AuditEvent, AuditFilter, AuditLine, ChainCheck};
 use crate::store::{Store, StoreResult, to_db_time};
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
@@ -141,6 +141,91 @@ impl Store {
         .await?;
         rows.iter()
             .map(|row| entry_from_row(row).map(|(entry, _)| entry))
+            .collect()
+    }
+}
+
+/// `filter` as a WHERE clause over `audit_log a` with its bound values, in placeholder order.
+fn where_clause(filter: &AuditFilter) -> (String, Vec<String>) {
+    let mut conditions = Vec::new();
+    let mut values = Vec::new();
+    let mut add = |template: &str, value: Option<String>| {
+        if let Some(value) = value {
+            values.push(value);
+            conditions.push(template.replace('?', &format!("${}", values.len())));
+        }
+    };
+    add("a.at >= ?", filter.since.map(to_db_time));
+    add("a.at < ?", filter.before.map(to_db_time));
+    add("a.actor_id = ?", filter.actor_id.clone());
+    add(
+        "a.actor_id IN (SELECT id FROM users WHERE email = ?)",
+        filter.actor_email.clone(),
+    );
+    add("a.action = ?", filter.action.map(|a| a.code().to_owned()));
+    add("a.person_id = ?", filter.person_id.clone());
+    add("a.record_type = ?", filter.record_type.clone());
+    add("a.record_id = ?", filter.record_id.clone());
+    add("a.ip = ?", filter.ip.clone());
+    if conditions.is_empty() {
+        (String::new(), values)
+    } else {
+        (format!(" WHERE {}", conditions.join(" AND ")), values)
+    }
+}
+
+impl Store {
+    /// How many entries match `filter`.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn audit_count(&self, filter: &AuditFilter) -> StoreResult<i64> {
+        let (clause, values) = where_clause(filter);
+        let sql = format!("SELECT COUNT(*) FROM audit_log a{clause}");
+        let mut query = sqlx::query_scalar::<_, i64>(&sql);
+        for value in values {
+            query = query.bind(value);
+        }
+        Ok(query.fetch_one(self.pool()).await?)
+    }
+
+    /// Entries matching `filter`, newest first, `limit` of them after skipping `offset`, with
+    /// the actor's e-mail.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn audit_search(
+        &self,
+        filter: &AuditFilter,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Vec<AuditLine>> {
+        let (clause, values) = where_clause(filter);
+        let n = values.len();
+        let columns = COLUMNS
+            .split(',')
+            .map(|c| format!("a.{}", c.trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT {columns}, u.email AS actor_email FROM audit_log a \
+             LEFT JOIN users u ON u.id = a.actor_id{clause} \
+             ORDER BY a.seq DESC LIMIT ${} OFFSET ${}",
+            n + 1,
+            n + 2
+        );
+        let mut query = sqlx::query(&sql);
+        for value in values {
+            query = query.bind(value);
+        }
+        let rows = query
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(AuditLine {
+                    entry: entry_from_row(row)?.0,
+                    actor_email: row.try_get("actor_email")?,
+                })
+            })
             .collect()
     }
 }

@@ -23,7 +23,47 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> String {
         "pesel_no_such_date" => t_string!(i18n, form_errors.pesel_no_such_date).to_string(),
         "pesel_bad_checksum" => t_string!(i18n, form_errors.pesel_bad_checksum).to_string(),
         "too_long" => t_string!(i18n, form_errors.too_long).to_string(),
+        key => admin_error_text(i18n, key),
+    }
+}
+
+/// Keys of the audit log viewer and the account pages (kept apart to ease merging).
+fn admin_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> String {
+    match key {
+        "date_invalid" => t_string!(i18n, audit_log.err_date_invalid).to_string(),
+        "date_range" => t_string!(i18n, audit_log.err_date_range).to_string(),
+        "name_required" => t_string!(i18n, accounts.err_name_required).to_string(),
+        "roles_required" => t_string!(i18n, accounts.err_roles_required).to_string(),
+        "provider_required" => t_string!(i18n, accounts.err_provider_required).to_string(),
+        "password_short" => t_string!(i18n, accounts.err_password_short).to_string(),
+        "password_mismatch" => t_string!(i18n, accounts.err_password_mismatch).to_string(),
+        "email_taken" => t_string!(i18n, accounts.err_email_taken).to_string(),
+        "last_admin" => t_string!(i18n, accounts.err_last_admin).to_string(),
         _ => t_string!(i18n, form_errors.generic).to_string(),
+    }
+}
+
+/// The message next to one field (its id is `{field}-error`, for `aria-describedby`).
+#[component]
+pub fn FieldError(
+    #[prop(into)] field: String,
+    #[prop(into)] errors: Signal<crate::error::FieldErrors>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("{field}-error");
+    let text = move || errors.read().get(&field).map(|key| error_text(i18n, key));
+    view! {
+        {move || {
+            text().map(|text| view! { <p class="field-error" id=id.clone()>{text}</p> })
+        }}
+    }
+}
+
+/// The field errors of an `AppError::Invalid` (none for other errors).
+pub fn field_errors(error: Option<&AppError>) -> crate::error::FieldErrors {
+    match error {
+        Some(AppError::Invalid(fields)) => fields.clone(),
+        _ => Default::default(),
     }
 }
 

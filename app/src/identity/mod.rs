@@ -1,9 +1,14 @@
 //! People who use the platform: staff, residents and provider staff, with their roles.
 
+pub mod accounts;
+pub mod accounts_pages;
+#[cfg(feature = "ssr")]
+mod accounts_store;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod credentials;
 pub mod pages;
+pub mod permissions_page;
 pub mod profile;
 pub mod profile_pages;
 #[cfg(feature = "ssr")]
