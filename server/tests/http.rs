@@ -297,25 +297,25 @@ async fn staff_sign_in_needs_an_enrolled_second_factor_used_once() {
         app.db.drop_database().await;
     }
 }
-/// A client with its own cookie jar, signed in through the real sign-in server function.
+
+/// A client with its own cookie jar, signed in through the real server functions: password,
+/// then enrolling the second factor (each test's accounts are new).
 async fn signed_in(app: &Running, email: &str, password: &str) -> reqwest::Client {
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let res = client
-        .post(format!("{}/api/login", app.url))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("email={email}&password={password}"))
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        res.status().is_redirection() || res.status().is_success(),
-        "{}",
-        res.status()
-    );
+    let client = browser();
+    let api = |name: &str| format!("{}/api/{name}", app.url);
+    let (_, location, body) = post_form(
+        &client,
+        &api("login"),
+        &[("email", email), ("password", password)],
+    )
+    .await;
+    assert_eq!(location, "/logowanie/nowy-kod", "{body}");
+    let (_, _, body) = post_form(&client, &api("totp_enrolment"), &[]).await;
+    let enrolment: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let secret = enrolment["secret"].as_str().unwrap();
+    let code = app::identity::totp::code_at(secret, chrono::Utc::now().timestamp()).unwrap();
+    let (_, location, body) = post_form(&client, &api("totp_confirm"), &[("kod", &code)]).await;
+    assert_eq!(location, "/pracownik/kody-odzyskiwania", "{body}");
     client
 }
 
@@ -526,7 +526,7 @@ async fn administrator_pages_render_and_refuse_other_roles() {
     assert!(still.active && still.roles == [Role::Administrator]);
 
     let iod = signed_in(&app, "iod@cus.example", PASSWORD).await;
-    let (status, html) = page(&iod, "/pracownik/audyt?akcja=create").await;
+    let (status, html) = page(&iod, "/pracownik/audyt?akcja=create&typ=account").await;
     assert_eq!(status, 200);
     assert!(
         html.replace("<!>", "").contains("Znaleziono 1 wpis<"),
