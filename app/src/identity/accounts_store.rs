@@ -4,7 +4,7 @@
 use super::UserKind;
 use super::accounts::{Account, NewProviderUser};
 use crate::domain::Role;
-use crate::store::{Store, StoreError, StoreResult, new_id, to_db_time};
+use crate::store::{Store, StoreError, StoreResult};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 use std::collections::BTreeMap;
@@ -83,32 +83,14 @@ impl Store {
         password: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<String> {
-        let password = password.to_owned();
-        let hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
-            .await
-            .map_err(|e| StoreError::Io(e.to_string()))?;
-        let id = new_id();
-        let mut tx = self.pool().begin().await?;
-        sqlx::query(
-            "INSERT INTO users (id, email, display_name, password_hash, kind, provider_id, \
-             active, created_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7)",
-        )
-        .bind(&id)
-        .bind(user.email.account_key())
-        .bind(&user.display_name)
-        .bind(&hash)
-        .bind(UserKind::Provider.code())
-        .bind(&user.provider_id)
-        .bind(to_db_time(now))
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
-            .bind(&id)
-            .bind(Role::ProviderStaff.code())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(id)
+        let account = super::store::NewAccount {
+            kind: UserKind::Provider,
+            email: &user.email,
+            display_name: &user.display_name,
+            roles: &[Role::ProviderStaff],
+            provider_id: Some(&user.provider_id),
+        };
+        self.insert_user(account, password, now).await
     }
 
     /// Replaces an account's display name and roles.

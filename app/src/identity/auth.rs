@@ -307,10 +307,9 @@ mod server {
             .await?;
         let event = AuditEvent {
             record_type: Some("second_factor".into()),
-            record_id: Some(user.id.clone()),
             ..by(&user, &access, AuditAction::Create)
         };
-        store.audit(&event, now).await?;
+        access.record(&event).await?;
         let stored = async {
             session.remove::<String>(ENROL_SECRET_KEY).await?;
             session.insert(RECOVERY_CODES_KEY, &codes).await
@@ -320,14 +319,15 @@ mod server {
     }
 
     /// An audit event by `user` about their own account, from this request's address.
-    fn by(user: &User, access: &Access, action: AuditAction) -> AuditEvent {
+    pub fn by(user: &User, access: &Access, action: AuditAction) -> AuditEvent {
         AuditEvent {
             actor_id: Some(user.id.clone()),
             actor_role: Some(roles_text(&user.roles)),
+            record_type: Some("account".into()),
+            record_id: Some(user.id.clone()),
             person_id: Some(user.id.clone()),
-            ip: access.ip.clone(),
             purpose: Some("authentication".into()),
-            ..AuditEvent::new(action)
+            ..access.event(action)
         }
     }
 
@@ -358,12 +358,7 @@ mod server {
             session.insert(CLIENT_AGENT_KEY, agent).await
         };
         stored.await.map_err(internal)?;
-        let event = AuditEvent {
-            record_type: Some("account".into()),
-            record_id: Some(user.id.clone()),
-            ..by(user, access, AuditAction::Login)
-        };
-        access.state.store.audit(&event, now).await?;
+        access.record(&by(user, access, AuditAction::Login)).await?;
         let start = match user.kind {
             UserKind::Staff => "/pracownik",
             UserKind::Resident | UserKind::Provider => "/moje-konto",
@@ -375,11 +370,8 @@ mod server {
 
     pub async fn log_out(access: Access) -> Result<(), AppError> {
         if let (Some(user), Some(session)) = (&access.user, &access.session) {
-            let event = by(user, &access, AuditAction::Logout);
             access
-                .state
-                .store
-                .audit(&event, access.state.clock.now())
+                .record(&by(user, &access, AuditAction::Logout))
                 .await?;
             session.delete().await.map_err(internal)?;
         }
@@ -393,4 +385,4 @@ mod server {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{RECOVERY_CODES_KEY, roles_text};
+pub use server::{RECOVERY_CODES_KEY, by, roles_text};

@@ -179,21 +179,10 @@ mod server {
             return Ok(());
         };
         let event = AuditEvent {
-            actor_id: Some(user.id.clone()),
-            actor_role: Some(crate::identity::auth::roles_text(&user.roles)),
-            record_type: Some("account".into()),
-            record_id: Some(user.id.clone()),
-            person_id: Some(user.id.clone()),
-            ip: access.ip.clone(),
             purpose: Some("own_account".into()),
-            ..AuditEvent::new(action)
+            ..crate::identity::auth::by(user, access, action)
         };
-        access
-            .state
-            .store
-            .audit(&event, access.state.clock.now())
-            .await?;
-        Ok(())
+        access.record(&event).await
     }
 
     pub async fn my_sessions(access: Access) -> Result<Vec<MySession>, AppError> {

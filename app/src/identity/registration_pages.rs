@@ -4,13 +4,36 @@
 use super::registration::{ConfirmEmail, Register, RequestPasswordReset, ResetPassword};
 use crate::components::form::{ErrorSummary, TextField, last_error};
 use crate::components::page::PageTitle;
+use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-fn password_hint() -> Signal<String> {
+/// A new password typed twice, with the length rule as the hint.
+#[component]
+fn NewPasswordFields(error: Signal<Option<AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    Signal::derive(move || t_string!(i18n, register.password_hint).to_string())
+    view! {
+        <TextField
+            id="password"
+            kind="password"
+            autocomplete="new-password"
+            required=true
+            hint=Signal::derive(move || t_string!(i18n, register.password_hint).to_string())
+            error
+        >
+            {t!(i18n, reset.new_password)}
+        </TextField>
+        <TextField
+            id="password_repeat"
+            kind="password"
+            autocomplete="new-password"
+            required=true
+            error
+        >
+            {t!(i18n, register.password_repeat)}
+        </TextField>
+    }
 }
 
 #[component]
@@ -30,25 +53,7 @@ pub fn RegisterPage() -> impl IntoView {
             <TextField id="email" kind="email" autocomplete="email" required=true error>
                 {t!(i18n, login.email)}
             </TextField>
-            <TextField
-                id="password"
-                kind="password"
-                autocomplete="new-password"
-                required=true
-                hint=password_hint()
-                error
-            >
-                {t!(i18n, login.password)}
-            </TextField>
-            <TextField
-                id="password_repeat"
-                kind="password"
-                autocomplete="new-password"
-                required=true
-                error
-            >
-                {t!(i18n, register.password_repeat)}
-            </TextField>
+            <NewPasswordFields error />
             <button type="submit" class="button">
                 {t!(i18n, register.submit)}
             </button>
@@ -150,25 +155,7 @@ pub fn NewPasswordPage() -> impl IntoView {
         {move || error.get().map(|error| view! { <ErrorSummary error /> })}
         <ActionForm action=action attr:class="form">
             <input type="hidden" name="token" value=token />
-            <TextField
-                id="password"
-                kind="password"
-                autocomplete="new-password"
-                required=true
-                hint=password_hint()
-                error
-            >
-                {t!(i18n, reset.new_password)}
-            </TextField>
-            <TextField
-                id="password_repeat"
-                kind="password"
-                autocomplete="new-password"
-                required=true
-                error
-            >
-                {t!(i18n, register.password_repeat)}
-            </TextField>
+            <NewPasswordFields error />
             <button type="submit" class="button">
                 {t!(i18n, reset.new_submit)}
             </button>

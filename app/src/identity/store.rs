@@ -4,8 +4,17 @@ use crate::store::{Store, StoreError, StoreResult, new_id, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
+/// What `insert_user` writes.
+pub(super) struct NewAccount<'a> {
+    pub kind: UserKind,
+    pub email: &'a Email,
+    pub display_name: &'a str,
+    pub roles: &'a [Role],
+    pub provider_id: Option<&'a str>,
+}
+
 impl Store {
-    /// Creates a staff account. The password is hashed (argon2) off the async runtime.
+    /// Creates a staff account.
     #[tracing::instrument(skip(self, password), fields(email = %user.email), err)]
     pub async fn create_staff_user(
         &self,
@@ -13,25 +22,40 @@ impl Store {
         password: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<String> {
-        let password = password.to_owned();
-        let hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
-            .await
-            .map_err(|e| StoreError::Io(e.to_string()))?;
+        let account = NewAccount {
+            kind: UserKind::Staff,
+            email: &user.email,
+            display_name: &user.display_name,
+            roles: &user.roles,
+            provider_id: None,
+        };
+        self.insert_user(account, password, now).await
+    }
+
+    /// One account row with its roles; the password is hashed (argon2) off the async runtime.
+    pub(super) async fn insert_user(
+        &self,
+        account: NewAccount<'_>,
+        password: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<String> {
+        let hash = super::credentials::hash_password(password).await?;
         let id = new_id();
         let mut tx = self.pool().begin().await?;
         sqlx::query(
-            "INSERT INTO users (id, email, display_name, password_hash, kind, active, created_at) \
-             VALUES ($1, $2, $3, $4, $5, 1, $6)",
+            "INSERT INTO users (id, email, display_name, password_hash, kind, provider_id, \
+             active, created_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7)",
         )
         .bind(&id)
-        .bind(user.email.account_key())
-        .bind(&user.display_name)
+        .bind(account.email.account_key())
+        .bind(account.display_name)
         .bind(&hash)
-        .bind(UserKind::Staff.code())
+        .bind(account.kind.code())
+        .bind(account.provider_id)
         .bind(to_db_time(now))
         .execute(&mut *tx)
         .await?;
-        for role in &user.roles {
+        for role in account.roles {
             sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
                 .bind(&id)
                 .bind(role.code())
@@ -152,21 +176,14 @@ impl Store {
         password: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<String> {
-        let hash = super::credentials::hash_password(password).await?;
-        let id = new_id();
-        sqlx::query(
-            "INSERT INTO users (id, email, display_name, password_hash, kind, active, created_at) \
-             VALUES ($1, $2, $3, $4, $5, 1, $6)",
-        )
-        .bind(&id)
-        .bind(email.account_key())
-        .bind(display_name)
-        .bind(&hash)
-        .bind(UserKind::Resident.code())
-        .bind(to_db_time(now))
-        .execute(self.pool())
-        .await?;
-        Ok(id)
+        let account = NewAccount {
+            kind: UserKind::Resident,
+            email,
+            display_name,
+            roles: &[],
+            provider_id: None,
+        };
+        self.insert_user(account, password, now).await
     }
 
     pub async fn profile_of(&self, user_id: &str) -> StoreResult<Profile> {
