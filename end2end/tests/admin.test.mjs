@@ -1,23 +1,12 @@
 // The administrator manages accounts, the data protection officer reads and exports the audit
 // log, and a clerk is refused both — with axe finding nothing on every page, JS on and off.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../support/server.mjs';
-import { expectAccessible, launchBrowser, openPage, visit, waitForHydration } from '../support/browser.mjs';
+import { serverAndBrowser } from '../support/setup.mjs';
+import { expectAccessible, openPage, visit, waitForHydration } from '../support/browser.mjs';
 import { ADMIN, CLERK, IOD, signIn } from '../support/accounts.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 /** Submits the page's form `selector` and waits for the result (navigation or re-render). */
 async function submit(page, js, selector) {
@@ -33,13 +22,13 @@ for (const js of [true, false]) {
   const mode = js ? 'JS on' : 'JS off';
   describe(`administrator's accounts (${mode})`, () => {
     test('creates an account, edits its roles and deactivates it', async () => {
-      const page = await openPage(browser, { js });
-      await signIn(page, server.url, ADMIN);
-      await visit(page, `${server.url}/pracownik/konta`, { js });
+      const page = await openPage(shared.browser, { js });
+      await signIn(page, shared.server.url, ADMIN);
+      await visit(page, `${shared.server.url}/pracownik/konta`, { js });
       assert.equal((await page.textContent('h1')).trim(), 'Konta użytkowników');
       assert.match(await page.textContent('table caption'), /Konta użytkowników: \d+ kont/);
 
-      await visit(page, `${server.url}/pracownik/konta/nowe`, { js });
+      await visit(page, `${shared.server.url}/pracownik/konta/nowe`, { js });
       // Errors first: the passwords differ; typed values stay (JS on) and axe is still happy.
       const email = `nowa-${js ? 'js' : 'nojs'}@cus.debica.example`;
       await page.fill('#email', email);
@@ -91,20 +80,20 @@ for (const js of [true, false]) {
       assert.equal((await page.textContent('#deactivate')).trim(), 'Przywróć konto');
       await visit(page, page.url(), { js });
 
-      await visit(page, `${server.url}/pracownik/konta?szukaj=nowa-${js ? 'js' : 'nojs'}`, { js });
+      await visit(page, `${shared.server.url}/pracownik/konta?szukaj=nowa-${js ? 'js' : 'nojs'}`, { js });
       assert.match(await page.textContent('table caption'), /1 konto/);
       assert.match(await page.textContent('tbody'), /nieaktywne/);
 
-      await visit(page, `${server.url}/pracownik/uprawnienia`, { js });
+      await visit(page, `${shared.server.url}/pracownik/uprawnienia`, { js });
       assert.equal((await page.textContent('h1')).trim(), 'Uprawnienia ról');
       assert.deepEqual(page.problems, []);
       await page.context().close();
     });
 
     test('the last administrator keeps the role', async () => {
-      const page = await openPage(browser, { js });
-      await signIn(page, server.url, ADMIN);
-      await visit(page, `${server.url}/pracownik/konta?szukaj=admin%40`, { js });
+      const page = await openPage(shared.browser, { js });
+      await signIn(page, shared.server.url, ADMIN);
+      await visit(page, `${shared.server.url}/pracownik/konta?szukaj=admin%40`, { js });
       await Promise.all([
         page.waitForURL((url) => url.pathname.startsWith('/pracownik/konta/')),
         page.click('tbody a'),
@@ -123,9 +112,9 @@ for (const js of [true, false]) {
 for (const js of [true, false]) {
   const mode = js ? 'JS on' : 'JS off';
   test(`the IOD filters the audit log and downloads it as CSV (${mode})`, async () => {
-    const page = await openPage(browser, { js });
-    await signIn(page, server.url, IOD);
-    await visit(page, `${server.url}/pracownik/audyt`, { js });
+    const page = await openPage(shared.browser, { js });
+    await signIn(page, shared.server.url, IOD);
+    await visit(page, `${shared.server.url}/pracownik/audyt`, { js });
     assert.equal((await page.textContent('h1')).trim(), 'Dziennik zdarzeń (audyt)');
     assert.match(await page.textContent('.result-count'), /Znaleziono \d+ wpis/);
 
@@ -152,7 +141,7 @@ for (const js of [true, false]) {
     assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     assert.match(body.toString('utf8'), /login/);
 
-    await visit(page, `${server.url}/pracownik/audyt?od=nie-data`, { js });
+    await visit(page, `${shared.server.url}/pracownik/audyt?od=nie-data`, { js });
     assert.match(await page.textContent('.error-summary'), /RRRR-MM-DD/);
     assert.deepEqual(page.problems, []);
     await page.context().close();
@@ -161,13 +150,13 @@ for (const js of [true, false]) {
 
 for (const js of [true, false]) {
   test(`a clerk gets the Polish 403 page on the administrator pages (${js ? 'JS on' : 'JS off'})`, async () => {
-    const page = await openPage(browser, { js });
-    await signIn(page, server.url, CLERK);
+    const page = await openPage(shared.browser, { js });
+    await signIn(page, shared.server.url, CLERK);
     for (const path of ['/pracownik/konta', '/pracownik/konta/nowe', '/pracownik/uprawnienia', '/pracownik/audyt']) {
-      await visit(page, `${server.url}${path}`, { js, status: 403 });
+      await visit(page, `${shared.server.url}${path}`, { js, status: 403 });
       assert.match(await page.textContent('.notice--error'), /Nie masz uprawnień do tej strony\./);
     }
-    const res = await page.request.get(`${server.url}/pracownik/audyt.csv`);
+    const res = await page.request.get(`${shared.server.url}/pracownik/audyt.csv`);
     assert.equal(res.status(), 403);
     await page.context().close();
   });

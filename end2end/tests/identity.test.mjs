@@ -1,26 +1,15 @@
 // Identity end to end: staff sign in with a password and a second factor (enrolled on the first
 // sign-in), residents register, confirm their address from the e-mail, sign in and out, edit
 // their profile and reset a forgotten password. Every page is scanned with axe.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../support/server.mjs';
-import { launchBrowser, openPage, visit, waitForHydration } from '../support/browser.mjs';
+import { serverAndBrowser } from '../support/setup.mjs';
+import { openPage, visit, waitForHydration } from '../support/browser.mjs';
 import { freshCode, lastEmailTo, linkIn } from '../support/totp.mjs';
 
 const PASSWORD = 'demo-cus-2026!';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 const path = (page) => new URL(page.url()).pathname;
 
@@ -43,13 +32,13 @@ for (const [js, email, name] of [
     let recoveryCodes;
 
     test('a visitor is sent to sign in; the first sign-in enrols the app', async () => {
-      const page = await openPage(browser, { js });
-      await visit(page, `${server.url}/pracownik`, { js });
+      const page = await openPage(shared.browser, { js });
+      await visit(page, `${shared.server.url}/pracownik`, { js });
       assert.equal(path(page), '/logowanie');
       assert.equal(new URL(page.url()).searchParams.get('powrot'), '/pracownik');
 
       await submit(page, js, { email, password: PASSWORD });
-      await page.waitForURL(`${server.url}/logowanie/nowy-kod`);
+      await page.waitForURL(`${shared.server.url}/logowanie/nowy-kod`);
       await visit(page, page.url(), { js });
       secret = (await page.textContent('.totp-secret')).trim();
       assert.match(secret, /^[A-Z2-7]{32}$/);
@@ -60,24 +49,24 @@ for (const [js, email, name] of [
       assert.match(await page.textContent('.field-error'), /Kod jest nieprawidłowy/);
 
       await submit(page, js, { kod: await freshCode(secret) });
-      await page.waitForURL(`${server.url}/pracownik/kody-odzyskiwania`);
+      await page.waitForURL(`${shared.server.url}/pracownik/kody-odzyskiwania`);
       recoveryCodes = await page.$$eval('.recovery-codes code', (els) => els.map((e) => e.textContent));
       assert.equal(recoveryCodes.length, 10);
       await visit(page, page.url(), { js });
       assert.match(await page.textContent('main'), /pokazywane tylko raz/, 'codes are shown once');
 
-      await visit(page, `${server.url}/pracownik`, { js });
+      await visit(page, `${shared.server.url}/pracownik`, { js });
       assert.equal((await page.textContent('.staff-name')).trim(), name);
       await page.click('main button:has-text("Wyloguj się")');
-      await page.waitForURL(`${server.url}/`);
+      await page.waitForURL(`${shared.server.url}/`);
       await page.context().close();
     });
 
     test('later sign-ins ask for the code; a used code and a wrong one are refused', async () => {
-      const page = await openPage(browser, { js });
-      await visit(page, `${server.url}/logowanie`, { js });
+      const page = await openPage(shared.browser, { js });
+      await visit(page, `${shared.server.url}/logowanie`, { js });
       await submit(page, js, { email, password: PASSWORD });
-      await page.waitForURL(`${server.url}/logowanie/kod`);
+      await page.waitForURL(`${shared.server.url}/logowanie/kod`);
       await visit(page, page.url(), { js });
       await submit(page, js, { kod: '123456' });
       await page.waitForSelector('.error-summary');
@@ -85,19 +74,19 @@ for (const [js, email, name] of [
       assert.equal(await page.getAttribute('#kod', 'aria-invalid'), 'true');
 
       await submit(page, js, { kod: await freshCode(secret) });
-      await page.waitForURL(`${server.url}/pracownik`);
+      await page.waitForURL(`${shared.server.url}/pracownik`);
       assert.equal((await page.textContent('.staff-name')).trim(), name);
-      await visit(page, `${server.url}/moje-konto/sesje`, { js });
+      await visit(page, `${shared.server.url}/moje-konto/sesje`, { js });
       assert.match(await page.textContent('table'), /to urządzenie/);
       await page.context().close();
     });
 
     test('a recovery code works once', async () => {
       for (const expected of ['/pracownik', '/logowanie/kod']) {
-        const page = await openPage(browser, { js });
-        await visit(page, `${server.url}/logowanie`, { js });
+        const page = await openPage(shared.browser, { js });
+        await visit(page, `${shared.server.url}/logowanie`, { js });
         await submit(page, js, { email, password: PASSWORD });
-        await page.waitForURL(`${server.url}/logowanie/kod`);
+        await page.waitForURL(`${shared.server.url}/logowanie/kod`);
         await submit(page, js, { kod: recoveryCodes[0].toUpperCase() });
         await page.waitForURL((url) => url.pathname === expected);
         await page.context().close();
@@ -112,8 +101,8 @@ for (const js of [true, false]) {
     const password = 'Zielony-Rower-42';
 
     test('registers, confirms the address from the e-mail, signs in and out', async () => {
-      const page = await openPage(browser, { js });
-      await visit(page, `${server.url}/rejestracja`, { js });
+      const page = await openPage(shared.browser, { js });
+      await visit(page, `${shared.server.url}/rejestracja`, { js });
       await submit(page, js, {
         name: 'Anna Nowak',
         email,
@@ -125,18 +114,18 @@ for (const js of [true, false]) {
       await visit(page, page.url(), { js });
 
       await submit(page, js, { name: 'Anna Nowak', email, password, password_repeat: password });
-      await page.waitForURL(`${server.url}/rejestracja/sprawdz-poczte`);
+      await page.waitForURL(`${shared.server.url}/rejestracja/sprawdz-poczte`);
       await visit(page, page.url(), { js });
 
       // Not confirmed yet: signing in explains why.
-      await visit(page, `${server.url}/logowanie`, { js });
+      await visit(page, `${shared.server.url}/logowanie`, { js });
       await submit(page, js, { email, password });
       await page.waitForSelector('.error-summary');
       assert.match(await page.textContent('.error-summary'), /potwierdź adres e-mail/);
 
-      const mail = lastEmailTo(server, email);
+      const mail = lastEmailTo(shared.server, email);
       assert.match(mail, /Temat: Potwierdź adres e-mail/);
-      const link = linkIn(mail, `${server.url}/potwierdz-email?token=`);
+      const link = linkIn(mail, `${shared.server.url}/potwierdz-email?token=`);
       await visit(page, link, { js });
       await Promise.all([page.waitForURL(/potwierdzono=1/), page.click('form.form button[type="submit"]')]);
       await visit(page, page.url(), { js });
@@ -148,9 +137,9 @@ for (const js of [true, false]) {
       await page.waitForSelector('.error-summary');
       assert.match(await page.textContent('.error-summary'), /link wygasł albo został już użyty/);
 
-      await visit(page, `${server.url}/logowanie`, { js });
+      await visit(page, `${shared.server.url}/logowanie`, { js });
       await submit(page, js, { email, password });
-      await page.waitForURL(`${server.url}/moje-konto`);
+      await page.waitForURL(`${shared.server.url}/moje-konto`);
       await visit(page, page.url(), { js });
       assert.equal((await page.textContent('.profile-email')).trim(), email);
       assert.match(await page.textContent('.main-nav'), /Moje konto/);
@@ -165,21 +154,21 @@ for (const js of [true, false]) {
       assert.equal(await page.inputValue('#pesel'), '44051401458');
 
       await page.click('main button:has-text("Wyloguj się")');
-      await page.waitForURL(`${server.url}/`);
-      await visit(page, `${server.url}/moje-konto`, { js });
+      await page.waitForURL(`${shared.server.url}/`);
+      await visit(page, `${shared.server.url}/moje-konto`, { js });
       assert.equal(path(page), '/logowanie');
       assert.deepEqual(page.problems, []);
       await page.context().close();
     });
 
     test('resets a forgotten password with the e-mailed link', async () => {
-      const page = await openPage(browser, { js });
-      await visit(page, `${server.url}/haslo`, { js });
+      const page = await openPage(shared.browser, { js });
+      await visit(page, `${shared.server.url}/haslo`, { js });
       await submit(page, js, { email });
-      await page.waitForURL(`${server.url}/haslo/wyslano`);
+      await page.waitForURL(`${shared.server.url}/haslo/wyslano`);
       await visit(page, page.url(), { js });
 
-      const link = linkIn(lastEmailTo(server, email), `${server.url}/nowe-haslo?token=`);
+      const link = linkIn(lastEmailTo(shared.server, email), `${shared.server.url}/nowe-haslo?token=`);
       await visit(page, link, { js });
       const newPassword = 'Niebieski-Tramwaj-7';
       await submit(page, js, { password: newPassword, password_repeat: 'cos-innego-123' });
@@ -190,22 +179,22 @@ for (const js of [true, false]) {
       await visit(page, page.url(), { js });
 
       await submit(page, js, { email, password: newPassword });
-      await page.waitForURL(`${server.url}/moje-konto`);
+      await page.waitForURL(`${shared.server.url}/moje-konto`);
       await page.context().close();
     });
   });
 }
 
 test('an address that already has an account is not revealed', async () => {
-  const page = await openPage(browser, { js: false });
-  await visit(page, `${server.url}/rejestracja`, { js: false });
+  const page = await openPage(shared.browser, { js: false });
+  await visit(page, `${shared.server.url}/rejestracja`, { js: false });
   await submit(page, false, {
     name: 'Ktoś Inny',
     email: 'admin@cus.debica.example',
     password: 'Jakies-Haslo-123',
     password_repeat: 'Jakies-Haslo-123',
   });
-  await page.waitForURL(`${server.url}/rejestracja/sprawdz-poczte`);
-  assert.match(lastEmailTo(server, 'admin@cus.debica.example'), /konto już istnieje/);
+  await page.waitForURL(`${shared.server.url}/rejestracja/sprawdz-poczte`);
+  assert.match(lastEmailTo(shared.server, 'admin@cus.debica.example'), /konto już istnieje/);
   await page.context().close();
 });

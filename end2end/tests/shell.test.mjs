@@ -1,22 +1,11 @@
 // The portal's shell: layout, languages, display modes, 404 and the accessibility statement,
 // with JavaScript on and off, scanned with axe on every page.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../support/server.mjs';
-import { launchBrowser, openPage, visit } from '../support/browser.mjs';
+import { serverAndBrowser } from '../support/setup.mjs';
+import { openPage, visit } from '../support/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 const HEADINGS = {
   pl: 'Usługi społeczne dla wszystkich mieszkańców',
@@ -30,25 +19,25 @@ for (const js of [true, false]) {
   describe(`shell (${mode})`, () => {
     for (const [lang, heading] of Object.entries(HEADINGS)) {
       test(`home page in ${lang} via the language switch`, async () => {
-        const page = await openPage(browser, { js });
-        await visit(page, `${server.url}/`, { js });
+        const page = await openPage(shared.browser, { js });
+        await visit(page, `${shared.server.url}/`, { js });
         assert.equal(await page.getAttribute('html', 'lang'), 'pl', 'Polish is the default');
         if (lang !== 'pl') {
           await page.click(`.language-switcher a[hreflang="${lang}"]`);
-          await page.waitForURL(`${server.url}/`);
+          await page.waitForURL(`${shared.server.url}/`);
           if (js) await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
         }
         assert.equal(await page.getAttribute('html', 'lang'), lang);
         assert.equal((await page.textContent('h1')).trim(), heading);
-        await visit(page, `${server.url}/`, { js });
+        await visit(page, `${shared.server.url}/`, { js });
         assert.deepEqual(page.problems, []);
         await page.context().close();
       });
     }
 
     test('skip link, landmarks and footer', async () => {
-      const page = await openPage(browser, { js });
-      await visit(page, `${server.url}/kontakt`, { js });
+      const page = await openPage(shared.browser, { js });
+      await visit(page, `${shared.server.url}/kontakt`, { js });
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
       assert.equal(focused, 'Przejdź do treści', 'the skip link is the first stop');
@@ -64,30 +53,30 @@ for (const js of [true, false]) {
     });
 
     test('high contrast and larger text are remembered', async () => {
-      const page = await openPage(browser, { js });
-      await visit(page, `${server.url}/kontakt`, { js });
+      const page = await openPage(shared.browser, { js });
+      await visit(page, `${shared.server.url}/kontakt`, { js });
       await page.click('button[value="kontrast"]');
-      await page.waitForURL(`${server.url}/kontakt`);
+      await page.waitForURL(`${shared.server.url}/kontakt`);
       await page.click('button[value="tekst"]');
-      await page.waitForURL(`${server.url}/kontakt`);
-      await visit(page, `${server.url}/`, { js });
+      await page.waitForURL(`${shared.server.url}/kontakt`);
+      await visit(page, `${shared.server.url}/`, { js });
       assert.equal(await page.getAttribute('html', 'class'), 'high-contrast large-text');
       await page.click('button[value="kontrast"]');
-      await page.waitForURL(`${server.url}/`);
+      await page.waitForURL(`${shared.server.url}/`);
       assert.equal(await page.getAttribute('html', 'class'), 'large-text');
       await page.context().close();
     });
 
     test('unknown address answers a Polish 404 page', async () => {
-      const page = await openPage(browser, { js });
-      await visit(page, `${server.url}/nie-ma-takiej-strony`, { status: 404, js });
+      const page = await openPage(shared.browser, { js });
+      await visit(page, `${shared.server.url}/nie-ma-takiej-strony`, { status: 404, js });
       assert.equal((await page.textContent('h1')).trim(), 'Nie znaleziono strony');
       await page.context().close();
     });
 
     test('accessibility statement follows the v2.0 template', async () => {
-      const page = await openPage(browser, { js });
-      await visit(page, `${server.url}/deklaracja-dostepnosci`, { js });
+      const page = await openPage(shared.browser, { js });
+      await visit(page, `${shared.server.url}/deklaracja-dostepnosci`, { js });
       for (const id of [
         'a11y-wstep', 'a11y-podmiot', 'a11y-url', 'a11y-data-publikacja', 'a11y-data-aktualizacja',
         'a11y-status', 'a11y-data-sporzadzenie', 'a11y-kontakt', 'a11y-osobaKontaktowa',
@@ -108,13 +97,13 @@ for (const js of [true, false]) {
 }
 
 test('health check answers ok', async () => {
-  const res = await fetch(`${server.url}/healthz`);
+  const res = await fetch(`${shared.server.url}/healthz`);
   assert.equal(res.status, 200);
   assert.equal(await res.text(), 'ok');
 });
 
 test('security headers are set on pages', async () => {
-  const res = await fetch(`${server.url}/`);
+  const res = await fetch(`${shared.server.url}/`);
   assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(res.headers.get('x-frame-options'), 'DENY');
   assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
