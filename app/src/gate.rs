@@ -81,9 +81,14 @@ impl Permission {
         }
     }
 
-    /// True when any of `roles` grants this permission (or it is public).
+    /// Permissions every signed-in person holds, whatever their roles (residents have none).
+    pub fn is_personal(self) -> bool {
+        matches!(self, Permission::ManageOwnData)
+    }
+
+    /// Whether a signed-in person with `roles` holds this permission.
     pub fn allowed_for(self, roles: &[Role]) -> bool {
-        self.is_public() || roles.iter().any(|role| self.granted_to(*role))
+        self.is_public() || self.is_personal() || roles.iter().any(|role| self.granted_to(*role))
     }
 }
 
@@ -357,6 +362,11 @@ mod tests {
         }
         assert!(!ManageAccounts.allowed_for(&[Director, DataProtectionOfficer]));
         assert!(ReadAuditLog.allowed_for(&[Administrator, DataProtectionOfficer]));
+        assert!(
+            ManageOwnData.allowed_for(&[]),
+            "a resident (no roles) manages own data"
+        );
+        assert!(!EnterStaffArea.allowed_for(&[]));
     }
 
     #[test]

@@ -93,6 +93,7 @@ pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedPro
         .route("/api/{*fn_name}", post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))
+        .layer(axum::middleware::from_fn(server_fn_error_status))
         .layer(session_layer(state.store.clone(), secure_cookies))
         .layer(axum::Extension(CookiePolicy { secure: secure_cookies }))
         .layer(axum::middleware::from_fn_with_state(
@@ -179,6 +180,31 @@ async fn reject_cross_site(
         )
             .into_response()
     }
+}
+
+/// (Leptos registers each server function as its own route, so this is a router-wide layer.)
+/// Server functions report every error with status 500 and the `AppError` as JSON. The status
+/// is taken from the error instead (422 invalid input, 401, 403, 404, 429, …), so logs and
+/// monitoring see a mistyped form field as what it is, not as a server fault.
+async fn server_fn_error_status(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let server_fn = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1 << 20).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes)
+        && let Ok(status) = StatusCode::from_u16(error.status_code())
+    {
+        parts.status = status;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// Headers every response carries (the page CSP with its nonce is set while rendering).
