@@ -1,17 +1,26 @@
 # Two commands on a fresh Debian machine: `make run` and `make test`.
 SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-# One-off builds (CI, `make test`) gain nothing from incremental data but gigabytes of disk.
-test: export CARGO_INCREMENTAL = 0
+# The values cargo-leptos would pass to cargo; every cargo command below sees the same ones.
+include scripts/leptos.env
+export $(shell sed -n 's/^\([A-Z_]*\)=.*/\1/p' scripts/leptos.env)
+# One-off builds gain nothing from incremental data but gigabytes of disk.
+export CARGO_INCREMENTAL = 0
 
-.PHONY: run test setup setup-test fmt clippy unit release e2e advisories bench clean
+.PHONY: run test setup setup-test fmt clippy unit site e2e advisories watch clean
 
-## Build and start the app on http://127.0.0.1:3000 (SQLite in data/cus.db, demo data).
+## Build (release) and start the app on http://127.0.0.1:3000 (SQLite in data/cus.db, demo data).
 run: setup
+	scripts/build-site
+	target/release/cus serve
+
+## Live-reloading development server; needs `cargo install cargo-leptos@0.3.10 --locked --features no_downloads`.
+watch: setup
 	cargo leptos watch
 
-## Every check CI runs.
-test: setup-test fmt clippy unit release e2e advisories
+## Every check CI runs. Everything is built once, in the release profile: clippy, the tests and the
+## end-to-end run share the compiled dependencies, and the tests build the server binary the browser uses.
+test: setup-test fmt clippy unit site e2e advisories
 	@echo "== make test: all checks passed"
 
 setup:
@@ -26,17 +35,17 @@ fmt:
 
 clippy:
 	@echo "== clippy (server side and browser side, warnings are errors)"
-	cargo clippy -p app -p server --features app/ssr --all-targets -- -D warnings
-	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --release -p app -p server --features app/ssr --all-targets -- -D warnings
+	cargo clippy --profile wasm-release -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-## Unit and integration tests on SQLite and PostgreSQL.
+## Unit and integration tests on SQLite and PostgreSQL; also builds target/release/cus.
 unit:
 	@echo "== unit and integration tests (SQLite and PostgreSQL)"
-	CUS_TEST_BACKENDS=sqlite,postgres cargo test --no-fail-fast -p app -p server --features app/ssr
+	CUS_TEST_BACKENDS=sqlite,postgres cargo test --release --no-fail-fast -p app -p server --features app/ssr
 
-release:
-	@echo "== release build (server + size-optimised wasm)"
-	cargo leptos build --release
+## The browser bundle, styles and assets in target/site.
+site:
+	scripts/build-site front
 
 e2e:
 	@echo "== end-to-end tests in Chromium"

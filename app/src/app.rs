@@ -2,6 +2,8 @@
 
 use crate::accessibility::AccessibilityStatementPage;
 use crate::audit::pages::AuditLogPage;
+use crate::catalogue::pages::{ProvidersPage, ServicePage, ServicesPage};
+use crate::catalogue::self_check::SelfCheckPage;
 use crate::centre::{CentreInfo, load_centre_info};
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
@@ -16,6 +18,7 @@ use crate::identity::registration_pages::{
 use crate::identity::second_factor_pages::{
     RecoveryCodesPage, SecondFactorPage, TotpEnrolmentPage,
 };
+use crate::programme::pages::{NewProgrammePage, ProgrammePage, ProgrammesPage, ServiceEditPage};
 use crate::shell::{ContactPage, HomePage, NotFoundPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
@@ -102,6 +105,10 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/kontakt") view=ContactPage ssr=SsrMode::Async />
+                        <Route path=path!("/uslugi") view=ServicesPage ssr=SsrMode::Async />
+                        <Route path=path!("/uslugi/:id") view=ServicePage ssr=SsrMode::Async />
+                        <Route path=path!("/realizatorzy") view=ProvidersPage ssr=SsrMode::Async />
+                        <Route path=path!("/sprawdz") view=SelfCheckPage ssr=SsrMode::Async />
                         <Route path=path!("/logowanie") view=LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/logowanie/kod") view=SecondFactorPage ssr=SsrMode::Async />
                         <Route path=path!("/logowanie/nowy-kod") view=TotpEnrolmentPage ssr=SsrMode::Async />
@@ -125,6 +132,19 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/pracownik/konta/:id")
                             view=AccountPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/pracownik/programy") view=ProgrammesPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/programy/nowy") view=NewProgrammePage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/programy/:id") view=ProgrammePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/pracownik/programy/:id/nowa-usluga")
+                            view=ServiceEditPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/pracownik/programy/:id/uslugi/:service")
+                            view=ServiceEditPage
                             ssr=SsrMode::Async
                         />
                         <Route

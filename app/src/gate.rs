@@ -124,6 +124,18 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/logout_everywhere", Permission::ManageOwnData),
     ("/api/keep_alive", Permission::ViewPublicInformation),
     ("/api/session_user", Permission::ViewPublicInformation),
+    ("/api/catalogue", Permission::ViewPublicInformation),
+    ("/api/catalogue_service", Permission::ViewPublicInformation),
+    ("/api/provider_directory", Permission::ViewPublicInformation),
+    ("/api/self_check", Permission::ViewPublicInformation),
+    ("/api/programmes", Permission::ManageProgramme),
+    ("/api/create_programme", Permission::ManageProgramme),
+    ("/api/programme_admin", Permission::ManageProgramme),
+    ("/api/publish_programme", Permission::ManageProgramme),
+    ("/api/programme_new_version", Permission::ManageProgramme),
+    ("/api/service_admin", Permission::ManageProgramme),
+    ("/api/save_service", Permission::ManageProgramme),
+    ("/api/save_fee", Permission::ManageProgramme),
 ];
 
 #[cfg(feature = "ssr")]

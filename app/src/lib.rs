@@ -12,6 +12,7 @@ pub use translations::i18n;
 pub mod accessibility;
 pub mod app;
 pub mod audit;
+pub mod catalogue;
 pub mod centre;
 pub mod components;
 pub mod domain;
@@ -21,6 +22,7 @@ pub mod identity;
 pub mod notifications;
 pub mod preferences;
 pub mod programme;
+pub mod providers;
 pub mod shell;
 
 #[cfg(feature = "ssr")]

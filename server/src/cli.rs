@@ -52,6 +52,16 @@ pub enum Command {
         #[arg(long)]
         last: bool,
     },
+    /// Measure catalogue search and list over HTTP on a throw-away SQLite database; fails when
+    /// p95 is 20 ms or more.
+    BenchCatalogue {
+        /// Services in the catalogue (demo ones plus generated ones).
+        #[arg(long, default_value_t = 2000)]
+        services: usize,
+        /// Requests of each kind.
+        #[arg(long, default_value_t = 50)]
+        rounds: usize,
+    },
     /// Audit trail tools.
     Audit {
         #[command(subcommand)]
@@ -90,6 +100,9 @@ pub async fn run(command: Command, config: Config) -> CliResult {
         Command::Backup { file } => crate::backup::backup(&config, &file).await,
         Command::Restore { file } => crate::backup::restore(&config, &file).await,
         Command::Outbox { address, last } => show_outbox(&config, &address, last).await,
+        Command::BenchCatalogue { services, rounds } => {
+            crate::bench::catalogue(services, rounds).await
+        }
         Command::Audit {
             command: AuditCommand::Verify,
         } => verify_audit(&config).await,

@@ -59,6 +59,7 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<bool, StoreError> {
             .create_staff_user(&user, DEMO_PASSWORD, clock.now())
             .await?;
     }
+    crate::demo_catalogue::seed_catalogue(store, clock).await?;
     tracing::info!("demo data loaded");
     Ok(true)
 }

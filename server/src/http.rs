@@ -29,13 +29,7 @@ pub async fn serve(config: Config) -> crate::cli::CliResult {
     if config.demo_data {
         crate::demo::seed(&store, &clock).await?;
     }
-    let leptos_options = leptos_options(&config)?;
-    let state = AppState {
-        leptos_options,
-        store: store.clone(),
-        clock: clock.clone(),
-        centre: Arc::new(config.centre.clone()),
-    };
+    let state = app_state(&config, store.clone(), clock.clone())?;
     crate::mailer::spawn_delivery(store.clone(), clock.clone(), config.smtp.clone());
     spawn_session_cleanup(store, clock);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
@@ -52,6 +46,20 @@ pub async fn serve(config: Config) -> crate::cli::CliResult {
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     Ok(())
+}
+
+/// What every request handler shares.
+pub fn app_state(
+    config: &Config,
+    store: app::store::Store,
+    clock: app::domain::Clock,
+) -> Result<AppState, Box<dyn std::error::Error + Send + Sync>> {
+    Ok(AppState {
+        leptos_options: leptos_options(config)?,
+        store,
+        clock,
+        centre: Arc::new(config.centre.clone()),
+    })
 }
 
 /// Leptos settings from cargo-leptos's environment (or its defaults), listening where we do.
@@ -90,6 +98,8 @@ pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedPro
         .route("/jezyk/{code}", get(set_language))
         .route("/preferencje", get(toggle_display))
         .route("/pracownik/audyt.csv", get(app::audit::csv::download))
+        .route("/api/hsds/services", get(app::catalogue::hsds::list))
+        .route("/api/hsds/services/{id}", get(app::catalogue::hsds::one))
         .route("/api/{*fn_name}", post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))

@@ -1,10 +1,12 @@
 //! The `cus` server: configuration, HTTP, background delivery and administration commands.
 
 pub mod backup;
+pub mod bench;
 pub mod cli;
 pub mod client_ip;
 pub mod config;
 pub mod demo;
+pub mod demo_catalogue;
 pub mod http;
 pub mod mailer;
 pub mod telemetry;

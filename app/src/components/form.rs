@@ -39,6 +39,55 @@ fn admin_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> String
         "password_mismatch" => t_string!(i18n, accounts.err_password_mismatch).to_string(),
         "email_taken" => t_string!(i18n, accounts.err_email_taken).to_string(),
         "last_admin" => t_string!(i18n, accounts.err_last_admin).to_string(),
+        key => programme_error_text(i18n, key),
+    }
+}
+
+/// Keys of the programme forms.
+fn programme_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> String {
+    match key {
+        "required" => t_string!(i18n, form_errors.required).to_string(),
+        "number_invalid" => t_string!(i18n, form_errors.number_invalid).to_string(),
+        "amount_invalid" => t_string!(i18n, form_errors.amount_invalid).to_string(),
+        "percent_invalid" => t_string!(i18n, form_errors.percent_invalid).to_string(),
+        "choose_one" => t_string!(i18n, form_errors.choose_one).to_string(),
+        "teryt_invalid" => t_string!(i18n, form_errors.teryt_invalid).to_string(),
+        "period_order" => t_string!(i18n, form_errors.period_order).to_string(),
+        "places_required" => t_string!(i18n, form_errors.places_required).to_string(),
+        "age_range" => t_string!(i18n, form_errors.age_range).to_string(),
+        "limit_invalid" => t_string!(i18n, form_errors.limit_invalid).to_string(),
+        "bracket_invalid" => t_string!(i18n, form_errors.bracket_invalid).to_string(),
+        "programme_not_draft" => t_string!(i18n, form_errors.programme_not_draft).to_string(),
+        "programme_without_services" => {
+            t_string!(i18n, form_errors.programme_without_services).to_string()
+        }
+        "fee_bracket_table_empty" => {
+            t_string!(i18n, form_errors.fee_bracket_table_empty).to_string()
+        }
+        "fee_bracket_bounds_not_ascending" => {
+            t_string!(i18n, form_errors.fee_bracket_bounds_not_ascending).to_string()
+        }
+        "fee_open_bracket_not_last" => {
+            t_string!(i18n, form_errors.fee_open_bracket_not_last).to_string()
+        }
+        "fee_last_bracket_bounded" => {
+            t_string!(i18n, form_errors.fee_last_bracket_bounded).to_string()
+        }
+        "fee_bracket_share_out_of_range" => {
+            t_string!(i18n, form_errors.fee_bracket_share_out_of_range).to_string()
+        }
+        "fee_criterion_not_positive" => {
+            t_string!(i18n, form_errors.fee_criterion_not_positive).to_string()
+        }
+        "fee_unit_cost_negative" => t_string!(i18n, form_errors.fee_unit_cost_negative).to_string(),
+        "fee_price_negative" => t_string!(i18n, form_errors.fee_price_negative).to_string(),
+        "fee_discount_out_of_range" => {
+            t_string!(i18n, form_errors.fee_discount_out_of_range).to_string()
+        }
+        "fee_too_many_discounts" => t_string!(i18n, form_errors.fee_too_many_discounts).to_string(),
+        "fee_discount_cap_out_of_range" => {
+            t_string!(i18n, form_errors.fee_discount_cap_out_of_range).to_string()
+        }
         _ => t_string!(i18n, form_errors.generic).to_string(),
     }
 }
@@ -134,13 +183,57 @@ pub fn field_error(
     }
 }
 
+/// A labelled textarea with its hint and error message, like [`TextField`].
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    name: &'static str,
+    #[prop(optional, into)] value: String,
+    #[prop(default = 4)] rows: u32,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:field--error=move || message.get().is_some()>
+            <label for=id>{children()}</label>
+            {
+                let error_id = error_id.clone();
+                move || {
+                    message
+                        .get()
+                        .map(|text| {
+                            view! {
+                                <p class="field-error" id=error_id.clone()>
+                                    {text}
+                                </p>
+                            }
+                        })
+                }
+            }
+            <textarea
+                id=id
+                name=name
+                rows=rows
+                aria-invalid=move || message.get().is_some().then_some("true")
+                aria-describedby=move || message.get().is_some().then(|| error_id.clone())
+            >
+                {value}
+            </textarea>
+        </div>
+    }
+}
+
 /// A labelled input with its hint and error message (GOV.UK pattern): the message sits between
 /// label and input, and the input points at both with `aria-describedby`. The children are the
 /// label text.
 #[component]
 pub fn TextField(
-    /// The input's id and form field name.
+    /// The input's id, and its form field name unless `name` is given.
     id: &'static str,
+    #[prop(optional)] name: Option<&'static str>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional, into)] value: Signal<String>,
@@ -184,7 +277,7 @@ pub fn TextField(
             }}
             <input
                 id=id
-                name=id
+                name=name.unwrap_or(id)
                 type=kind
                 autocomplete=autocomplete
                 required=required

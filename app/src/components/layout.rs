@@ -82,6 +82,16 @@ fn MainNav() -> impl IntoView {
                     </a>
                 </li>
                 <li>
+                    <a href="/uslugi" aria-current=current("/uslugi")>
+                        {t!(i18n, nav.services)}
+                    </a>
+                </li>
+                <li>
+                    <a href="/realizatorzy" aria-current=current("/realizatorzy")>
+                        {t!(i18n, nav.providers)}
+                    </a>
+                </li>
+                <li>
                     <a href="/kontakt" aria-current=current("/kontakt")>
                         {t!(i18n, nav.contact)}
                     </a>

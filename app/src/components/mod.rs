@@ -4,3 +4,4 @@ pub mod form;
 pub mod idle;
 pub mod layout;
 pub mod page;
+pub mod table;

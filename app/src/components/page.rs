@@ -3,6 +3,19 @@ use crate::centre::CentreInfo;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// What a staff page shows when its data did not load: sign-in for visitors who are not signed
+/// in (and back to `back` afterwards), the error notice otherwise.
+pub fn page_failure(error: crate::error::AppError, back: &str) -> AnyView {
+    use leptos_router::components::Redirect;
+    match error {
+        crate::error::AppError::Unauthenticated => {
+            let path = format!("/logowanie?powrot={back}");
+            view! { <Redirect path /> }.into_any()
+        }
+        error => view! { <crate::shell::ErrorNotice error /> }.into_any(),
+    }
+}
+
 /// The page `<title>`: "what this page is — centre name" (WCAG 2.4.2).
 #[component]
 pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {

@@ -86,6 +86,7 @@ macro_rules! code_enum {
 
 pub mod case_number;
 pub mod clock;
+pub mod coded;
 pub mod email;
 pub mod krs;
 pub mod money;

@@ -8,13 +8,11 @@ use super::accounts::{
 };
 use super::permissions_page::role_label;
 use crate::components::form::{ErrorSummary, FieldError, field_errors};
-use crate::components::page::PageTitle;
+use crate::components::page::{PageTitle, page_failure};
 use crate::domain::Role;
-use crate::error::{AppError, FieldErrors};
+use crate::error::FieldErrors;
 use crate::i18n::*;
-use crate::shell::ErrorNotice;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -37,16 +35,6 @@ fn roles_text(i18n: I18n, roles: &[Role]) -> String {
 }
 
 /// What a page shows when its data could not be loaded: sign-in for visitors, else the error.
-fn failure(error: AppError, back: &str) -> AnyView {
-    match error {
-        AppError::Unauthenticated => {
-            let path = format!("/logowanie?powrot={back}");
-            view! { <Redirect path /> }.into_any()
-        }
-        error => view! { <ErrorNotice error /> }.into_any(),
-    }
-}
-
 #[component]
 pub fn AccountsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -61,7 +49,7 @@ pub fn AccountsPage() -> impl IntoView {
                 let search = search.get();
                 match accounts.await {
                     Ok(list) => view! { <AccountList list search /> }.into_any(),
-                    Err(error) => failure(error, "/pracownik/konta"),
+                    Err(error) => page_failure(error, "/pracownik/konta"),
                 }
             })}
         </Suspense>
@@ -217,7 +205,7 @@ pub fn NewAccountPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match allowed.await {
                     Ok(_) => view! { <NewAccountForm /> }.into_any(),
-                    Err(error) => failure(error, "/pracownik/konta/nowe"),
+                    Err(error) => page_failure(error, "/pracownik/konta/nowe"),
                 }
             })}
         </Suspense>
@@ -318,7 +306,7 @@ pub fn AccountPage() -> impl IntoView {
                 let back = format!("/pracownik/konta/{}", id.get());
                 match account.await {
                     Ok(account) => view! { <AccountForms account update toggle /> }.into_any(),
-                    Err(error) => failure(error, &back),
+                    Err(error) => page_failure(error, &back),
                 }
             })}
         </Suspense>

@@ -96,6 +96,7 @@ fn StaffHome(me: Me) -> impl IntoView {
         .join(", ");
     let manages_accounts = Permission::ManageAccounts.allowed_for(&me.roles);
     let reads_audit_log = Permission::ReadAuditLog.allowed_for(&me.roles);
+    let manages_programme = Permission::ManageProgramme.allowed_for(&me.roles);
     view! {
         <h1>{t!(i18n, staff.title)}</h1>
         <dl class="facts">
@@ -115,6 +116,11 @@ fn StaffHome(me: Me) -> impl IntoView {
                     </li>
                     <li>
                         <a href="/pracownik/uprawnienia">{t!(i18n, staff.nav_permissions)}</a>
+                    </li>
+                </Show>
+                <Show when=move || manages_programme>
+                    <li>
+                        <a href="/pracownik/programy">{t!(i18n, staff.nav_programmes)}</a>
                     </li>
                 </Show>
                 <Show when=move || reads_audit_log>

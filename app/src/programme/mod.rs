@@ -1,4 +1,13 @@
 //! The Social Services Programme (PUS) as executable configuration. Its fee rules (element 7
 //! of art. 5 ust. 3) are computed here, exactly, in grosze.
 
+pub mod admin;
+pub mod eligibility;
 pub mod fees;
+pub mod forms;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use model::*;

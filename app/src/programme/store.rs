@@ -1,0 +1,427 @@
+//! Programmes, their services, packages and supporting activities, and providers.
+
+use super::model::{Package, Programme, ProgrammeStatus, Service, SupportingActivity};
+use crate::catalogue::search::fold;
+use crate::providers::{Provider, ProviderKind};
+use crate::store::{Store, StoreError, StoreResult, to_db_time};
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+/// Serialises a structured part for a JSON text column.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> StoreResult<String> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// Reads a structured part from a JSON text column.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> StoreResult<T> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn date(row: &AnyRow, column: &str) -> StoreResult<NaiveDate> {
+    let text: String = row.try_get(column)?;
+    text.parse()
+        .map_err(|_| StoreError::Corrupt(format!("{column}: {text}")))
+}
+
+const PROGRAMME_COLUMNS: &str = "id, lineage_id, version, name, gminas, resolution_number, \
+     resolution_date, period_from, period_to, status, elements, personal_data";
+
+fn programme_from_row(row: &AnyRow) -> StoreResult<Programme> {
+    let status: String = row.try_get("status")?;
+    Ok(Programme {
+        id: row.try_get("id")?,
+        lineage_id: row.try_get("lineage_id")?,
+        version: u32::try_from(row.try_get::<i64, _>("version")?)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        name: row.try_get("name")?,
+        gminas: from_json(&row.try_get::<String, _>("gminas")?)?,
+        resolution_number: row.try_get("resolution_number")?,
+        resolution_date: date(row, "resolution_date")?,
+        period_from: date(row, "period_from")?,
+        period_to: date(row, "period_to")?,
+        status: ProgrammeStatus::from_code(&status).ok_or(StoreError::Corrupt(status))?,
+        elements: from_json(&row.try_get::<String, _>("elements")?)?,
+        personal_data: from_json(&row.try_get::<String, _>("personal_data")?)?,
+    })
+}
+
+fn provider_from_row(row: &AnyRow) -> StoreResult<Provider> {
+    let kind: String = row.try_get("kind")?;
+    Ok(Provider {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        kind: ProviderKind::from_code(&kind).ok_or(StoreError::Corrupt(kind))?,
+        nip: row.try_get("nip")?,
+        address: row.try_get("address")?,
+        phone: row.try_get("phone")?,
+        email: row.try_get("email")?,
+        website: row.try_get("website")?,
+        description: row.try_get("description")?,
+    })
+}
+
+/// The text a service is found by: its name, goal, characteristics and conditions.
+fn search_text_of(service: &Service) -> String {
+    fold(
+        &[
+            service.name.as_str(),
+            &service.goal,
+            &service.characteristics,
+            &service.conditions.text,
+        ]
+        .join(" "),
+    )
+}
+
+type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+
+async fn insert_tag(tx: &mut Tx<'_>, service_id: &str, kind: &str, value: &str) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO service_tags (service_id, kind, value) VALUES ($1, $2, $3) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(service_id)
+    .bind(kind)
+    .bind(value)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The service's row, after the programme's existing ones, and its filter tags.
+async fn insert_service_row(tx: &mut Tx<'_>, service: &Service) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO services (id, programme_id, position, name, area, form, is_free, details, search_text) \
+         VALUES ($1, $2, (SELECT COUNT(*) FROM services WHERE programme_id = $2), \
+                 $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&service.id)
+    .bind(&service.programme_id)
+    .bind(&service.name)
+    .bind(service.area.code())
+    .bind(service.form.code())
+    .bind(i32::from(service.is_free()))
+    .bind(to_json(service)?)
+    .bind(search_text_of(service))
+    .execute(&mut **tx)
+    .await?;
+    let groups = service.target_groups.iter().map(|g| ("group", g.code()));
+    let places = service.places.iter().map(|p| ("place", p.code()));
+    let providers = service
+        .provider_ids
+        .iter()
+        .map(|p| ("provider", p.as_str()));
+    for (kind, value) in groups.chain(places).chain(providers) {
+        insert_tag(tx, &service.id, kind, value).await?;
+    }
+    Ok(())
+}
+
+impl Store {
+    pub async fn insert_provider(&self, provider: &Provider) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO providers (id, name, kind, nip, address, phone, email, website, description) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&provider.id)
+        .bind(&provider.name)
+        .bind(provider.kind.code())
+        .bind(&provider.nip)
+        .bind(&provider.address)
+        .bind(&provider.phone)
+        .bind(&provider.email)
+        .bind(&provider.website)
+        .bind(&provider.description)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// Every provider, by name.
+    pub async fn providers(&self) -> StoreResult<Vec<Provider>> {
+        let rows = sqlx::query("SELECT * FROM providers ORDER BY name")
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(provider_from_row).collect()
+    }
+
+    /// A new programme version, as a draft unless `programme.status` says otherwise.
+    pub async fn insert_programme(
+        &self,
+        programme: &Programme,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        sqlx::query(&format!(
+            "INSERT INTO programmes ({PROGRAMME_COLUMNS}, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+        ))
+        .bind(&programme.id)
+        .bind(&programme.lineage_id)
+        .bind(i64::from(programme.version))
+        .bind(&programme.name)
+        .bind(to_json(&programme.gminas)?)
+        .bind(&programme.resolution_number)
+        .bind(programme.resolution_date.to_string())
+        .bind(programme.period_from.to_string())
+        .bind(programme.period_to.to_string())
+        .bind(programme.status.code())
+        .bind(to_json(&programme.elements)?)
+        .bind(to_json(&programme.personal_data)?)
+        .bind(to_db_time(now))
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn programme(&self, id: &str) -> StoreResult<Programme> {
+        let row = sqlx::query(&format!(
+            "SELECT {PROGRAMME_COLUMNS} FROM programmes WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_one(self.pool())
+        .await?;
+        programme_from_row(&row)
+    }
+
+    /// Every version of every programme, newest version first within a lineage.
+    pub async fn programmes(&self) -> StoreResult<Vec<Programme>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {PROGRAMME_COLUMNS} FROM programmes ORDER BY name, lineage_id, version DESC"
+        ))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(programme_from_row).collect()
+    }
+
+    /// Publishes a draft version; the version it replaces (same lineage) becomes superseded
+    /// and stays readable. Only a draft can be published: a published text changes only by a
+    /// new version.
+    pub async fn publish_programme(&self, id: &str, now: DateTime<Utc>) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        let lineage: String = sqlx::query_scalar(
+            "UPDATE programmes SET status = 'published', published_at = $2 \
+             WHERE id = $1 AND status = 'draft' RETURNING lineage_id",
+        )
+        .bind(id)
+        .bind(to_db_time(now))
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::Conflict)?;
+        sqlx::query(
+            "UPDATE programmes SET status = 'superseded' \
+             WHERE lineage_id = $1 AND id <> $2 AND status = 'published'",
+        )
+        .bind(lineage)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Adds a service to a programme version, after its existing ones.
+    pub async fn insert_service(&self, service: &Service) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        insert_service_row(&mut tx, service).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces a service of a draft programme version (its text, conditions, limit or fee).
+    pub async fn replace_service(&self, service: &Service) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        let position: i64 = sqlx::query_scalar(
+            "SELECT s.position FROM services s JOIN programmes p ON p.id = s.programme_id \
+             WHERE s.id = $1 AND s.programme_id = $2 AND p.status = 'draft'",
+        )
+        .bind(&service.id)
+        .bind(&service.programme_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::Conflict)?;
+        let packages: Vec<String> = sqlx::query_scalar(
+            "SELECT value FROM service_tags WHERE service_id = $1 AND kind = 'package'",
+        )
+        .bind(&service.id)
+        .fetch_all(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM service_tags WHERE service_id = $1")
+            .bind(&service.id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM services WHERE id = $1")
+            .bind(&service.id)
+            .execute(&mut *tx)
+            .await?;
+        insert_service_row(&mut tx, service).await?;
+        sqlx::query("UPDATE services SET position = $2 WHERE id = $1")
+            .bind(&service.id)
+            .bind(position)
+            .execute(&mut *tx)
+            .await?;
+        for package in packages {
+            insert_tag(&mut tx, &service.id, "package", &package).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A new draft version of a programme (a new resolution will adopt it) with copies of its
+    /// services, packages and supporting activities. The copied version stays as it was.
+    pub async fn new_programme_version(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Programme> {
+        let source = self.programme(id).await?;
+        let latest: i64 =
+            sqlx::query_scalar("SELECT MAX(version) FROM programmes WHERE lineage_id = $1")
+                .bind(&source.lineage_id)
+                .fetch_one(self.pool())
+                .await?;
+        let programme = Programme {
+            id: crate::store::new_id(),
+            version: u32::try_from(latest + 1).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            status: ProgrammeStatus::Draft,
+            ..source.clone()
+        };
+        self.insert_programme(&programme, now).await?;
+        let mut new_ids = std::collections::HashMap::new();
+        for service in self.services_of(&source.id).await? {
+            let copy = Service {
+                id: crate::store::new_id(),
+                programme_id: programme.id.clone(),
+                ..service.clone()
+            };
+            self.insert_service(&copy).await?;
+            new_ids.insert(service.id, copy.id);
+        }
+        for package in self.packages(Some(&source.id)).await? {
+            self.insert_package(&Package {
+                id: crate::store::new_id(),
+                programme_id: programme.id.clone(),
+                service_ids: package
+                    .service_ids
+                    .iter()
+                    .filter_map(|id| new_ids.get(id).cloned())
+                    .collect(),
+                ..package
+            })
+            .await?;
+        }
+        for activity in self.supporting_activities(&source.id).await? {
+            self.insert_supporting_activity(&SupportingActivity {
+                id: crate::store::new_id(),
+                programme_id: programme.id.clone(),
+                ..activity
+            })
+            .await?;
+        }
+        Ok(programme)
+    }
+
+    pub async fn service(&self, id: &str) -> StoreResult<Service> {
+        let details: String = sqlx::query_scalar("SELECT details FROM services WHERE id = $1")
+            .bind(id)
+            .fetch_one(self.pool())
+            .await?;
+        from_json(&details)
+    }
+
+    /// The services of one programme version, in the order of the resolution.
+    pub async fn services_of(&self, programme_id: &str) -> StoreResult<Vec<Service>> {
+        let rows: Vec<String> = sqlx::query_scalar(
+            "SELECT details FROM services WHERE programme_id = $1 ORDER BY position",
+        )
+        .bind(programme_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(|details| from_json(details)).collect()
+    }
+
+    /// A package and the tags that let the catalogue filter by it.
+    pub async fn insert_package(&self, package: &Package) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO packages (id, programme_id, name, description, service_ids) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&package.id)
+        .bind(&package.programme_id)
+        .bind(&package.name)
+        .bind(&package.description)
+        .bind(to_json(&package.service_ids)?)
+        .execute(&mut *tx)
+        .await?;
+        for service_id in &package.service_ids {
+            insert_tag(&mut tx, service_id, "package", &package.id).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The packages of the published programmes (for the catalogue filter) or of one version.
+    pub async fn packages(&self, programme_id: Option<&str>) -> StoreResult<Vec<Package>> {
+        let rows = sqlx::query(
+            "SELECT k.id, k.programme_id, k.name, k.description, k.service_ids \
+             FROM packages k JOIN programmes p ON p.id = k.programme_id \
+             WHERE ($1 IS NULL AND p.status = 'published') OR k.programme_id = $1 \
+             ORDER BY k.name",
+        )
+        .bind(programme_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Package {
+                    id: row.try_get("id")?,
+                    programme_id: row.try_get("programme_id")?,
+                    name: row.try_get("name")?,
+                    description: row.try_get("description")?,
+                    service_ids: from_json(&row.try_get::<String, _>("service_ids")?)?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn insert_supporting_activity(
+        &self,
+        activity: &SupportingActivity,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO supporting_activities (id, programme_id, name, description) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&activity.id)
+        .bind(&activity.programme_id)
+        .bind(&activity.name)
+        .bind(&activity.description)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn supporting_activities(
+        &self,
+        programme_id: &str,
+    ) -> StoreResult<Vec<SupportingActivity>> {
+        let rows = sqlx::query(
+            "SELECT id, programme_id, name, description FROM supporting_activities \
+             WHERE programme_id = $1 ORDER BY name",
+        )
+        .bind(programme_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(SupportingActivity {
+                    id: row.try_get("id")?,
+                    programme_id: row.try_get("programme_id")?,
+                    name: row.try_get("name")?,
+                    description: row.try_get("description")?,
+                })
+            })
+            .collect()
+    }
+}
