@@ -1,6 +1,6 @@
 # Two commands on a fresh Debian machine: `make run` and `make test`.
 SHELL := /bin/bash
-export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(HOME)/.cache/cus-tools/venv/bin:$(PATH)
 # The values cargo-leptos would pass to cargo; every cargo command below sees the same ones.
 include scripts/leptos.env
 export $(shell sed -n 's/^\([A-Z_]*\)=.*/\1/p' scripts/leptos.env)
@@ -18,9 +18,12 @@ run: setup
 watch: setup
 	cargo leptos watch
 
-## Every check CI runs. Everything is built once, in the release profile: clippy, the tests and the
-## end-to-end run share the compiled dependencies, and the tests build the server binary the browser uses.
-test: setup-test fmt clippy unit site e2e advisories
+## Every check CI runs. Everything is compiled once, in the release profile, with clippy's lints
+## (warnings are errors) run by the compiler itself (clippy-driver as the workspace wrapper) instead
+## of separate check passes; the test build also makes the server binary the browser tests use.
+test: export RUSTC_WORKSPACE_WRAPPER = clippy-driver
+test: export CLIPPY_ARGS = -D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
+test: setup-test fmt unit site e2e advisories
 	@echo "== make test: all checks passed"
 
 setup:
@@ -33,6 +36,7 @@ fmt:
 	@echo "== rustfmt"
 	cargo fmt --all -- --check
 
+## The same lints as `make test` without building (for a quick look while developing).
 clippy:
 	@echo "== clippy (server side and browser side, warnings are errors)"
 	cargo clippy --release -p app -p server --features app/ssr --all-targets -- -D warnings
