@@ -136,6 +136,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/service_admin", Permission::ManageProgramme),
     ("/api/save_service", Permission::ManageProgramme),
     ("/api/save_fee", Permission::ManageProgramme),
+    ("/api/add_package", Permission::ManageProgramme),
+    ("/api/add_activity", Permission::ManageProgramme),
 ];
 
 #[cfg(feature = "ssr")]

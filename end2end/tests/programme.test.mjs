@@ -92,8 +92,21 @@ test('a programme is created, priced, published and found by residents', async (
   assert.match(await page.textContent('#wynik'), /5,00\s*zł za jednostkę/);
   await visit(page, page.url().split('#')[0]);
 
+  // A package needs at least one service; then it groups the new one.
   await page.goto(programmeUrl, { waitUntil: 'load' });
   await waitForHydration(page);
+  await page.fill('#package_name', 'Senior w ruchu');
+  await page.click('.package-form button[type="submit"]');
+  await page.waitForSelector('#package_services .field-error');
+  assert.equal(await page.inputValue('#package_name'), 'Senior w ruchu');
+  await page.check('#package-service-0');
+  await page.click('.package-form button[type="submit"]');
+  await page.waitForFunction(() => /Senior w ruchu:/.test(document.querySelector('main').textContent));
+  await page.fill('#activity_name', 'Spotkania informacyjne w sołectwach');
+  await page.click('.activity-form button[type="submit"]');
+  await page.waitForFunction(() => /Spotkania informacyjne w sołectwach:/.test(document.querySelector('main').textContent));
+  await visit(page, programmeUrl);
+
   await page.click('form button#programme');
   await page.waitForFunction(() => /opublikowany/.test(document.querySelector('main').textContent));
   await visit(page, programmeUrl);

@@ -164,9 +164,6 @@ async fn create_user(
     }
 }
 
-/// Minimum length of a password (NIST SP 800-63B recommends at least 8; staff use 12).
-pub const MIN_PASSWORD_LEN: usize = 12;
-
 fn read_password() -> Result<String, String> {
     let mut line = String::new();
     std::io::stdin()
@@ -174,9 +171,11 @@ fn read_password() -> Result<String, String> {
         .read_line(&mut line)
         .map_err(|e| format!("Nie udało się odczytać hasła: {e}"))?;
     let password = line.trim_end_matches(['\r', '\n']).to_owned();
-    if password.chars().count() < MIN_PASSWORD_LEN {
+    // The one rule for every new password; the CLI asks once, so there is no repetition.
+    if app::identity::registration::check_new_password(&password, &password).is_err() {
         return Err(format!(
-            "Hasło musi mieć co najmniej {MIN_PASSWORD_LEN} znaków."
+            "Hasło musi mieć co najmniej {} znaków (i najwyżej 256).",
+            app::identity::registration::MIN_PASSWORD_CHARS
         ));
     }
     Ok(password)

@@ -35,11 +35,16 @@ async fn spawn_app(db: TestDatabase) -> Running {
     Running { url, db }
 }
 
+/// A client that shows redirects instead of following them; a request that hangs fails the
+/// test after 30 s instead of stalling the whole run.
 fn client() -> reqwest::Client {
+    client_builder().build().unwrap()
+}
+
+fn client_builder() -> reqwest::ClientBuilder {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
+        .timeout(std::time::Duration::from_secs(30))
 }
 
 #[tokio::test]
@@ -173,11 +178,7 @@ async fn display_preferences_toggle() {
 
 /// A browser-like client that keeps cookies and does not follow redirects.
 fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
+    client_builder().cookie_store(true).build().unwrap()
 }
 
 /// Posts a form to a server function; answers (status, Location, body).
@@ -552,4 +553,54 @@ async fn administrator_pages_render_and_refuse_other_roles() {
         assert!(html.contains("Nie masz uprawnień do tej strony."), "{path}");
     }
     app.db.drop_database().await;
+}
+
+#[tokio::test]
+async fn catalogue_pages_and_open_data_on_every_backend() {
+    for backend in test_backends() {
+        let db = TestDatabase::create(backend).await;
+        server::demo_catalogue::seed_catalogue(&db.store, &Clock::system())
+            .await
+            .unwrap();
+        let app = spawn_app(db).await;
+        let get = |path: &str| {
+            let request = client().get(format!("{}{path}", app.url));
+            async move {
+                let res = request.send().await.unwrap();
+                // Hydration markers between text nodes are not part of what a person reads.
+                let status = res.status().as_u16();
+                (status, res.text().await.unwrap().replace("<!>", ""))
+            }
+        };
+
+        let (status, html) = get("/uslugi?szukaj=ZLOTA+raczka").await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Złota Rączka – drobne naprawy w domu seniora"));
+        assert!(html.contains("Znaleziono 1 usługę"), "{html}");
+
+        let (status, body) = get("/api/hsds/services?per_page=100").await;
+        assert_eq!(status, 200);
+        let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(
+            page["total_items"], 13,
+            "10 Dębica services and 3 paid ones"
+        );
+        let id = page["contents"][0]["id"].as_str().unwrap().to_owned();
+        let (status, html) = get(&format!("/uslugi/{id}")).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("\"@type\":\"GovernmentService\""));
+
+        let (status, _) = get("/uslugi/00000000-0000-7000-8000-000000000000").await;
+        assert_eq!(status, 404);
+        let (status, _) = get("/api/hsds/services/00000000-0000-7000-8000-000000000000").await;
+        assert_eq!(status, 404);
+
+        // The staff side of the programme passes the gate: a visitor is not signed in.
+        let res = client()
+            .post(format!("{}/api/programmes", app.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 401);
+    }
 }

@@ -35,8 +35,6 @@ fn admin_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> String
         "name_required" => t_string!(i18n, accounts.err_name_required).to_string(),
         "roles_required" => t_string!(i18n, accounts.err_roles_required).to_string(),
         "provider_required" => t_string!(i18n, accounts.err_provider_required).to_string(),
-        "password_short" => t_string!(i18n, accounts.err_password_short).to_string(),
-        "password_mismatch" => t_string!(i18n, accounts.err_password_mismatch).to_string(),
         "email_taken" => t_string!(i18n, accounts.err_email_taken).to_string(),
         "last_admin" => t_string!(i18n, accounts.err_last_admin).to_string(),
         key => programme_error_text(i18n, key),

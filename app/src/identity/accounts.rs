@@ -8,9 +8,6 @@ use crate::error::{AppError, FieldErrors};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Shortest initial password (characters).
-pub const MIN_PASSWORD_CHARS: usize = 12;
-
 /// Most accounts one list shows.
 pub const LIST_LIMIT: i64 = 200;
 
@@ -69,12 +66,20 @@ pub fn parse_display_name(name: &str, errors: &mut FieldErrors) -> String {
     name.to_owned()
 }
 
-/// The initial password: long enough and typed twice the same.
+/// The initial password: the one rule for every new password
+/// (`registration::check_new_password`), reported on this form's fields.
 pub fn check_password(password: &str, again: &str, errors: &mut FieldErrors) {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        errors.insert("password".into(), "password_short".into());
-    } else if password != again {
-        errors.insert("password_again".into(), "password_mismatch".into());
+    if let Err(crate::error::AppError::Invalid(found)) =
+        super::registration::check_new_password(password, again)
+    {
+        for (field, key) in found {
+            let field = if field == "password_repeat" {
+                "password_again".to_owned()
+            } else {
+                field
+            };
+            errors.insert(field, key);
+        }
     }
 }
 
@@ -83,11 +88,20 @@ pub fn check_password(password: &str, again: &str, errors: &mut FieldErrors) {
 pub async fn list_accounts(search: String) -> Result<Vec<Account>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageAccounts).await?;
-    Ok(access
+    let accounts = access
         .state
         .store
         .list_accounts(&search, LIST_LIMIT)
-        .await?)
+        .await?;
+    // Names and addresses of people are personal data: reading the list is recorded too.
+    let event = crate::audit::AuditEvent {
+        record_type: Some("account".into()),
+        record_id: Some(search).filter(|search| !search.is_empty()),
+        purpose: Some("account_management".into()),
+        ..access.event(crate::audit::AuditAction::Read)
+    };
+    access.record(&event).await?;
+    Ok(accounts)
 }
 
 /// The staff roles an administrator may give (and, through the gate, whether they may).
@@ -104,7 +118,10 @@ pub async fn account_roles() -> Result<Vec<Role>, AppError> {
 pub async fn account_details(id: String) -> Result<Account, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageAccounts).await?;
-    Ok(access.state.store.account_by_id(&id).await?)
+    let account = access.state.store.account_by_id(&id).await?;
+    let event = server::account_event(&access, crate::audit::AuditAction::Read, &id);
+    access.record(&event).await?;
+    Ok(account)
 }
 
 /// Creates a staff account (`kind = staff`, roles) or a provider account (`kind = provider`,
@@ -187,7 +204,7 @@ mod server {
         pub password_again: String,
     }
 
-    fn account_event(access: &Access, action: AuditAction, id: &str) -> AuditEvent {
+    pub fn account_event(access: &Access, action: AuditAction, id: &str) -> AuditEvent {
         AuditEvent {
             record_type: Some("account".into()),
             record_id: Some(id.to_owned()),
@@ -348,7 +365,7 @@ mod tests {
     fn passwords_are_long_and_typed_twice() {
         let mut errors = FieldErrors::new();
         check_password("krótkie", "krótkie", &mut errors);
-        assert_eq!(errors["password"], "password_short");
+        assert_eq!(errors["password"], "password_too_short");
         let mut errors = FieldErrors::new();
         check_password("bardzo-długie-hasło", "bardzo-dlugie-haslo", &mut errors);
         assert_eq!(errors["password_again"], "password_mismatch");

@@ -144,6 +144,91 @@ pub async fn publish_programme(id: String) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Adds a package (services grouped under one name) to a draft version.
+#[server(prefix = "/api", endpoint = "add_package")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+pub async fn add_package(
+    programme_id: String,
+    name: String,
+    #[server(default)] description: String,
+    #[server(default)] service_ids: Vec<String>,
+) -> Result<(), AppError> {
+    let access = server::manager().await?;
+    let store = &access.state.store;
+    let programme = store.programme(&programme_id).await?;
+    server::ensure_draft(&programme)?;
+    let own: Vec<String> = store
+        .services_of(&programme_id)
+        .await?
+        .into_iter()
+        .map(|service| service.id)
+        .collect();
+    let mut check = super::forms::Checker::default();
+    let name = check.name("package_name", &name);
+    let description = check.text("package_description", &description);
+    let service_ids: Vec<String> = service_ids
+        .into_iter()
+        .filter(|id| own.contains(id))
+        .collect();
+    if service_ids.is_empty() {
+        check.fail("package_services", "choose_one");
+    }
+    let package = check
+        .finish(Package {
+            id: crate::store::new_id(),
+            programme_id: programme.id.clone(),
+            name,
+            description,
+            service_ids,
+        })
+        .map_err(AppError::Invalid)?;
+    store.insert_package(&package).await?;
+    server::record(
+        &access,
+        crate::audit::AuditAction::Create,
+        "package",
+        &package.id,
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/pracownik/programy/{}", programme.id));
+    Ok(())
+}
+
+/// Adds a supporting activity (info point, volunteer club, workshops) to a draft version.
+#[server(prefix = "/api", endpoint = "add_activity")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+pub async fn add_activity(
+    programme_id: String,
+    name: String,
+    #[server(default)] description: String,
+) -> Result<(), AppError> {
+    let access = server::manager().await?;
+    let store = &access.state.store;
+    let programme = store.programme(&programme_id).await?;
+    server::ensure_draft(&programme)?;
+    let mut check = super::forms::Checker::default();
+    let name = check.name("activity_name", &name);
+    let description = check.text("activity_description", &description);
+    let activity = check
+        .finish(SupportingActivity {
+            id: crate::store::new_id(),
+            programme_id: programme.id.clone(),
+            name,
+            description,
+        })
+        .map_err(AppError::Invalid)?;
+    store.insert_supporting_activity(&activity).await?;
+    server::record(
+        &access,
+        crate::audit::AuditAction::Create,
+        "activity",
+        &activity.id,
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/pracownik/programy/{}", programme.id));
+    Ok(())
+}
+
 /// Starts a new draft version of a programme (for a new resolution).
 #[server(prefix = "/api", endpoint = "programme_new_version")]
 #[cfg_attr(feature = "ssr", tracing::instrument(err))]

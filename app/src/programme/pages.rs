@@ -3,8 +3,9 @@
 //! fee rules and a fee preview.
 
 use super::admin::{
-    CreateProgramme, NewProgrammeVersion, ProgrammeOverview, PublishProgramme, SaveFee,
-    SaveService, ServiceEditing, programme_admin, programmes, service_admin,
+    AddActivity, AddPackage, CreateProgramme, NewProgrammeVersion, ProgrammeOverview,
+    PublishProgramme, SaveFee, SaveService, ServiceEditing, programme_admin, programmes,
+    service_admin,
 };
 use super::fees::FeeRule;
 use super::forms::{BRACKET_ROWS, FeeInput, amount_text};
@@ -247,16 +248,35 @@ pub fn ProgrammePage() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let publish = ServerAction::<PublishProgramme>::new();
     let new_version = ServerAction::<NewProgrammeVersion>::new();
+    let add_package = ServerAction::<AddPackage>::new();
+    let add_activity = ServerAction::<AddActivity>::new();
+    // Each form redirects to this page: reload after a successful one only, so a refused one
+    // keeps what was typed.
+    let saved = RwSignal::new(0u32);
+    Effect::watch(
+        move || (add_package.version().get(), add_activity.version().get()),
+        move |_, _, _| {
+            let ok = matches!(add_package.value().get_untracked(), Some(Ok(())))
+                || matches!(add_activity.value().get_untracked(), Some(Ok(())));
+            if ok {
+                saved.update(|n| *n += 1);
+            }
+        },
+        false,
+    );
     let data = Resource::new(
-        move || (id.get(), publish.version().get()),
-        |(id, _)| programme_admin(id),
+        move || (id.get(), publish.version().get(), saved.get()),
+        |(id, _, _)| programme_admin(id),
     );
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, programmes.title).to_string()) />
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(admin) => view! { <ProgrammeView admin publish new_version /> }.into_any(),
+                    Ok(admin) => {
+                        view! { <ProgrammeView admin publish new_version add_package add_activity /> }
+                            .into_any()
+                    }
                     Err(error) => {
                         let back = format!("/pracownik/programy/{}", id.get());
                         view! {
@@ -276,6 +296,8 @@ fn ProgrammeView(
     admin: ProgrammeOverview,
     publish: ServerAction<PublishProgramme>,
     new_version: ServerAction<NewProgrammeVersion>,
+    add_package: ServerAction<AddPackage>,
+    add_activity: ServerAction<AddActivity>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ProgrammeOverview {
@@ -286,6 +308,10 @@ fn ProgrammeView(
         versions,
     } = admin;
     let is_draft = programme.status == ProgrammeStatus::Draft;
+    let service_choices: Vec<(String, String)> = services
+        .iter()
+        .map(|s| (s.id.clone(), s.name.clone()))
+        .collect();
     let is_published = programme.status == ProgrammeStatus::Published;
     let publish_error = last_error(publish);
     let id = programme.id.clone();
@@ -371,7 +397,7 @@ fn ProgrammeView(
                 })}
         </div>
         <h2>{t!(i18n, programmes.services)}</h2>
-        <ServiceTable programme_id=programme.id.clone() services />
+        <ServiceTable programme_id=programme.id.clone() services=services.clone() />
         {(!packages.is_empty())
             .then(|| {
                 view! {
@@ -394,6 +420,17 @@ fn ProgrammeView(
                             .map(|a| view! { <li><strong>{a.name}</strong> ": " {a.description}</li> })
                             .collect_view()}
                     </ul>
+                }
+            })}
+        {is_draft
+            .then(|| {
+                view! {
+                    <PackageForm
+                        action=add_package
+                        programme_id=programme.id.clone()
+                        services=service_choices.clone()
+                    />
+                    <ActivityForm action=add_activity programme_id=programme.id.clone() />
                 }
             })}
         <h2>{t!(i18n, programmes.personal_data)}</h2>
@@ -435,6 +472,74 @@ fn ProgrammeView(
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// "Dodaj pakiet": a name, a description and the services it groups.
+#[component]
+fn PackageForm(
+    action: ServerAction<AddPackage>,
+    programme_id: String,
+    services: Vec<(String, String)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(action);
+    let message = Memo::new(move |_| field_error(i18n, error.get(), "package_services"));
+    view! {
+        <h2>{t!(i18n, programmes.add_package)}</h2>
+        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ActionForm action=action attr:class="form package-form">
+            <input type="hidden" name="programme_id" value=programme_id />
+            <TextField id="package_name" name="name" error>
+                {t!(i18n, programmes.package_name)}
+            </TextField>
+            <TextArea id="package_description" name="description" rows=2 error>
+                {t!(i18n, programmes.package_description)}
+            </TextArea>
+            <fieldset class="field" id="package_services" class:field--error=move || message.get().is_some()>
+                <legend>{t!(i18n, programmes.package_services)}</legend>
+                {move || message.get().map(|text| view! { <p class="field-error">{text}</p> })}
+                {services
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (id, name))| {
+                        let box_id = format!("package-service-{i}");
+                        view! {
+                            <div class="choice">
+                                <input type="checkbox" id=box_id.clone() name=format!("service_ids[{i}]") value=id />
+                                <label for=box_id>{name}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <button type="submit" class="button button--secondary">
+                {t!(i18n, programmes.add_package)}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// "Dodaj działanie wspierające": a name and a description.
+#[component]
+fn ActivityForm(action: ServerAction<AddActivity>, programme_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(action);
+    view! {
+        <h2>{t!(i18n, programmes.add_activity)}</h2>
+        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ActionForm action=action attr:class="form activity-form">
+            <input type="hidden" name="programme_id" value=programme_id />
+            <TextField id="activity_name" name="name" error>
+                {t!(i18n, programmes.activity_name)}
+            </TextField>
+            <TextArea id="activity_description" name="description" rows=2 error>
+                {t!(i18n, programmes.activity_description)}
+            </TextArea>
+            <button type="submit" class="button button--secondary">
+                {t!(i18n, programmes.add_activity)}
+            </button>
+        </ActionForm>
     }
 }
 
