@@ -120,7 +120,8 @@ fn Choice(
     }
 }
 
-fn coded_options<T: Copy>(
+/// `(code, label)` pairs for a `<select>` or checkboxes over a coded enum.
+pub fn coded_options<T: Copy>(
     all: &[T],
     code: impl Fn(T) -> &'static str,
     label: impl Fn(T) -> String,

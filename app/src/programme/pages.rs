@@ -15,7 +15,7 @@ use super::{
 };
 use crate::catalogue::FeeQuestion;
 use crate::catalogue::labels::{area_label, form_label, group_label, place_label, unit_label};
-use crate::catalogue::pages::{Calculator, FeeTable};
+use crate::catalogue::pages::{Calculator, FeeTable, coded_options};
 use crate::components::form::{ErrorSummary, TextArea, TextField, field_error, last_error};
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;
@@ -822,16 +822,6 @@ fn Checkboxes(
     }
 }
 
-fn options<T: Copy>(
-    all: &[T],
-    code: impl Fn(T) -> &'static str,
-    label: impl Fn(T) -> String,
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|item| (code(*item).to_owned(), label(*item)))
-        .collect()
-}
-
 #[component]
 fn ServiceForm(
     action: ServerAction<SaveService>,
@@ -874,7 +864,7 @@ fn ServiceForm(
             <SelectField
                 id="area"
                 name="input[area]"
-                options=options(&ServiceArea::ALL, ServiceArea::code, |a| area_label(i18n, a))
+                options=coded_options(&ServiceArea::ALL, ServiceArea::code, |a| area_label(i18n, a))
                 selected=text(|s| s.area.code().to_owned())
                 error
             >
@@ -883,7 +873,7 @@ fn ServiceForm(
             <SelectField
                 id="form"
                 name="input[form]"
-                options=options(ServiceForm::ALL, ServiceForm::code, |f| form_label(i18n, f))
+                options=coded_options(ServiceForm::ALL, ServiceForm::code, |f| form_label(i18n, f))
                 selected=text(|s| s.form.code().to_owned())
                 error
             >
@@ -892,7 +882,7 @@ fn ServiceForm(
             <SelectField
                 id="unit"
                 name="input[unit]"
-                options=options(ServiceUnit::ALL, ServiceUnit::code, |u| unit_label(i18n, u))
+                options=coded_options(ServiceUnit::ALL, ServiceUnit::code, |u| unit_label(i18n, u))
                 selected=text(|s| s.unit.code().to_owned())
                 error
             >
@@ -913,7 +903,7 @@ fn ServiceForm(
                 id="target_groups"
                 name="target_groups"
                 legend=t_string!(i18n, catalogue.filter_group).to_string()
-                options=options(TargetGroup::ALL, TargetGroup::code, |g| group_label(i18n, g))
+                options=coded_options(TargetGroup::ALL, TargetGroup::code, |g| group_label(i18n, g))
                 checked=groups
                 error
             />
@@ -921,7 +911,7 @@ fn ServiceForm(
                 id="places"
                 name="places"
                 legend=t_string!(i18n, catalogue.filter_place).to_string()
-                options=options(ServicePlace::ALL, ServicePlace::code, |p| place_label(i18n, p))
+                options=coded_options(ServicePlace::ALL, ServicePlace::code, |p| place_label(i18n, p))
                 checked=places
                 error
             />
