@@ -2,7 +2,7 @@
 // (../shared/hsds/schema/compiled/service.json), with paging and search.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -13,7 +13,15 @@ before(async () => {
   shared.server = await startServer();
 });
 after(() => shared.server?.stop());
-const SCHEMA = resolve(process.env.HSDS_SCHEMA ?? '../../shared/hsds/schema/compiled/service.json');
+// The schema lives in the workplace's shared folder, beside the repository (or name it).
+const SCHEMA = [
+  process.env.HSDS_SCHEMA,
+  '../../shared/hsds/schema/compiled/service.json',
+  '/work/shared/hsds/schema/compiled/service.json',
+]
+  .filter(Boolean)
+  .map((path) => resolve(path))
+  .find((path) => existsSync(path)) ?? resolve('../../shared/hsds/schema/compiled/service.json');
 
 function validator() {
   // The compiled schema carries Open Referral's own keywords (name, datapackage_metadata, …).
