@@ -18,12 +18,12 @@ run: setup
 watch: setup
 	cargo leptos watch
 
-## Every check CI runs. Everything is compiled once, in the release profile, with clippy's lints
+## Every check CI runs. Everything is compiled once, in the `ci` profile (release, less optimised), with clippy's lints
 ## (warnings are errors) run by the compiler itself (clippy-driver as the workspace wrapper) instead
 ## of separate check passes; the test build also makes the server binary the browser tests use.
 test: export RUSTC_WORKSPACE_WRAPPER = clippy-driver
 test: export CLIPPY_ARGS = -D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
-test: setup-test fmt unit site e2e advisories
+test: setup-test fmt advisories unit site e2e
 	@echo "== make test: all checks passed"
 
 setup:
@@ -42,10 +42,10 @@ clippy:
 	cargo clippy --release -p app -p server --features app/ssr --all-targets -- -D warnings
 	cargo clippy --profile wasm-release -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-## Unit and integration tests on SQLite and PostgreSQL; also builds target/release/cus.
+## Unit and integration tests on SQLite and PostgreSQL; also builds target/ci/cus for the browser tests.
 unit:
 	@echo "== unit and integration tests (SQLite and PostgreSQL)"
-	CUS_TEST_BACKENDS=sqlite,postgres cargo test --release --no-fail-fast -p app -p server --features app/ssr
+	CUS_TEST_BACKENDS=sqlite,postgres cargo test --profile ci --no-fail-fast -p app -p server --features app/ssr
 
 ## The browser bundle, styles and assets in target/site.
 site:
@@ -53,7 +53,7 @@ site:
 
 e2e:
 	@echo "== end-to-end tests in Chromium"
-	cd end2end && CUS_BIN=../target/release/cus CUS_SITE_ROOT=../target/site node --test --test-concurrency=1 tests/
+	cd end2end && CUS_BIN=../target/ci/cus CUS_SITE_ROOT=../target/site node --test --test-concurrency=1 tests/
 
 advisories:
 	@echo "== RustSec advisories"

@@ -1,7 +1,10 @@
 //! The HTML document, the router and the routes of every room.
 
 use crate::accessibility::AccessibilityStatementPage;
+use crate::applications::case_pages::{MyCasePage, MyCasesPage, RegisterApplicationPage};
+use crate::applications::wizard_pages::{StartApplicationPage, SubmittedPage, WizardPage};
 use crate::audit::pages::AuditLogPage;
+use crate::cases::pages::{InboxPage, StaffCasePage};
 use crate::catalogue::pages::{ProvidersPage, ServicePage, ServicesPage};
 use crate::catalogue::self_check::SelfCheckPage;
 use crate::centre::{CentreInfo, load_centre_info};
@@ -18,6 +21,7 @@ use crate::identity::registration_pages::{
 use crate::identity::second_factor_pages::{
     RecoveryCodesPage, SecondFactorPage, TotpEnrolmentPage,
 };
+use crate::needs::pages::{NeedsReportPage, NeedsReportSentPage, NeedsTriagePage};
 use crate::programme::pages::{NewProgrammePage, ProgrammePage, ProgrammesPage, ServiceEditPage};
 use crate::shell::{ContactPage, HomePage, NotFoundPage};
 use leptos::prelude::*;
@@ -109,6 +113,25 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/uslugi/:id") view=ServicePage ssr=SsrMode::Async />
                         <Route path=path!("/realizatorzy") view=ProvidersPage ssr=SsrMode::Async />
                         <Route path=path!("/sprawdz") view=SelfCheckPage ssr=SsrMode::Async />
+                        <Route path=path!("/wnioski/nowy") view=StartApplicationPage ssr=SsrMode::Async />
+                        <Route path=path!("/wnioski/:id/zlozono") view=SubmittedPage ssr=SsrMode::Async />
+                        <Route path=path!("/wnioski/:id/:step") view=WizardPage ssr=SsrMode::Async />
+                        <Route path=path!("/moje-sprawy") view=MyCasesPage ssr=SsrMode::Async />
+                        <Route path=path!("/moje-sprawy/:id") view=MyCasePage ssr=SsrMode::Async />
+                        <Route path=path!("/zgloszenie-potrzeby") view=NeedsReportPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/zgloszenie-potrzeby/wyslano")
+                            view=NeedsReportSentPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/pracownik/wnioski/nowy")
+                            view=RegisterApplicationPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/pracownik/potrzeby") view=NeedsTriagePage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/sprawy") view=InboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/sprawy/:id") view=StaffCasePage ssr=SsrMode::Async />
                         <Route path=path!("/logowanie") view=LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/logowanie/kod") view=SecondFactorPage ssr=SsrMode::Async />
                         <Route path=path!("/logowanie/nowy-kod") view=TotpEnrolmentPage ssr=SsrMode::Async />

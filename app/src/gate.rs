@@ -19,6 +19,8 @@ pub enum Permission {
     RegisterOnBehalf,
     /// Read and handle cases (scoped further to assigned coordinators).
     HandleCases,
+    /// Assign cases to any coordinator and act on every case.
+    AssignCases,
     /// Qualify and refuse; draft and update individual plans.
     QualifyAndPlan,
     /// Approve individual plans (director; services organiser when authorised).
@@ -36,12 +38,13 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 12] = [
+    pub const ALL: [Permission; 13] = [
         Permission::ViewPublicInformation,
         Permission::ManageOwnData,
         Permission::EnterStaffArea,
         Permission::RegisterOnBehalf,
         Permission::HandleCases,
+        Permission::AssignCases,
         Permission::QualifyAndPlan,
         Permission::ApprovePlans,
         Permission::ManageProgramme,
@@ -71,6 +74,7 @@ impl Permission {
                 role,
                 PlanCoordinator | ServicesOrganiser | Director | DeputyDirector | SocialWorker
             ),
+            AssignCases => matches!(role, ServicesOrganiser | Director | DeputyDirector),
             QualifyAndPlan => matches!(role, PlanCoordinator | ServicesOrganiser),
             ApprovePlans => matches!(role, Director | DeputyDirector | ServicesOrganiser),
             ManageProgramme => matches!(role, ServicesOrganiser | Director | DeputyDirector),
@@ -138,6 +142,28 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/save_fee", Permission::ManageProgramme),
     ("/api/add_package", Permission::ManageProgramme),
     ("/api/add_activity", Permission::ManageProgramme),
+    ("/api/application_form", Permission::ManageOwnData),
+    ("/api/start_application", Permission::ManageOwnData),
+    ("/api/start_on_behalf", Permission::RegisterOnBehalf),
+    ("/api/open_programmes", Permission::RegisterOnBehalf),
+    ("/api/choose_services", Permission::ManageOwnData),
+    ("/api/save_who", Permission::ManageOwnData),
+    ("/api/save_person", Permission::ManageOwnData),
+    ("/api/save_declarations", Permission::ManageOwnData),
+    ("/api/remove_attachment", Permission::ManageOwnData),
+    ("/api/submit_application", Permission::ManageOwnData),
+    ("/api/my_applications", Permission::ManageOwnData),
+    ("/api/my_case", Permission::ManageOwnData),
+    ("/api/withdraw_application", Permission::ManageOwnData),
+    ("/api/resign_service", Permission::ManageOwnData),
+    ("/api/report_need", Permission::ViewPublicInformation),
+    ("/api/needs_overview", Permission::ManageProgramme),
+    ("/api/triage_need", Permission::ManageProgramme),
+    ("/api/inbox", Permission::HandleCases),
+    ("/api/staff_case", Permission::HandleCases),
+    ("/api/assign_case", Permission::HandleCases),
+    ("/api/choose_path", Permission::QualifyAndPlan),
+    ("/api/add_case_note", Permission::HandleCases),
 ];
 
 #[cfg(feature = "ssr")]
@@ -316,7 +342,7 @@ mod tests {
         use Permission::*;
         use Role::*;
         // Each row: permission, the roles that hold it. Everything else must be denied.
-        let expected: [(Permission, &[Role]); 10] = [
+        let expected: [(Permission, &[Role]); 11] = [
             (
                 EnterStaffArea,
                 &[
@@ -351,6 +377,7 @@ mod tests {
                     SocialWorker,
                 ],
             ),
+            (AssignCases, &[ServicesOrganiser, Director, DeputyDirector]),
             (QualifyAndPlan, &[PlanCoordinator, ServicesOrganiser]),
             (ApprovePlans, &[Director, DeputyDirector, ServicesOrganiser]),
             (

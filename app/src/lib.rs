@@ -11,14 +11,18 @@ pub use translations::i18n;
 
 pub mod accessibility;
 pub mod app;
+pub mod applications;
 pub mod audit;
+pub mod cases;
 pub mod catalogue;
 pub mod centre;
 pub mod components;
+pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod gate;
 pub mod identity;
+pub mod needs;
 pub mod notifications;
 pub mod preferences;
 pub mod programme;

@@ -70,6 +70,33 @@ pub fn safe_return_path(path: Option<&str>) -> String {
     }
 }
 
+/// The visitor's language (cookie), for e-mails written during their request.
+#[cfg(feature = "ssr")]
+pub fn visitor_locale() -> crate::i18n::Locale {
+    use leptos_i18n::Locale as _;
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
+            let code = cookie_value(header, LANGUAGE_COOKIE)?;
+            crate::i18n::Locale::get_all()
+                .iter()
+                .find(|l| l.as_str() == code)
+                .copied()
+        })
+        .unwrap_or_default()
+}
+
+/// The locale with this code, Polish when unknown.
+#[cfg(feature = "ssr")]
+pub fn locale_of(code: &str) -> crate::i18n::Locale {
+    use leptos_i18n::Locale as _;
+    crate::i18n::Locale::get_all()
+        .iter()
+        .find(|l| l.as_str() == code)
+        .copied()
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,8 @@ pub struct AppState {
     pub store: Store,
     pub clock: Clock,
     pub centre: Arc<CentreInfo>,
+    /// Where uploaded attachments are kept (outside the web root).
+    pub files: Arc<std::path::PathBuf>,
 }
 
 /// The client's address as the server resolved it (see the server's `client_ip` middleware).

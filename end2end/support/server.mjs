@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const BIN = resolve(process.env.CUS_BIN ?? '../target/release/cus');
+const BIN = resolve(process.env.CUS_BIN ?? '../target/ci/cus');
 const SITE_ROOT = resolve(process.env.CUS_SITE_ROOT ?? '../target/site');
 
 function freePort() {
@@ -50,6 +50,7 @@ export async function startServer(env = {}) {
       LEPTOS_OUTPUT_NAME: 'cus',
       LEPTOS_ENV: 'PROD',
       CUS_CENTRE__PORTAL_URL: url,
+      CUS_FILES_DIR: join(dir, 'files'),
       RUST_LOG: process.env.TEST_LOG ? 'info' : 'warn',
       ...env,
     },

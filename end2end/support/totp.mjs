@@ -38,7 +38,7 @@ export async function freshCode(secret) {
 
 /** The newest e-mail to `address` in the server's outbox. */
 export function lastEmailTo(server, address) {
-  const bin = resolve(process.env.CUS_BIN ?? '../target/release/cus');
+  const bin = resolve(process.env.CUS_BIN ?? '../target/ci/cus');
   return execFileSync(bin, ['outbox', address, '--last'], {
     env: { ...process.env, DATABASE_URL: `sqlite://${server.dir}/cus.db`, RUST_LOG: 'warn' },
     encoding: 'utf8',

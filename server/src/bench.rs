@@ -82,32 +82,40 @@ async fn run(dir: &std::path::Path, services: usize, rounds: usize) -> CliResult
             times.push(get(address, path).await?);
         }
         times.sort();
-        println!(
-            "{path:<78} {:>8.2} {:>8.2} {:>8.2}",
-            millis(percentile(&times, 50)),
-            millis(percentile(&times, 95)),
-            millis(*times.last().unwrap_or(&Duration::ZERO)),
-        );
+        println!("{path:<78} {}", spread(&times));
         all.extend(times);
     }
+    verdict("żądania", all, P95_TARGET)
+}
+
+/// "p50 p95 max" of sorted times, in milliseconds, in columns.
+pub(crate) fn spread(sorted: &[Duration]) -> String {
+    format!(
+        "{:>8.2} {:>8.2} {:>8.2}",
+        millis(percentile(sorted, 50)),
+        millis(percentile(sorted, 95)),
+        millis(*sorted.last().unwrap_or(&Duration::ZERO)),
+    )
+}
+
+/// Prints p50 and p95 of all the times and fails when p95 reaches `target`.
+pub(crate) fn verdict(what: &str, mut all: Vec<Duration>, target: Duration) -> CliResult {
     all.sort();
     let p95 = percentile(&all, 95);
+    let met = p95 < target;
     println!(
-        "Wszystkie żądania ({}): p50 {:.2} ms, p95 {:.2} ms — cel p95 < {} ms: {}",
+        "Wszystkie {what} ({}): p50 {:.2} ms, p95 {:.2} ms — cel p95 < {} ms: {}",
         all.len(),
         millis(percentile(&all, 50)),
         millis(p95),
-        P95_TARGET.as_millis(),
-        if p95 < P95_TARGET {
-            "spełniony"
-        } else {
-            "NIESPEŁNIONY"
-        }
+        target.as_millis(),
+        if met { "spełniony" } else { "NIESPEŁNIONY" }
     );
-    if p95 >= P95_TARGET {
-        return Err("cel wydajności nie został osiągnięty".into());
+    if met {
+        Ok(())
+    } else {
+        Err("cel wydajności nie został osiągnięty".into())
     }
-    Ok(())
 }
 
 fn millis(duration: Duration) -> f64 {

@@ -62,6 +62,16 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         rounds: usize,
     },
+    /// Measure the case inbox's queries on a throw-away SQLite database with generated cases;
+    /// fails when p95 is 30 ms or more.
+    BenchInbox {
+        /// Registered applications to generate.
+        #[arg(long, default_value_t = 100_000)]
+        applications: usize,
+        /// Queries of each kind.
+        #[arg(long, default_value_t = 30)]
+        rounds: usize,
+    },
     /// Audit trail tools.
     Audit {
         #[command(subcommand)]
@@ -103,6 +113,10 @@ pub async fn run(command: Command, config: Config) -> CliResult {
         Command::BenchCatalogue { services, rounds } => {
             crate::bench::catalogue(services, rounds).await
         }
+        Command::BenchInbox {
+            applications,
+            rounds,
+        } => crate::bench_inbox::inbox(applications, rounds).await,
         Command::Audit {
             command: AuditCommand::Verify,
         } => verify_audit(&config).await,

@@ -20,6 +20,8 @@ pub struct Config {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Load the demo data when the database is empty.
     pub demo_data: bool,
+    /// Folder for applicants' attachments; never served directly.
+    pub files_dir: std::path::PathBuf,
     pub smtp: Option<SmtpConfig>,
     pub centre: CentreInfo,
 }
@@ -61,6 +63,7 @@ impl Default for Config {
             secure_cookies: false,
             trusted_proxies: Vec::new(),
             demo_data: true,
+            files_dir: "data/files".into(),
             smtp: None,
             centre: CentreInfo::default(),
         }

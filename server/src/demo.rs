@@ -59,6 +59,13 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<bool, StoreError> {
             .create_staff_user(&user, DEMO_PASSWORD, clock.now())
             .await?;
     }
+    // A resident with a confirmed address, to try "Moje sprawy" without registering.
+    let resident = Email::parse("mieszkanka@debica.example")
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let id = store
+        .create_resident(&resident, "Maria Mieszkanka", DEMO_PASSWORD, clock.now())
+        .await?;
+    store.mark_email_confirmed(&id, clock.now()).await?;
     crate::demo_catalogue::seed_catalogue(store, clock).await?;
     tracing::info!("demo data loaded");
     Ok(true)

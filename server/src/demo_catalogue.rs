@@ -119,6 +119,7 @@ async fn seed_debica_programme(
         elements: debica_elements(),
         personal_data: vec![
             PersonalDataField::Name,
+            PersonalDataField::Pesel,
             PersonalDataField::BirthDate,
             PersonalDataField::Address,
             PersonalDataField::Phone,
@@ -512,6 +513,7 @@ async fn seed_seniors_programme(
         elements: seniors_elements(),
         personal_data: vec![
             PersonalDataField::Name,
+            PersonalDataField::Pesel,
             PersonalDataField::BirthDate,
             PersonalDataField::Address,
             PersonalDataField::Phone,

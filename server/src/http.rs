@@ -13,9 +13,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use serde::Deserialize;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -59,6 +59,7 @@ pub fn app_state(
         store,
         clock,
         centre: Arc::new(config.centre.clone()),
+        files: Arc::new(config.files_dir.clone()),
     })
 }
 
@@ -76,8 +77,16 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
+/// The app's routes, generated once per process. Generating them pauses resource loading in the
+/// whole process (leptos#4773): a page rendering at that moment in another server of the same
+/// process (the HTTP tests run several) would never finish.
+fn app_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedProxies) -> Router {
-    let routes = generate_route_list(App);
+    let routes = app_routes();
     let context = {
         let state = state.clone();
         move || {
@@ -100,6 +109,20 @@ pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedPro
         .route("/pracownik/audyt.csv", get(app::audit::csv::download))
         .route("/api/hsds/services", get(app::catalogue::hsds::list))
         .route("/api/hsds/services/{id}", get(app::catalogue::hsds::one))
+        .route(
+            "/wnioski/{id}/zalaczniki/nowy",
+            post(app::applications::files::upload).layer(axum::extract::DefaultBodyLimit::max(
+                (app::applications::MAX_ATTACHMENT_MB as usize + 1) * 1024 * 1024,
+            )),
+        )
+        .route(
+            "/wnioski/{id}/zalaczniki/{attachment}",
+            get(app::applications::files::download),
+        )
+        .route(
+            "/wnioski/{id}/potwierdzenie.pdf",
+            get(app::applications::files::receipt),
+        )
         .route("/api/{*fn_name}", post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))

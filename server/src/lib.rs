@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod bench;
+pub mod bench_inbox;
 pub mod cli;
 pub mod client_ip;
 pub mod config;

@@ -1,51 +1,10 @@
 //! The real router over real HTTP, on a fresh database of each backend.
 
+mod support;
+
 use app::domain::Clock;
-use app::state::AppState;
 use app::store::testing::{TestDatabase, test_backends};
-use leptos::prelude::LeptosOptions;
-use std::sync::Arc;
-
-struct Running {
-    url: String,
-    db: TestDatabase,
-}
-
-async fn spawn_app(db: TestDatabase) -> Running {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let state = AppState {
-        leptos_options: LeptosOptions::builder()
-            .output_name("cus")
-            .site_root("target/site")
-            .build(),
-        store: db.store.clone(),
-        clock: Clock::system(),
-        centre: Arc::new(Default::default()),
-    };
-    let router = server::http::router(state, false, Default::default());
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-        )
-        .await
-        .unwrap();
-    });
-    Running { url, db }
-}
-
-/// A client that shows redirects instead of following them; a request that hangs fails the
-/// test after 30 s instead of stalling the whole run.
-fn client() -> reqwest::Client {
-    client_builder().build().unwrap()
-}
-
-fn client_builder() -> reqwest::ClientBuilder {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(std::time::Duration::from_secs(30))
-}
+use support::*;
 
 #[tokio::test]
 async fn health_check_follows_the_database() {
@@ -177,26 +136,6 @@ async fn display_preferences_toggle() {
 }
 
 /// A browser-like client that keeps cookies and does not follow redirects.
-fn browser() -> reqwest::Client {
-    client_builder().cookie_store(true).build().unwrap()
-}
-
-/// Posts a form to a server function; answers (status, Location, body).
-async fn post_form(
-    client: &reqwest::Client,
-    url: &str,
-    form: &[(&str, &str)],
-) -> (u16, String, String) {
-    let res = client.post(url).form(form).send().await.unwrap();
-    let status = res.status().as_u16();
-    let location = res
-        .headers()
-        .get("location")
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (status, location, res.text().await.unwrap_or_default())
-}
-
 #[tokio::test]
 async fn cross_site_posts_are_refused() {
     let app = spawn_app(TestDatabase::create(test_backends()[0]).await).await;
@@ -301,25 +240,6 @@ async fn staff_sign_in_needs_an_enrolled_second_factor_used_once() {
 
 /// A client with its own cookie jar, signed in through the real server functions: password,
 /// then enrolling the second factor (each test's accounts are new).
-async fn signed_in(app: &Running, email: &str, password: &str) -> reqwest::Client {
-    let client = browser();
-    let api = |name: &str| format!("{}/api/{name}", app.url);
-    let (_, location, body) = post_form(
-        &client,
-        &api("login"),
-        &[("email", email), ("password", password)],
-    )
-    .await;
-    assert_eq!(location, "/logowanie/nowy-kod", "{body}");
-    let (_, _, body) = post_form(&client, &api("totp_enrolment"), &[]).await;
-    let enrolment: serde_json::Value = serde_json::from_str(&body).unwrap();
-    let secret = enrolment["secret"].as_str().unwrap();
-    let code = app::identity::totp::code_at(secret, chrono::Utc::now().timestamp()).unwrap();
-    let (_, location, body) = post_form(&client, &api("totp_confirm"), &[("kod", &code)]).await;
-    assert_eq!(location, "/pracownik/kody-odzyskiwania", "{body}");
-    client
-}
-
 #[tokio::test]
 async fn audit_csv_export_passes_the_gate_and_guards_formulas() {
     use app::audit::{AuditAction, AuditEvent, AuditFilter};

@@ -112,7 +112,7 @@ pub fn AuditLogPage() -> impl IntoView {
                     Err(error @ AppError::Invalid(_)) => {
                         let errors = field_errors(Some(&error));
                         view! {
-                            <ErrorSummary error />
+                            <ErrorSummary error=Signal::stored(Some(error)) />
                             <FilterForm query errors />
                         }
                             .into_any()

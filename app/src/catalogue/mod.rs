@@ -84,20 +84,18 @@ impl CatalogueQuery {
 
     /// `?szukaj=…&strona=2` for links to another page of the same results.
     pub fn to_query_string(&self, page: u32) -> String {
-        let mut url = PARAMS
-            .iter()
-            .zip(self.values())
-            .filter(|(_, value)| !value.is_empty())
-            .map(|(key, value)| format!("{key}={}", urlencoding(value)))
-            .collect::<Vec<_>>();
-        if page > 1 {
-            url.push(format!("strona={page}"));
-        }
-        if url.is_empty() {
-            String::new()
+        let page = if page > 1 {
+            page.to_string()
         } else {
-            format!("?{}", url.join("&"))
-        }
+            String::new()
+        };
+        crate::components::pagination::query_string(
+            PARAMS
+                .iter()
+                .copied()
+                .zip(self.values())
+                .chain([("strona", page.as_str())]),
+        )
     }
 
     pub fn filter(&self) -> CatalogueFilter {
@@ -116,21 +114,6 @@ impl CatalogueQuery {
             provider: Some(self.provider.clone()).filter(|p| !p.is_empty()),
         }
     }
-}
-
-/// Percent-encodes a URL parameter value (form encoding: space as `+`).
-fn urlencoding(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(char::from(byte))
-            }
-            b' ' => out.push('+'),
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
 }
 
 /// What the store filters by.

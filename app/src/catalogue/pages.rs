@@ -9,6 +9,7 @@ use super::{
     provider_directory,
 };
 use crate::components::page::PageTitle;
+use crate::components::pagination::Pagination;
 use crate::components::table::ScrollTable;
 use crate::domain::{Grosze, ServiceArea};
 use crate::i18n::*;
@@ -74,7 +75,11 @@ pub fn ServicesPage() -> impl IntoView {
                                         {t!(i18n, catalogue.found, count = move || count(total))}
                                     </p>
                                     <ServiceList services=page.services />
-                                    <Pagination query page=page.page pages />
+                                    <Pagination
+                                        page=page.page
+                                        pages
+                                        href=move |n| format!("/uslugi{}", query.to_query_string(n))
+                                    />
                                 </section>
                             </div>
                         }
@@ -87,9 +92,9 @@ pub fn ServicesPage() -> impl IntoView {
     }
 }
 
-/// A `<select>` with "any" first.
+/// A `<select>` with "any" first (filter forms).
 #[component]
-fn Choice(
+pub fn Choice(
     name: &'static str,
     label: String,
     selected: String,
@@ -281,38 +286,6 @@ fn ServiceList(services: Vec<ServiceSummary>) -> impl IntoView {
 }
 
 #[component]
-fn Pagination(query: CatalogueQuery, page: u32, pages: u32) -> impl IntoView {
-    let i18n = use_i18n();
-    if pages <= 1 {
-        return ().into_any();
-    }
-    let previous = (page > 1).then(|| format!("/uslugi{}", query.to_query_string(page - 1)));
-    let next = (page < pages).then(|| format!("/uslugi{}", query.to_query_string(page + 1)));
-    view! {
-        <nav class="pagination" aria-label=move || t_string!(i18n, catalogue.pagination).to_string()>
-            {previous
-                .map(|href| {
-                    view! {
-                        <a href=href rel="prev">
-                            {t!(i18n, catalogue.previous_page)}
-                        </a>
-                    }
-                })}
-            <span>{t!(i18n, catalogue.page_of, page = move || page, pages = move || pages)}</span>
-            {next
-                .map(|href| {
-                    view! {
-                        <a href=href rel="next">
-                            {t!(i18n, catalogue.next_page)}
-                        </a>
-                    }
-                })}
-        </nav>
-    }
-    .into_any()
-}
-
-#[component]
 pub fn ServicePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
@@ -467,8 +440,11 @@ fn ServiceView(details: ServiceDetails, question: FeeQuestion) -> impl IntoView 
             })}
         <h2>{t!(i18n, catalogue.how_to_apply)}</h2>
         <p>{t!(i18n, catalogue.how_to_apply_text)}</p>
-        <p>
-            <a href="/kontakt" class="button">
+        <p class="button-row">
+            <a href=format!("/wnioski/nowy?usluga={}", service.id) class="button">
+                {t!(i18n, catalogue.apply_online)}
+            </a>
+            <a href="/kontakt" class="button button--secondary">
                 {t!(i18n, catalogue.contact_button)}
             </a>
         </p>

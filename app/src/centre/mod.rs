@@ -19,6 +19,59 @@ pub struct CentreInfo {
     pub portal_url: String,
     pub opening_hours: String,
     pub accessibility: AccessibilityInfo,
+    /// Case numbers read `{case_prefix}/YYYY/NNNNNN` (2–10 capital letters).
+    pub case_prefix: String,
+    /// The GDPR art. 13 information shown with every application form.
+    pub privacy: PrivacyNotice,
+}
+
+/// The information clause (RODO art. 13) of the application form, as the controller words it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PrivacyNotice {
+    pub controller: String,
+    pub dpo: String,
+    pub purposes: String,
+    pub legal_basis: String,
+    pub recipients: String,
+    pub retention: String,
+    pub rights: String,
+    pub complaint: String,
+}
+
+impl Default for PrivacyNotice {
+    fn default() -> Self {
+        PrivacyNotice {
+            controller:
+                "Administratorem Pani/Pana danych osobowych jest Centrum Usług Społecznych \
+                Gminy Dębica, ul. Stefana Batorego 13, 39-200 Dębica."
+                    .into(),
+            dpo: "Z inspektorem ochrony danych można się kontaktować pod adresem \
+                iod@debica.example lub pisemnie na adres administratora."
+                .into(),
+            purposes: "Dane przetwarzamy, aby rozpatrzyć wniosek o usługi społeczne, \
+                zakwalifikować do usług, przygotować i realizować indywidualny plan usług \
+                społecznych oraz monitorować program usług społecznych."
+                .into(),
+            legal_basis: "Podstawą przetwarzania jest art. 6 ust. 1 lit. c RODO w związku \
+                z ustawą z dnia 19 lipca 2019 r. o realizowaniu usług społecznych przez centrum \
+                usług społecznych, a w zakresie danych o stanie zdrowia i niepełnosprawności \
+                art. 9 ust. 2 lit. b RODO."
+                .into(),
+            recipients: "Dane mogą otrzymać realizatorzy usług, do których zostanie Pani/Pan \
+                skierowana/skierowany, oraz podmioty uprawnione na podstawie przepisów prawa."
+                .into(),
+            retention: "Dane przechowujemy przez okres realizacji usług, a następnie przez \
+                okres wynikający z przepisów o archiwizacji (jednolity rzeczowy wykaz akt)."
+                .into(),
+            rights: "Ma Pani/Pan prawo dostępu do swoich danych, ich sprostowania oraz \
+                ograniczenia przetwarzania. Podanie danych jest warunkiem rozpatrzenia wniosku."
+                .into(),
+            complaint: "Ma Pani/Pan prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych \
+                Osobowych (ul. Stawki 2, 00-193 Warszawa)."
+                .into(),
+        }
+    }
 }
 
 /// Data the accessibility statement (deklaracja dostępności, template v2.0) needs.
@@ -48,6 +101,8 @@ impl Default for CentreInfo {
             portal_url: "http://127.0.0.1:3000".into(),
             opening_hours: "pon.–pt. 7:30–15:30".into(),
             accessibility: AccessibilityInfo::default(),
+            case_prefix: "CUS".into(),
+            privacy: PrivacyNotice::default(),
         }
     }
 }

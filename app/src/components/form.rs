@@ -86,6 +86,32 @@ fn programme_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> St
         "fee_discount_cap_out_of_range" => {
             t_string!(i18n, form_errors.fee_discount_cap_out_of_range).to_string()
         }
+        key => application_error_text(i18n, key),
+    }
+}
+
+/// Keys of the application forms, attachments and needs reports.
+fn application_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> String {
+    match key {
+        "services_required" => t_string!(i18n, form_errors.services_required).to_string(),
+        "role_missing" => t_string!(i18n, form_errors.role_missing).to_string(),
+        "person_missing" => t_string!(i18n, form_errors.person_missing).to_string(),
+        "declaration_required" => t_string!(i18n, form_errors.declaration_required).to_string(),
+        "privacy_required" => t_string!(i18n, form_errors.privacy_required).to_string(),
+        "already_submitted" => t_string!(i18n, form_errors.already_submitted).to_string(),
+        "cannot_withdraw" => t_string!(i18n, form_errors.cannot_withdraw).to_string(),
+        "cannot_resign" => t_string!(i18n, form_errors.cannot_resign).to_string(),
+        "birth_date_pesel_mismatch" => {
+            t_string!(i18n, form_errors.birth_date_pesel_mismatch).to_string()
+        }
+        "date_in_future" => t_string!(i18n, form_errors.date_in_future).to_string(),
+        "household_invalid" => t_string!(i18n, form_errors.household_invalid).to_string(),
+        "postal_code_bad_format" => t_string!(i18n, form_errors.postal_code_bad_format).to_string(),
+        "file_empty" => t_string!(i18n, form_errors.file_empty).to_string(),
+        "file_too_large" => t_string!(i18n, form_errors.file_too_large).to_string(),
+        "file_wrong_type" => t_string!(i18n, form_errors.file_wrong_type).to_string(),
+        "file_too_many" => t_string!(i18n, form_errors.file_too_many).to_string(),
+        "service_required" => t_string!(i18n, form_errors.service_required).to_string(),
         _ => t_string!(i18n, form_errors.generic).to_string(),
     }
 }
@@ -114,9 +140,15 @@ pub fn field_errors(error: Option<&AppError>) -> crate::error::FieldErrors {
     }
 }
 
-/// A summary of what went wrong, focused on render so screen readers announce it.
+/// A summary of what went wrong (nothing while `error` is `None`), focused on render so screen
+/// readers announce it.
 #[component]
-pub fn ErrorSummary(error: AppError) -> impl IntoView {
+pub fn ErrorSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || error.get().map(|error| view! { <ErrorList error /> })
+}
+
+#[component]
+fn ErrorList(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     let items: Vec<(String, String)> = match &error {
         AppError::Invalid(fields) => fields
@@ -284,6 +316,160 @@ pub fn TextField(
                 aria-invalid=move || message.get().is_some().then_some("true")
                 aria-describedby=described_by
             />
+        </div>
+    }
+}
+
+/// A labelled `<select>` with "choose…" first and its error message.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    name: &'static str,
+    options: Vec<(String, String)>,
+    selected: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
+    view! {
+        <div class="field" class:field--error=move || message.get().is_some()>
+            <label for=id>{children()}</label>
+            {move || {
+                message
+                    .get()
+                    .map(|text| view! { <p class="field-error" id=format!("{id}-error")>{text}</p> })
+            }}
+            <select
+                id=id
+                name=name
+                aria-invalid=move || message.get().is_some().then_some("true")
+                aria-describedby=move || message.get().is_some().then(|| format!("{id}-error"))
+            >
+                <option value="">{t!(i18n, programmes.choose)}</option>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = value == selected;
+                        view! { <option value=value selected=is_selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Checkboxes `{name}[i]` for a list of codes.
+#[component]
+pub fn Checkboxes(
+    id: &'static str,
+    name: &'static str,
+    legend: String,
+    options: Vec<(String, String)>,
+    checked: Vec<String>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    view! { <ChoiceGroup kind="checkbox" id name legend hint=None options checked error /> }
+}
+
+/// A group of radio buttons with its legend, hint and error message.
+#[component]
+pub fn Radios(
+    id: &'static str,
+    name: &'static str,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: Option<String>,
+    options: Vec<(String, String)>,
+    #[prop(into)] selected: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let checked = vec![selected];
+    view! { <ChoiceGroup kind="radio" id name legend hint options checked error /> }
+}
+
+/// A fieldset of checkboxes (named `{name}[i]`) or radio buttons (named `name`).
+#[component]
+fn ChoiceGroup(
+    kind: &'static str,
+    id: &'static str,
+    name: &'static str,
+    legend: String,
+    hint: Option<String>,
+    options: Vec<(String, String)>,
+    checked: Vec<String>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
+    view! {
+        <fieldset class="field" id=id class:field--error=move || message.get().is_some()>
+            <legend>{legend}</legend>
+            {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
+            {move || message.get().map(|text| view! { <p class="field-error">{text}</p> })}
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, (value, text))| {
+                    let input_id = format!("{id}-{i}");
+                    let input_name = if kind == "checkbox" {
+                        format!("{name}[{i}]")
+                    } else {
+                        name.to_owned()
+                    };
+                    let is_checked = checked.contains(&value);
+                    view! {
+                        <div class="choice">
+                            <input
+                                type=kind
+                                id=input_id.clone()
+                                name=input_name
+                                value=value
+                                checked=is_checked
+                            />
+                            <label for=input_id>{text}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// One checkbox that must or may be ticked (a declaration), with its error message.
+#[component]
+pub fn CheckboxField(
+    id: &'static str,
+    /// The form field name, when not the id.
+    #[prop(optional)]
+    name: Option<&'static str>,
+    #[prop(optional)] checked: bool,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:field--error=move || message.get().is_some()>
+            {
+                let error_id = error_id.clone();
+                move || {
+                    message
+                        .get()
+                        .map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })
+                }
+            }
+            <div class="choice">
+                <input
+                    type="checkbox"
+                    id=id
+                    name=name.unwrap_or(id)
+                    value="yes"
+                    checked=checked
+                    aria-describedby=move || message.get().is_some().then(|| error_id.clone())
+                />
+                <label for=id>{children()}</label>
+            </div>
         </div>
     }
 }

@@ -92,6 +92,11 @@ fn MainNav() -> impl IntoView {
                     </a>
                 </li>
                 <li>
+                    <a href="/zgloszenie-potrzeby" aria-current=current("/zgloszenie-potrzeby")>
+                        {t!(i18n, nav.report_need)}
+                    </a>
+                </li>
+                <li>
                     <a href="/kontakt" aria-current=current("/kontakt")>
                         {t!(i18n, nav.contact)}
                     </a>
@@ -123,7 +128,22 @@ fn AccountLink(signed_in: Option<SignedIn>) -> impl IntoView {
         Some(_) => ("/moje-konto", false),
     };
     let current = move || location.pathname.get().starts_with(href).then_some("page");
+    let resident = signed_in.as_ref().is_some_and(|who| !who.staff);
+    let cases_current = move || {
+        location
+            .pathname
+            .get()
+            .starts_with("/moje-sprawy")
+            .then_some("page")
+    };
     view! {
+        <Show when=move || resident>
+            <li>
+                <a href="/moje-sprawy" aria-current=cases_current>
+                    {t!(i18n, nav.my_cases)}
+                </a>
+            </li>
+        </Show>
         <li>
             <a href=href aria-current=current>
                 {match (signed_in.is_some(), staff) {

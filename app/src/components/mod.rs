@@ -4,4 +4,5 @@ pub mod form;
 pub mod idle;
 pub mod layout;
 pub mod page;
+pub mod pagination;
 pub mod table;

@@ -187,6 +187,16 @@ pub fn warsaw_display(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// The calendar day in Warsaw at this moment.
+pub fn warsaw_date(at: DateTime<Utc>) -> chrono::NaiveDate {
+    at.with_timezone(&chrono_tz::Europe::Warsaw).date_naive()
+}
+
+/// A day as people read it: `23.11.2026`.
+pub fn date_display(date: chrono::NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
 #[cfg(test)]
 mod warsaw_tests {
     use super::*;

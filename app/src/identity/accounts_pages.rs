@@ -231,7 +231,7 @@ fn NewAccountForm() -> impl IntoView {
         .to_string()
     };
     view! {
-        {move || error().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error=Signal::derive(error) />
         <ActionForm action=action attr:class="form">
             <fieldset id="kind" class="choices">
                 <legend>{t!(i18n, accounts.kind_legend)}</legend>
@@ -343,7 +343,7 @@ fn AccountForms(
     let roles = (account.kind == UserKind::Staff)
         .then(|| view! { <RoleChoices checked=account.roles.clone() errors /> });
     view! {
-        {move || error().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error=Signal::derive(error) />
         {move || {
             saved()
                 .then(|| {

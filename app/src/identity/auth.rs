@@ -176,7 +176,16 @@ mod server {
         pending.await.map_err(internal)?;
         let next = match store.totp_of(&user.id).await? {
             Some(_) => "/logowanie/kod",
-            None => "/logowanie/nowy-kod",
+            None => {
+                // Chosen here, once: the enrolment page only reads it, so two loads of the page
+                // racing to save the session (a client fetch and a reload) cannot show one secret
+                // and keep another.
+                session
+                    .insert(ENROL_SECRET_KEY, totp::new_secret())
+                    .await
+                    .map_err(internal)?;
+                "/logowanie/nowy-kod"
+            }
         };
         leptos_axum::redirect(next);
         Ok(())
@@ -262,22 +271,11 @@ mod server {
         if access.state.store.totp_of(&user.id).await?.is_some() {
             return Err(AppError::Forbidden);
         }
-        let session = session(&access)?;
-        let secret = match session
-            .get::<String>(ENROL_SECRET_KEY)
+        let secret: String = session(&access)?
+            .get(ENROL_SECRET_KEY)
             .await
             .map_err(internal)?
-        {
-            Some(secret) => secret,
-            None => {
-                let secret = totp::new_secret();
-                session
-                    .insert(ENROL_SECRET_KEY, &secret)
-                    .await
-                    .map_err(internal)?;
-                secret
-            }
-        };
+            .ok_or(AppError::Unauthenticated)?;
         let account = user.email.to_string();
         let url = totp::enrolment_url(&secret, &access.state.centre.name, &account)
             .ok_or(AppError::Internal)?;

@@ -32,7 +32,7 @@ pub fn LoginPage() -> impl IntoView {
                 {t!(i18n, login.password_changed)}
             </p>
         </Show>
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <ActionForm action=action attr:class="form">
             <input type="hidden" name="powrot" value=back />
             <TextField id="email" kind="email" autocomplete="username" required=true error>
@@ -97,6 +97,8 @@ fn StaffHome(me: Me) -> impl IntoView {
     let manages_accounts = Permission::ManageAccounts.allowed_for(&me.roles);
     let reads_audit_log = Permission::ReadAuditLog.allowed_for(&me.roles);
     let manages_programme = Permission::ManageProgramme.allowed_for(&me.roles);
+    let registers = Permission::RegisterOnBehalf.allowed_for(&me.roles);
+    let handles_cases = Permission::HandleCases.allowed_for(&me.roles);
     view! {
         <h1>{t!(i18n, staff.title)}</h1>
         <dl class="facts">
@@ -118,9 +120,22 @@ fn StaffHome(me: Me) -> impl IntoView {
                         <a href="/pracownik/uprawnienia">{t!(i18n, staff.nav_permissions)}</a>
                     </li>
                 </Show>
+                <Show when=move || handles_cases>
+                    <li>
+                        <a href="/pracownik/sprawy">{t!(i18n, staff.nav_cases)}</a>
+                    </li>
+                </Show>
+                <Show when=move || registers>
+                    <li>
+                        <a href="/pracownik/wnioski/nowy">{t!(i18n, staff.register_application)}</a>
+                    </li>
+                </Show>
                 <Show when=move || manages_programme>
                     <li>
                         <a href="/pracownik/programy">{t!(i18n, staff.nav_programmes)}</a>
+                    </li>
+                    <li>
+                        <a href="/pracownik/potrzeby">{t!(i18n, staff.needs_reports)}</a>
                     </li>
                 </Show>
                 <Show when=move || reads_audit_log>

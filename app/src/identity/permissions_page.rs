@@ -53,6 +53,7 @@ pub fn permission_label(i18n: I18n, permission: Permission) -> String {
         EnterStaffArea => t_string!(i18n, permissions.perm_enter_staff_area),
         RegisterOnBehalf => t_string!(i18n, permissions.perm_register_on_behalf),
         HandleCases => t_string!(i18n, permissions.perm_handle_cases),
+        AssignCases => t_string!(i18n, permissions.perm_assign_cases),
         QualifyAndPlan => t_string!(i18n, permissions.perm_qualify_and_plan),
         ApprovePlans => t_string!(i18n, permissions.perm_approve_plans),
         ManageProgramme => t_string!(i18n, permissions.perm_manage_programme),

@@ -65,7 +65,7 @@ fn ProfileForm(profile: super::Profile) -> impl IntoView {
         <p>
             {t!(i18n, profile.email)} ": " <strong class="profile-email">{profile.email}</strong>
         </p>
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <ActionForm action=action attr:class="form" attr:data-draft="profile">
             <TextField
                 id="display_name"

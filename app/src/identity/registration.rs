@@ -72,28 +72,11 @@ mod server {
     use crate::domain::Email;
     use crate::error::AppError;
     use crate::gate::Access;
-    use crate::i18n::Locale;
     use crate::identity::UserKind;
     use crate::identity::credentials::TokenPurpose;
     use crate::store::StoreError;
-    use leptos_i18n::Locale as _;
 
     const MAX_NAME_CHARS: usize = 200;
-
-    /// The visitor's language (cookie), for the e-mail they are about to get.
-    fn visitor_locale() -> Locale {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
-                let code =
-                    crate::preferences::cookie_value(header, crate::preferences::LANGUAGE_COOKIE)?;
-                Locale::get_all()
-                    .iter()
-                    .find(|l| l.as_str() == code)
-                    .copied()
-            })
-            .unwrap_or_default()
-    }
 
     fn audit_event(action: AuditAction, user_id: &str, access: &Access) -> AuditEvent {
         AuditEvent {
@@ -115,10 +98,14 @@ mod server {
     ) -> Result<(), AppError> {
         let base = access.state.centre.portal_url.trim_end_matches('/');
         let (path, mail) = match purpose {
-            TokenPurpose::ConfirmEmail => {
-                ("/potwierdz-email", super::mail::confirm(visitor_locale()))
-            }
-            TokenPurpose::ResetPassword => ("/nowe-haslo", super::mail::reset(visitor_locale())),
+            TokenPurpose::ConfirmEmail => (
+                "/potwierdz-email",
+                super::mail::confirm(crate::preferences::visitor_locale()),
+            ),
+            TokenPurpose::ResetPassword => (
+                "/nowe-haslo",
+                super::mail::reset(crate::preferences::visitor_locale()),
+            ),
         };
         let body = format!(
             "{}\n\n{base}{path}?token={token}\n\n{}",
@@ -174,7 +161,7 @@ mod server {
             }
             // The address already has an account: tell its owner, not the visitor.
             Ok(_) => {
-                let mail = super::mail::already_registered(visitor_locale());
+                let mail = super::mail::already_registered(crate::preferences::visitor_locale());
                 let base = access.state.centre.portal_url.trim_end_matches('/');
                 let body = format!("{}\n\n{base}/haslo\n\n{}", mail.intro, mail.outro);
                 store

@@ -45,7 +45,7 @@ pub fn RegisterPage() -> impl IntoView {
         <PageTitle text=Signal::derive(move || t_string!(i18n, register.title).to_string()) />
         <h1>{t!(i18n, register.title)}</h1>
         <p>{t!(i18n, register.intro)}</p>
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <ActionForm action=action attr:class="form">
             <TextField id="name" autocomplete="name" required=true error>
                 {t!(i18n, register.name)}
@@ -99,7 +99,7 @@ pub fn ConfirmEmailPage() -> impl IntoView {
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, register.confirm_title).to_string()) />
         <h1>{t!(i18n, register.confirm_title)}</h1>
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <ActionForm action=action attr:class="form">
             <input type="hidden" name="token" id="token" value=token />
             <p>{t!(i18n, register.confirm_text)}</p>
@@ -119,7 +119,7 @@ pub fn PasswordResetRequestPage() -> impl IntoView {
         <PageTitle text=Signal::derive(move || t_string!(i18n, reset.title).to_string()) />
         <h1>{t!(i18n, reset.title)}</h1>
         <p>{t!(i18n, reset.intro)}</p>
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <ActionForm action=action attr:class="form">
             <TextField id="email" kind="email" autocomplete="email" required=true error>
                 {t!(i18n, login.email)}
@@ -152,7 +152,7 @@ pub fn NewPasswordPage() -> impl IntoView {
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, reset.new_title).to_string()) />
         <h1>{t!(i18n, reset.new_title)}</h1>
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <ActionForm action=action attr:class="form">
             <input type="hidden" name="token" value=token />
             <NewPasswordFields error />

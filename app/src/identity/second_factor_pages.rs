@@ -41,7 +41,7 @@ pub fn SecondFactorPage() -> impl IntoView {
         <Show when=expired>
             <Redirect path="/logowanie" />
         </Show>
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <p>{t!(i18n, second_factor.intro)}</p>
         <ActionForm action=action attr:class="form">
             <CodeField error>{t!(i18n, second_factor.code)}</CodeField>
@@ -90,7 +90,7 @@ pub fn TotpEnrolmentPage() -> impl IntoView {
                                 </li>
                                 <li>{t!(i18n, second_factor.enrol_step_code)}</li>
                             </ol>
-                            {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+                            <ErrorSummary error />
                             <ActionForm action=action attr:class="form">
                                 <CodeField error>{t!(i18n, second_factor.code)}</CodeField>
                                 <button type="submit" class="button">

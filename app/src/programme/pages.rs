@@ -16,11 +16,12 @@ use super::{
 use crate::catalogue::FeeQuestion;
 use crate::catalogue::labels::{area_label, form_label, group_label, place_label, unit_label};
 use crate::catalogue::pages::{Calculator, FeeTable, coded_options};
-use crate::components::form::{ErrorSummary, TextArea, TextField, field_error, last_error};
+use crate::components::form::{
+    Checkboxes, ErrorSummary, SelectField, TextArea, TextField, field_error, last_error,
+};
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;
 use crate::domain::{Grosze, ServiceArea};
-use crate::error::AppError;
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -151,7 +152,7 @@ fn ProgrammeForm() -> impl IntoView {
     let action = ServerAction::<CreateProgramme>::new();
     let error = last_error(action);
     view! {
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <ActionForm action=action attr:class="form">
             <TextField id="name" name="input[name]" error>
                 {t!(i18n, programmes.name)}
@@ -356,7 +357,7 @@ fn ProgrammeView(
             <strong>{t!(i18n, programmes.status)} ": "</strong>
             {status_label(i18n, programme.status)}
         </p>
-        {move || publish_error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error=publish_error />
         <dl class="facts">
             <dt>{t!(i18n, programmes.resolution_number)}</dt>
             <dd>{format!("{} ({})", programme.resolution_number, date_text(programme.resolution_date))}</dd>
@@ -487,7 +488,7 @@ fn PackageForm(
     let message = Memo::new(move |_| field_error(i18n, error.get(), "package_services"));
     view! {
         <h2>{t!(i18n, programmes.add_package)}</h2>
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <ActionForm action=action attr:class="form package-form">
             <input type="hidden" name="programme_id" value=programme_id />
             <TextField id="package_name" name="name" error>
@@ -527,7 +528,7 @@ fn ActivityForm(action: ServerAction<AddActivity>, programme_id: String) -> impl
     let error = last_error(action);
     view! {
         <h2>{t!(i18n, programmes.add_activity)}</h2>
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <ActionForm action=action attr:class="form activity-form">
             <input type="hidden" name="programme_id" value=programme_id />
             <TextField id="activity_name" name="name" error>
@@ -745,84 +746,6 @@ fn ServiceEditor(
 
 /// A `<select>` with a label and the field's error.
 #[component]
-fn SelectField(
-    id: &'static str,
-    name: &'static str,
-    options: Vec<(String, String)>,
-    selected: String,
-    #[prop(into)] error: Signal<Option<AppError>>,
-    children: Children,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
-    view! {
-        <div class="field" class:field--error=move || message.get().is_some()>
-            <label for=id>{children()}</label>
-            {move || {
-                message
-                    .get()
-                    .map(|text| view! { <p class="field-error" id=format!("{id}-error")>{text}</p> })
-            }}
-            <select
-                id=id
-                name=name
-                aria-invalid=move || message.get().is_some().then_some("true")
-                aria-describedby=move || message.get().is_some().then(|| format!("{id}-error"))
-            >
-                <option value="">{t!(i18n, programmes.choose)}</option>
-                {options
-                    .into_iter()
-                    .map(|(value, text)| {
-                        let is_selected = value == selected;
-                        view! { <option value=value selected=is_selected>{text}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-    }
-}
-
-/// Checkboxes `input[{name}][i]` for a list of codes.
-#[component]
-fn Checkboxes(
-    id: &'static str,
-    name: &'static str,
-    legend: String,
-    options: Vec<(String, String)>,
-    checked: Vec<String>,
-    #[prop(into)] error: Signal<Option<AppError>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
-    view! {
-        <fieldset class="field" id=id class:field--error=move || message.get().is_some()>
-            <legend>{legend}</legend>
-            {move || message.get().map(|text| view! { <p class="field-error">{text}</p> })}
-            {options
-                .into_iter()
-                .enumerate()
-                .map(|(i, (value, text))| {
-                    let box_id = format!("{id}-{i}");
-                    let is_checked = checked.contains(&value);
-                    view! {
-                        <div class="choice">
-                            <input
-                                type="checkbox"
-                                id=box_id.clone()
-                                name=format!("input[{name}][{i}]")
-                                value=value
-                                checked=is_checked
-                            />
-                            <label for=box_id>{text}</label>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
-    }
-}
-
-#[component]
 fn ServiceForm(
     action: ServerAction<SaveService>,
     programme_id: String,
@@ -854,7 +777,7 @@ fn ServiceForm(
         .map(|s| s.unit)
         .unwrap_or(ServiceUnit::Hour);
     view! {
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <ActionForm action=action attr:class="form">
             <input type="hidden" name="programme_id" value=programme_id />
             <input type="hidden" name="service_id" value=service.as_ref().map(|s| s.id.clone()).unwrap_or_default() />
@@ -901,7 +824,7 @@ fn ServiceForm(
             </TextArea>
             <Checkboxes
                 id="target_groups"
-                name="target_groups"
+                name="input[target_groups]"
                 legend=t_string!(i18n, catalogue.filter_group).to_string()
                 options=coded_options(TargetGroup::ALL, TargetGroup::code, |g| group_label(i18n, g))
                 checked=groups
@@ -909,7 +832,7 @@ fn ServiceForm(
             />
             <Checkboxes
                 id="places"
-                name="places"
+                name="input[places]"
                 legend=t_string!(i18n, catalogue.filter_place).to_string()
                 options=coded_options(ServicePlace::ALL, ServicePlace::code, |p| place_label(i18n, p))
                 checked=places
@@ -973,7 +896,7 @@ fn ServiceForm(
             </TextArea>
             <Checkboxes
                 id="provider_ids"
-                name="provider_ids"
+                name="input[provider_ids]"
                 legend=t_string!(i18n, catalogue.who_delivers).to_string()
                 options=providers.into_iter().map(|p| (p.id, p.name)).collect()
                 checked=provider_ids
@@ -1077,7 +1000,7 @@ fn FeeForm(action: ServerAction<SaveFee>, service_id: String, input: FeeInput) -
     };
     view! {
         <h3>{t!(i18n, programmes.fee_form)}</h3>
-        {move || error.get().map(|error| view! { <ErrorSummary error /> })}
+        <ErrorSummary error />
         <ActionForm action=action attr:class="form fee-form">
             <input type="hidden" name="service_id" value=service_id />
             <fieldset class="field" id="fee_kind">

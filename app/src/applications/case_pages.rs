@@ -1,0 +1,326 @@
+//! "Moje sprawy": the list of one's applications and one case with its timeline, documents,
+//! withdrawal and resignation; and the info point's "register an application" page.
+
+use super::cases::*;
+use super::model::*;
+use super::wizard::StartOnBehalf;
+use super::wizard_pages::channel_label;
+use crate::catalogue::pages::coded_options;
+use crate::components::form::{ErrorSummary, SelectField, TextArea, TextField, last_error};
+use crate::components::page::{PageTitle, page_failure};
+use crate::domain::warsaw_display;
+use crate::i18n::*;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub fn status_label(i18n: I18nContext<Locale>, status: ApplicationStatus) -> String {
+    match status {
+        ApplicationStatus::Draft => t_string!(i18n, cases.status_draft),
+        ApplicationStatus::Registered => t_string!(i18n, cases.status_registered),
+        ApplicationStatus::Withdrawn => t_string!(i18n, cases.status_withdrawn),
+        ApplicationStatus::Closed => t_string!(i18n, cases.status_closed),
+    }
+    .to_string()
+}
+
+pub fn request_label(i18n: I18nContext<Locale>, status: RequestStatus) -> String {
+    match status {
+        RequestStatus::Requested => t_string!(i18n, cases.request_requested),
+        RequestStatus::Qualified => t_string!(i18n, cases.request_qualified),
+        RequestStatus::Refused => t_string!(i18n, cases.request_refused),
+        RequestStatus::Waiting => t_string!(i18n, cases.request_waiting),
+        RequestStatus::Resigned => t_string!(i18n, cases.request_resigned),
+        RequestStatus::Withdrawn => t_string!(i18n, cases.request_withdrawn),
+    }
+    .to_string()
+}
+
+pub fn event_label(i18n: I18nContext<Locale>, kind: EventKind) -> String {
+    match kind {
+        EventKind::Registered => t_string!(i18n, cases.event_registered),
+        EventKind::AttachmentAdded => t_string!(i18n, cases.event_attachment_added),
+        EventKind::NeedsRecognitionPlanned => t_string!(i18n, cases.event_needs_recognition),
+        EventKind::Qualified => t_string!(i18n, cases.event_qualified),
+        EventKind::Refused => t_string!(i18n, cases.event_refused),
+        EventKind::PlanApproved => t_string!(i18n, cases.event_plan_approved),
+        EventKind::Withdrawn => t_string!(i18n, cases.event_withdrawn),
+        EventKind::Resigned => t_string!(i18n, cases.event_resigned),
+        EventKind::Assigned => t_string!(i18n, cases.event_assigned),
+        EventKind::PathChosen => t_string!(i18n, cases.event_path_chosen),
+    }
+    .to_string()
+}
+
+/// `/moje-sprawy`.
+#[component]
+pub fn MyCasesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = Resource::new(|| (), |_| my_applications());
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, cases.title).to_string()) />
+        <h1>{t!(i18n, cases.title)}</h1>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Err(error) => page_failure(error, "/moje-sprawy"),
+                    Ok(list) if list.is_empty() => view! {
+                        <p>{t!(i18n, cases.none)}</p>
+                        <p><a class="button" href="/uslugi">{t!(i18n, cases.browse)}</a></p>
+                    }
+                        .into_any(),
+                    Ok(list) => view! { <CaseList list /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CaseList(list: Vec<ApplicationSummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = list.len() as i32;
+    let items = list
+        .into_iter()
+        .map(|case| {
+            let (href, title) = match (&case.case_number, case.status) {
+                (Some(number), _) => (format!("/moje-sprawy/{}", case.id), number.clone()),
+                (None, _) => (
+                    Step::Services.path(&case.id),
+                    t_string!(i18n, cases.draft_title).to_string(),
+                ),
+            };
+            let when = case.submitted_at.unwrap_or(case.created_at);
+            view! {
+                <li class="case-card">
+                    <h2>
+                        <a href=href>{title}</a>
+                    </h2>
+                    <p>
+                        <span class="tag">{status_label(i18n, case.status)}</span>
+                        " " {warsaw_display(when)}
+                    </p>
+                    <p>{case.programme_name} ": " {case.services.join(", ")}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p>{t!(i18n, counts.applications, count = move || count)}</p>
+        <ul class="case-list">{items}</ul>
+    }
+}
+
+/// `/moje-sprawy/:id`.
+#[component]
+pub fn MyCasePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let case = Resource::new(
+        move || {
+            (
+                id(),
+                query.read().get("wycofano"),
+                query.read().get("rezygnacja"),
+            )
+        },
+        |(id, _, _)| load_my_case(id),
+    );
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, cases.case_title).to_string()) />
+        <Show when=move || query.read().get("wycofano").is_some()>
+            <p class="notice notice--success" role="status">{t!(i18n, cases.withdrawn_notice)}</p>
+        </Show>
+        <Show when=move || query.read().get("rezygnacja").is_some()>
+            <p class="notice notice--success" role="status">{t!(i18n, cases.resigned_notice)}</p>
+        </Show>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match case.await {
+                    Err(error) => page_failure(error, &format!("/moje-sprawy/{}", id())),
+                    Ok(case) => view! { <CaseView case /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CaseView(case: MyCase) -> impl IntoView {
+    let i18n = use_i18n();
+    let withdraw = ServerAction::<WithdrawApplication>::new();
+    let withdraw_error = last_error(withdraw);
+    let can_withdraw = case.can_withdraw();
+    let a = case.application.clone();
+    let id = a.id.clone();
+    let services = case
+        .services
+        .iter()
+        .map(|s| {
+            let resign = matches!(s.status, RequestStatus::Qualified | RequestStatus::Waiting)
+                .then(|| view! { <ResignForm id=id.clone() service=s.clone() /> });
+            view! {
+                <tr>
+                    <th scope="row">{s.name.clone()}</th>
+                    <td>{request_label(i18n, s.status)}</td>
+                    <td>{resign}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let events = case
+        .events
+        .iter()
+        .map(|e| {
+            let service = e.service_name.clone().map(|name| format!(" — {name}"));
+            let detail = (!e.detail.is_empty()).then(|| view! { <p>{e.detail.clone()}</p> });
+            view! {
+                <li>
+                    <time datetime=e.at.to_rfc3339()>{warsaw_display(e.at)}</time>
+                    " " <strong>{event_label(i18n, e.kind)}</strong> {service} {detail}
+                </li>
+            }
+        })
+        .collect_view();
+    let files = case
+        .attachments
+        .iter()
+        .map(|f| {
+            view! {
+                <li>
+                    <a href=format!("/wnioski/{}/zalaczniki/{}", id, f.id) rel="external">
+                        {f.file_name.clone()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>
+            {t!(i18n, cases.case_title)} " "
+            <span class="case-number">{a.case_number.clone().unwrap_or_default()}</span>
+        </h1>
+        <dl class="facts">
+            <dt>{t!(i18n, cases.status)}</dt>
+            <dd>{status_label(i18n, a.status)}</dd>
+            <dt>{t!(i18n, apply.programme)}</dt>
+            <dd>{case.programme_name.clone()}</dd>
+            <dt>{t!(i18n, apply.registered_at)}</dt>
+            <dd>{a.submitted_at.map(warsaw_display).unwrap_or_default()}</dd>
+            <dt>{t!(i18n, apply.channel)}</dt>
+            <dd>{channel_label(i18n, a.channel)}</dd>
+        </dl>
+        <h2>{t!(i18n, cases.services)}</h2>
+        <table class="table">
+            <caption class="visually-hidden">{t!(i18n, cases.services)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t!(i18n, cases.service)}</th>
+                    <th scope="col">{t!(i18n, cases.status)}</th>
+                    <th scope="col">{t!(i18n, cases.actions)}</th>
+                </tr>
+            </thead>
+            <tbody>{services}</tbody>
+        </table>
+        <h2>{t!(i18n, cases.timeline)}</h2>
+        <ol class="timeline">{events}</ol>
+        <h2>{t!(i18n, cases.documents)}</h2>
+        <ul>
+            <li>
+                <a href=format!("/wnioski/{}/potwierdzenie.pdf", id) rel="external">
+                    {t!(i18n, apply.download_receipt)}
+                </a>
+            </li>
+            {files}
+        </ul>
+        {can_withdraw
+            .then(|| {
+                view! {
+                    <h2>{t!(i18n, cases.withdraw_heading)}</h2>
+                    <p>{t!(i18n, cases.withdraw_text)}</p>
+                    <ErrorSummary error=withdraw_error />
+                    <ActionForm action=withdraw attr:class="form">
+                        <input type="hidden" name="id" value=id.clone() />
+                        <button type="submit" class="button button--warning">
+                            {t!(i18n, cases.withdraw_button)}
+                        </button>
+                    </ActionForm>
+                }
+            })}
+    }
+}
+
+#[component]
+fn ResignForm(id: String, service: RequestedService) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ResignService>::new();
+    let error = last_error(action);
+    view! {
+        <details>
+            <summary>{t!(i18n, cases.resign_button)}</summary>
+            <ActionForm action=action attr:class="form">
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="service" value=service.service_id />
+                <TextArea id="reason" name="reason" rows=2 error>
+                    {t!(i18n, cases.resign_reason)}
+                </TextArea>
+                <button type="submit" class="button button--warning">
+                    {t!(i18n, cases.resign_confirm)}
+                </button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// `/pracownik/wnioski/nowy`: the info point starts an application that came on paper, in
+/// person, by e-mail or by phone; the wizard that follows is the resident's.
+#[component]
+pub fn RegisterApplicationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let programmes = Resource::new(|| (), |_| super::wizard::open_programmes());
+    let action = ServerAction::<StartOnBehalf>::new();
+    let error = last_error(action);
+    let channels = coded_options(&Channel::ALL[1..], Channel::code, |c| {
+        channel_label(i18n, c)
+    });
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, apply.register_title).to_string()) />
+        <a class="back-link" href="/pracownik">{t!(i18n, apply.back)}</a>
+        <h1>{t!(i18n, apply.register_title)}</h1>
+        <p>{t!(i18n, apply.register_intro)}</p>
+        <Suspense>
+            {move || {
+                let channels = channels.clone();
+                Suspend::new(async move {
+                    match programmes.await {
+                        Err(error) => page_failure(error, "/pracownik/wnioski/nowy"),
+                        Ok(list) => {
+                            let only = if list.len() == 1 { list[0].0.clone() } else { String::new() };
+                            view! {
+                                <ErrorSummary error />
+                                <ActionForm action=action attr:class="form">
+                                    <SelectField id="programme" name="programme" options=list selected=only error>
+                                        {t!(i18n, apply.programme)}
+                                    </SelectField>
+                                    <SelectField id="channel" name="channel" options=channels selected=String::new() error>
+                                        {t!(i18n, apply.channel)}
+                                    </SelectField>
+                                    <TextField id="received_on" kind="date" required=true error>
+                                        {t!(i18n, apply.received_on)}
+                                    </TextField>
+                                    <button type="submit" class="button">
+                                        {t!(i18n, apply.start_button)}
+                                    </button>
+                                </ActionForm>
+                            }
+                                .into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

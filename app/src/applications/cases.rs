@@ -1,0 +1,126 @@
+//! "Moje sprawy": the resident's applications, each with its services, timeline and documents;
+//! withdrawing an application not yet decided and resigning from a granted service (art. 44).
+
+use super::model::*;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One case as its resident sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyCase {
+    pub application: Application,
+    pub programme_name: String,
+    pub services: Vec<RequestedService>,
+    pub events: Vec<CaseEvent>,
+    pub attachments: Vec<AttachmentInfo>,
+}
+
+impl MyCase {
+    /// Withdrawal is possible until something has been decided.
+    pub fn can_withdraw(&self) -> bool {
+        self.application.status == ApplicationStatus::Registered
+            && self
+                .services
+                .iter()
+                .all(|s| s.status == RequestStatus::Requested)
+    }
+}
+
+#[server(prefix = "/api", endpoint = "my_applications")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::ManageOwnData).await?;
+    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let list = access.state.store.applications_of(&user.id).await?;
+    let event = crate::audit::AuditEvent {
+        record_type: Some("application".into()),
+        person_id: Some(user.id.clone()),
+        purpose: Some("own_cases".into()),
+        ..access.event(crate::audit::AuditAction::Read)
+    };
+    access.record(&event).await?;
+    Ok(list)
+}
+
+#[server(prefix = "/api", endpoint = "my_case")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn load_my_case(id: String) -> Result<MyCase, AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::ManageOwnData).await?;
+    let application = super::access::own_application(&access, &id).await?;
+    let store = &access.state.store;
+    let case = MyCase {
+        programme_name: store.programme(&application.programme_id).await?.name,
+        services: store.requested_services(&id).await?,
+        events: store.case_events(&id, true).await?,
+        attachments: store.attachments(&id).await?,
+        application,
+    };
+    let event =
+        super::access::case_event(&access, crate::audit::AuditAction::Read, &case.application);
+    access.record(&event).await?;
+    Ok(case)
+}
+
+#[server(prefix = "/api", endpoint = "withdraw_application")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn withdraw_application(id: String) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::ManageOwnData).await?;
+    let application = super::access::own_application(&access, &id).await?;
+    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let now = access.state.clock.now();
+    if !access
+        .state
+        .store
+        .withdraw_application(&id, &user.id, now)
+        .await?
+    {
+        return Err(AppError::invalid("withdraw", "cannot_withdraw"));
+    }
+    let event = super::access::case_event(&access, crate::audit::AuditAction::Update, &application);
+    access.record(&event).await?;
+    super::notify::withdrawn(&access, &application).await?;
+    leptos_axum::redirect(&format!("/moje-sprawy/{id}?wycofano=1"));
+    Ok(())
+}
+
+/// Resignation from a granted service: recorded in the case, sent to the director's queue.
+#[server(prefix = "/api", endpoint = "resign_service")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip(reason), err))]
+pub async fn resign_service(
+    id: String,
+    service: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::ManageOwnData).await?;
+    let application = super::access::own_application(&access, &id).await?;
+    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let reason = reason.trim();
+    if reason.chars().count() > 1000 {
+        return Err(AppError::invalid("reason", "too_long"));
+    }
+    let requested = access.state.store.requested_services(&id).await?;
+    let name = requested
+        .iter()
+        .find(|s| s.service_id == service)
+        .map(|s| s.name.clone())
+        .ok_or(AppError::NotFound)?;
+    let now = access.state.clock.now();
+    if !access
+        .state
+        .store
+        .resign_from_service(&id, &service, &user.id, reason, now)
+        .await?
+    {
+        return Err(AppError::invalid("reason", "cannot_resign"));
+    }
+    let event = super::access::case_event(&access, crate::audit::AuditAction::Update, &application);
+    access.record(&event).await?;
+    super::notify::resigned(&access, &application, &name).await?;
+    leptos_axum::redirect(&format!("/moje-sprawy/{id}?rezygnacja=1"));
+    Ok(())
+}

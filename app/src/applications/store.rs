@@ -1,0 +1,649 @@
+//! Applications, their requested services, the case timeline and attachments.
+
+use super::model::*;
+use super::person::PersonInput;
+use crate::programme::store::{from_json, to_json};
+use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+const APPLICATION_COLUMNS: &str = "id, programme_id, owner_id, drafted_by, channel, received_on, \
+     applicant_role, subject, applicant, conditions_declared, privacy_acknowledged, locale, \
+     status, case_number, submitted_at, created_at";
+
+/// A value for an application's column.
+pub(crate) enum Value {
+    Text(Option<String>),
+    Flag(bool),
+}
+
+fn corrupt(what: impl Into<String>) -> StoreError {
+    StoreError::Corrupt(what.into())
+}
+
+fn optional_time(row: &AnyRow, column: &str) -> StoreResult<Option<DateTime<Utc>>> {
+    row.try_get::<Option<String>, _>(column)?
+        .map(|text| from_db_time(&text))
+        .transpose()
+}
+
+/// A timeline entry from a row with `at`, `kind`, `service_name` and `detail`.
+pub(crate) fn case_event_from_row(row: &AnyRow) -> StoreResult<CaseEvent> {
+    let kind: String = row.try_get("kind")?;
+    Ok(CaseEvent {
+        at: from_db_time(&row.try_get::<String, _>("at")?)?,
+        kind: EventKind::from_code(&kind).ok_or_else(|| corrupt(kind))?,
+        service_name: row.try_get("service_name")?,
+        detail: row.try_get("detail")?,
+    })
+}
+
+fn application_from_row(row: &AnyRow) -> StoreResult<Application> {
+    let channel: String = row.try_get("channel")?;
+    let status: String = row.try_get("status")?;
+    let role: Option<String> = row.try_get("applicant_role")?;
+    let received_on: Option<String> = row.try_get("received_on")?;
+    Ok(Application {
+        id: row.try_get("id")?,
+        programme_id: row.try_get("programme_id")?,
+        owner_id: row.try_get("owner_id")?,
+        drafted_by: row.try_get("drafted_by")?,
+        channel: Channel::from_code(&channel).ok_or_else(|| corrupt(channel))?,
+        received_on: received_on
+            .map(|d| d.parse().map_err(|_| corrupt(d)))
+            .transpose()?,
+        applicant_role: role
+            .map(|r| ApplicantRole::from_code(&r).ok_or_else(|| corrupt(r)))
+            .transpose()?,
+        subject: from_json(&row.try_get::<String, _>("subject")?)?,
+        applicant: from_json(&row.try_get::<String, _>("applicant")?)?,
+        conditions_declared: row.try_get::<i64, _>("conditions_declared")? != 0,
+        privacy_acknowledged: row.try_get::<i64, _>("privacy_acknowledged")? != 0,
+        locale: row.try_get("locale")?,
+        status: ApplicationStatus::from_code(&status).ok_or_else(|| corrupt(status))?,
+        case_number: row.try_get("case_number")?,
+        submitted_at: optional_time(row, "submitted_at")?,
+        created_at: from_db_time(&row.try_get::<String, _>("created_at")?)?,
+    })
+}
+
+/// What starting an application needs.
+pub struct NewDraft<'a> {
+    pub programme_id: &'a str,
+    pub drafted_by: &'a str,
+    /// The resident the case belongs to (the drafter online; none at the info point).
+    pub owner_id: Option<&'a str>,
+    pub channel: Channel,
+    pub received_on: Option<NaiveDate>,
+    pub service_ids: &'a [String],
+    pub locale: &'a str,
+}
+
+/// The outcome of submitting a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submitted {
+    pub case_number: String,
+    /// False when an earlier request (a double submit) already registered it.
+    pub newly: bool,
+}
+
+impl Store {
+    /// Starts an application, or resumes the drafter's open draft for the same programme and
+    /// adds the services to it; a double click leads to the same draft.
+    pub async fn start_application(
+        &self,
+        draft: &NewDraft<'_>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<String> {
+        if let Some(id) = self
+            .open_draft(draft.drafted_by, draft.programme_id)
+            .await?
+        {
+            self.add_requested_services(&id, draft.service_ids).await?;
+            return Ok(id);
+        }
+        let id = new_id();
+        let empty = to_json(&PersonInput::default())?;
+        let inserted = sqlx::query(&format!(
+            "INSERT INTO applications ({APPLICATION_COLUMNS}, updated_at) VALUES \
+             ($1, $2, $3, $4, $5, $6, NULL, $7, $7, 0, 0, $8, 'draft', NULL, NULL, $9, $9)"
+        ))
+        .bind(&id)
+        .bind(draft.programme_id)
+        .bind(draft.owner_id)
+        .bind(draft.drafted_by)
+        .bind(draft.channel.code())
+        .bind(draft.received_on.map(|d| d.to_string()))
+        .bind(&empty)
+        .bind(draft.locale)
+        .bind(to_db_time(now))
+        .execute(self.pool())
+        .await;
+        let id = match inserted {
+            Ok(_) => id,
+            // Two first requests at once: the other one created the draft.
+            Err(err) => match StoreError::from(err) {
+                StoreError::Conflict => self
+                    .open_draft(draft.drafted_by, draft.programme_id)
+                    .await?
+                    .ok_or(StoreError::Conflict)?,
+                other => return Err(other),
+            },
+        };
+        self.add_requested_services(&id, draft.service_ids).await?;
+        Ok(id)
+    }
+
+    async fn open_draft(
+        &self,
+        drafted_by: &str,
+        programme_id: &str,
+    ) -> StoreResult<Option<String>> {
+        let row = sqlx::query(
+            "SELECT id FROM applications WHERE drafted_by = $1 AND programme_id = $2 \
+             AND status = 'draft'",
+        )
+        .bind(drafted_by)
+        .bind(programme_id)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|r| r.try_get("id")).transpose()?)
+    }
+
+    async fn add_requested_services(&self, id: &str, service_ids: &[String]) -> StoreResult<()> {
+        for service_id in service_ids {
+            let result = sqlx::query(
+                "INSERT INTO application_services (application_id, service_id, position, status) \
+                 SELECT $1, $2, COALESCE(MAX(position), 0) + 1, 'requested' \
+                 FROM application_services WHERE application_id = $1",
+            )
+            .bind(id)
+            .bind(service_id)
+            .execute(self.pool())
+            .await;
+            match result.map_err(StoreError::from) {
+                Ok(_) | Err(StoreError::Conflict) => {}
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(())
+    }
+
+    /// Replaces the services a draft asks for.
+    pub async fn set_requested_services(
+        &self,
+        id: &str,
+        service_ids: &[String],
+    ) -> StoreResult<()> {
+        sqlx::query("DELETE FROM application_services WHERE application_id = $1")
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        self.add_requested_services(id, service_ids).await
+    }
+
+    pub async fn application(&self, id: &str) -> StoreResult<Application> {
+        let row = sqlx::query(&format!(
+            "SELECT {APPLICATION_COLUMNS} FROM applications WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_one(self.pool())
+        .await?;
+        application_from_row(&row)
+    }
+
+    pub async fn requested_services(&self, id: &str) -> StoreResult<Vec<RequestedService>> {
+        let rows = sqlx::query(
+            "SELECT a.service_id, s.name, a.status FROM application_services a \
+             JOIN services s ON s.id = a.service_id WHERE a.application_id = $1 ORDER BY a.position",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let status: String = row.try_get("status")?;
+                Ok(RequestedService {
+                    service_id: row.try_get("service_id")?,
+                    name: row.try_get("name")?,
+                    status: RequestStatus::from_code(&status).ok_or_else(|| corrupt(status))?,
+                })
+            })
+            .collect()
+    }
+
+    /// Saves who applies (and, at the info point, how and when the application came in).
+    pub async fn save_applicant_role(
+        &self,
+        id: &str,
+        role: ApplicantRole,
+        channel: Channel,
+        received_on: Option<NaiveDate>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let values = [
+            ("applicant_role", Value::Text(Some(role.code().to_owned()))),
+            ("channel", Value::Text(Some(channel.code().to_owned()))),
+            (
+                "received_on",
+                Value::Text(received_on.map(|d| d.to_string())),
+            ),
+        ];
+        self.update_draft(id, &values, now).await
+    }
+
+    /// Saves the person concerned (`applicant: false`) or the applicant.
+    pub async fn save_person(
+        &self,
+        id: &str,
+        applicant: bool,
+        person: &PersonInput,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let column = if applicant { "applicant" } else { "subject" };
+        let values = [(column, Value::Text(Some(to_json(person)?)))];
+        self.update_draft(id, &values, now).await
+    }
+
+    pub async fn save_declarations(
+        &self,
+        id: &str,
+        conditions: bool,
+        privacy: bool,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let values = [
+            ("conditions_declared", Value::Flag(conditions)),
+            ("privacy_acknowledged", Value::Flag(privacy)),
+        ];
+        self.update_draft(id, &values, now).await
+    }
+
+    /// Sets `values` on a draft (NotFound when `id` is not a draft any more).
+    async fn update_draft(
+        &self,
+        id: &str,
+        values: &[(&str, Value)],
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        if !update_application(&mut tx, id, "draft", values, now).await? {
+            return Err(StoreError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Registers a draft: the next case number of the year, the registration time, and the
+    /// first timeline entry, in one transaction. Submitting again returns the same number.
+    pub async fn submit_application(
+        &self,
+        id: &str,
+        prefix: &str,
+        actor_id: &str,
+        index: &crate::cases::store::CaseIndex,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Submitted> {
+        let year = i64::from(now.year());
+        let mut tx = self.pool().begin().await?;
+        // One upsert: it takes the write lock at once (SQLite) or locks the year's row
+        // (PostgreSQL), so concurrent submissions queue here instead of reading the same number,
+        // and the first submission of a year creates the row without a race.
+        let number: i64 = sqlx::query(
+            "INSERT INTO case_counters (year, last_number) VALUES ($1, 1) \
+             ON CONFLICT (year) DO UPDATE SET last_number = case_counters.last_number + 1 \
+             RETURNING last_number",
+        )
+        .bind(year)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("last_number")?;
+        let case_number = crate::domain::CaseNumber::new(prefix, now.year(), number as u64)
+            .map_err(|e| corrupt(e.key()))?
+            .to_string();
+        let registered = sqlx::query(
+            "UPDATE applications SET status = 'registered', case_number = $2, submitted_at = $3, \
+             updated_at = $3, registered_on = $4, decision_due = $5, subject_pesel = $6, \
+             awaiting = 1 WHERE id = $1 AND status = 'draft'",
+        )
+        .bind(id)
+        .bind(&case_number)
+        .bind(to_db_time(now))
+        .bind(index.registered_on.to_string())
+        .bind(crate::cases::decision_due(index.registered_on, false).to_string())
+        .bind(index.pesel.as_deref())
+        .execute(&mut *tx)
+        .await?;
+        if registered.rows_affected() == 0 {
+            tx.rollback().await?;
+            let application = self.application(id).await?;
+            return application
+                .case_number
+                .map(|case_number| Submitted {
+                    case_number,
+                    newly: false,
+                })
+                .ok_or(StoreError::NotFound);
+        }
+        crate::cases::store::index_name(&mut tx, id, &index.name).await?;
+        insert_event(
+            &mut tx,
+            id,
+            now,
+            Some(actor_id),
+            EventKind::Registered,
+            None,
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Submitted {
+            case_number,
+            newly: true,
+        })
+    }
+
+    /// Adds a timeline entry.
+    pub async fn add_case_event(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+        actor_id: Option<&str>,
+        kind: EventKind,
+        service_id: Option<&str>,
+        detail: &str,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        insert_event(&mut tx, id, now, actor_id, kind, service_id, detail).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The timeline, oldest first; `public_only` for the resident's view.
+    pub async fn case_events(&self, id: &str, public_only: bool) -> StoreResult<Vec<CaseEvent>> {
+        let rows = sqlx::query(
+            "SELECT e.at, e.kind, s.name AS service_name, e.detail FROM case_events e \
+             LEFT JOIN services s ON s.id = e.service_id \
+             WHERE e.application_id = $1 AND (e.public = 1 OR $2 = 0) ORDER BY e.at, e.id",
+        )
+        .bind(id)
+        .bind(i64::from(public_only))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(case_event_from_row).collect()
+    }
+
+    /// The resident's applications (drafts included), newest first.
+    pub async fn applications_of(&self, owner_id: &str) -> StoreResult<Vec<ApplicationSummary>> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.case_number, a.status, a.submitted_at, a.created_at, p.name \
+             FROM applications a JOIN programmes p ON p.id = a.programme_id \
+             WHERE a.owner_id = $1 ORDER BY a.created_at DESC",
+        )
+        .bind(owner_id)
+        .fetch_all(self.pool())
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let id: String = row.try_get("id")?;
+            let status: String = row.try_get("status")?;
+            let services = self.requested_services(&id).await?;
+            out.push(ApplicationSummary {
+                case_number: row.try_get("case_number")?,
+                status: ApplicationStatus::from_code(&status).ok_or_else(|| corrupt(status))?,
+                programme_name: row.try_get("name")?,
+                services: services.into_iter().map(|s| s.name).collect(),
+                submitted_at: optional_time(row, "submitted_at")?,
+                created_at: from_db_time(&row.try_get::<String, _>("created_at")?)?,
+                id,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Withdraws a registered application on which nothing has been decided yet; false when
+    /// that is no longer possible.
+    pub async fn withdraw_application(
+        &self,
+        id: &str,
+        actor_id: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool().begin().await?;
+        let result = sqlx::query(
+            "UPDATE applications SET status = 'withdrawn', awaiting = 0, updated_at = $2 \
+             WHERE id = $1 AND status = 'registered' AND NOT EXISTS (SELECT 1 FROM \
+             application_services WHERE application_id = $1 AND status <> 'requested')",
+        )
+        .bind(id)
+        .bind(to_db_time(now))
+        .execute(&mut *tx)
+        .await?;
+        if result.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        sqlx::query(
+            "UPDATE application_services SET status = 'withdrawn' WHERE application_id = $1",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        insert_event(
+            &mut tx,
+            id,
+            now,
+            Some(actor_id),
+            EventKind::Withdrawn,
+            None,
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Records a resignation from a granted (or waiting) service; false when the service is
+    /// not in that state.
+    pub async fn resign_from_service(
+        &self,
+        id: &str,
+        service_id: &str,
+        actor_id: &str,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool().begin().await?;
+        let result = sqlx::query(
+            "UPDATE application_services SET status = 'resigned' WHERE application_id = $1 \
+             AND service_id = $2 AND status IN ('qualified', 'waiting')",
+        )
+        .bind(id)
+        .bind(service_id)
+        .execute(&mut *tx)
+        .await?;
+        if result.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        insert_event(
+            &mut tx,
+            id,
+            now,
+            Some(actor_id),
+            EventKind::Resigned,
+            Some(service_id),
+            reason,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Sets one requested service's status (qualification comes with case handling), and
+    /// whether the case still awaits a decision on some service.
+    pub async fn set_request_status(
+        &self,
+        id: &str,
+        service_id: &str,
+        status: RequestStatus,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "UPDATE application_services SET status = $3 WHERE application_id = $1 AND service_id = $2",
+        )
+        .bind(id)
+        .bind(service_id)
+        .bind(status.code())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE applications SET awaiting = CASE WHEN EXISTS (SELECT 1 FROM \
+             application_services s WHERE s.application_id = $1 AND s.status = 'requested') \
+             THEN 1 ELSE 0 END WHERE id = $1 AND status = 'registered'",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Resignations not yet handled, newest first: the director's queue.
+    pub async fn resignations(&self) -> StoreResult<Vec<(String, CaseEvent)>> {
+        let rows = sqlx::query(
+            "SELECT a.case_number, e.at, e.kind, s.name AS service_name, e.detail \
+             FROM case_events e JOIN applications a ON a.id = e.application_id \
+             LEFT JOIN services s ON s.id = e.service_id WHERE e.kind = 'resigned' \
+             ORDER BY e.at DESC",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    row.try_get::<Option<String>, _>("case_number")?
+                        .unwrap_or_default(),
+                    case_event_from_row(row)?,
+                ))
+            })
+            .collect()
+    }
+
+    pub async fn insert_attachment(
+        &self,
+        application_id: &str,
+        info: &AttachmentInfo,
+        sha256: &str,
+        uploaded_by: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO attachments (id, application_id, file_name, content_type, size_bytes, \
+             sha256, uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&info.id)
+        .bind(application_id)
+        .bind(&info.file_name)
+        .bind(&info.content_type)
+        .bind(info.size_bytes)
+        .bind(sha256)
+        .bind(uploaded_by)
+        .bind(to_db_time(now))
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn attachments(&self, application_id: &str) -> StoreResult<Vec<AttachmentInfo>> {
+        let rows = sqlx::query(
+            "SELECT id, file_name, content_type, size_bytes FROM attachments \
+             WHERE application_id = $1 ORDER BY created_at, id",
+        )
+        .bind(application_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(AttachmentInfo {
+                    id: row.try_get("id")?,
+                    file_name: row.try_get("file_name")?,
+                    content_type: row.try_get("content_type")?,
+                    size_bytes: row.try_get("size_bytes")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Removes an attachment of a draft; false when there is none (or the case is registered).
+    pub async fn delete_attachment(&self, application_id: &str, id: &str) -> StoreResult<bool> {
+        let result = sqlx::query(
+            "DELETE FROM attachments WHERE id = $1 AND application_id = $2 AND application_id IN \
+             (SELECT id FROM applications WHERE status = 'draft')",
+        )
+        .bind(id)
+        .bind(application_id)
+        .execute(self.pool())
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+}
+
+type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+
+/// Sets `values` on the application when it is in `status`; false when it is not.
+pub(crate) async fn update_application(
+    tx: &mut Tx<'_>,
+    id: &str,
+    status: &str,
+    values: &[(&str, Value)],
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let assignments = values
+        .iter()
+        .enumerate()
+        .map(|(i, (column, _))| format!(", {column} = ${}", i + 4))
+        .collect::<String>();
+    let sql = format!(
+        "UPDATE applications SET updated_at = $3{assignments} WHERE id = $1 AND status = $2"
+    );
+    let mut query = sqlx::query(&sql)
+        .bind(id)
+        .bind(status)
+        .bind(to_db_time(now));
+    for (_, value) in values {
+        query = match value {
+            Value::Text(text) => query.bind(text.clone()),
+            Value::Flag(flag) => query.bind(i64::from(*flag)),
+        };
+    }
+    Ok(query.execute(&mut **tx).await?.rows_affected() > 0)
+}
+
+/// Adds a timeline entry; the resident sees it unless its kind is internal.
+pub(crate) async fn insert_event(
+    tx: &mut Tx<'_>,
+    id: &str,
+    now: DateTime<Utc>,
+    actor_id: Option<&str>,
+    kind: EventKind,
+    service_id: Option<&str>,
+    detail: &str,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO case_events (id, application_id, at, actor_id, kind, service_id, detail, public) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(new_id())
+    .bind(id)
+    .bind(to_db_time(now))
+    .bind(actor_id)
+    .bind(kind.code())
+    .bind(service_id)
+    .bind(detail)
+    .bind(i64::from(kind.is_public()))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

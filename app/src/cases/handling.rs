@@ -1,0 +1,232 @@
+//! Server functions of case handling: the inbox, the case page, assignment, path and notes.
+//! Coordinators act on the cases assigned to them; services organisers and directors on all
+//! (and assign them). Every read of a case and every change is audited.
+
+use super::model::*;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Longest internal note, in characters.
+pub const MAX_NOTE: usize = 4000;
+
+#[server(prefix = "/api", endpoint = "inbox")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn load_inbox(query: InboxQuery) -> Result<InboxPage, AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::HandleCases).await?;
+    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let store = &access.state.store;
+    let today = crate::domain::warsaw_date(access.state.clock.now());
+    let page = query.page.max(1);
+    let (rows, total) = store.inbox(&query, &user.id, today).await?;
+    let event = crate::audit::AuditEvent {
+        record_type: Some("application".into()),
+        purpose: Some("inbox".into()),
+        ..access.event(crate::audit::AuditAction::Read)
+    };
+    access.record(&event).await?;
+    let programmes = store.programmes().await?;
+    let mut services = Vec::new();
+    for programme in &programmes {
+        for service in store.services_of(&programme.id).await? {
+            services.push((service.id, format!("{} ({})", service.name, programme.name)));
+        }
+    }
+    Ok(InboxPage {
+        rows,
+        total,
+        page,
+        pages: u32::try_from(total.div_ceil(u64::from(server::PAGE_SIZE))).unwrap_or(1),
+        today,
+        programmes: programmes.into_iter().map(|p| (p.id, p.name)).collect(),
+        services,
+        coordinators: store.coordinators().await?,
+    })
+}
+
+#[server(prefix = "/api", endpoint = "staff_case")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn load_staff_case(id: String) -> Result<StaffCase, AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::HandleCases).await?;
+    server::staff_case(&access, &id).await
+}
+
+#[server(prefix = "/api", endpoint = "assign_case")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn assign_case(id: String, coordinator: String) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::HandleCases).await?;
+    server::assign(&access, &id, &coordinator).await
+}
+
+#[server(prefix = "/api", endpoint = "choose_path")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn choose_path(
+    id: String,
+    path: Option<String>,
+    complicated: Option<String>,
+) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::QualifyAndPlan).await?;
+    let path = path
+        .as_deref()
+        .and_then(CasePath::from_code)
+        .ok_or_else(|| AppError::invalid("path", "choose_one"))?;
+    let (application, _) = server::actionable(&access, &id).await?;
+    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let now = access.state.clock.now();
+    access
+        .state
+        .store
+        .set_case_path(&id, path, complicated.is_some(), &user.id, now)
+        .await?;
+    server::audit_change(&access, &application, "case_path").await
+}
+
+#[server(prefix = "/api", endpoint = "add_case_note")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip(body), err))]
+pub async fn add_case_note(id: String, body: String) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::HandleCases).await?;
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(AppError::invalid("body", "required"));
+    }
+    if body.chars().count() > MAX_NOTE {
+        return Err(AppError::invalid("body", "too_long"));
+    }
+    let (application, _) = server::actionable(&access, &id).await?;
+    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let now = access.state.clock.now();
+    access
+        .state
+        .store
+        .add_case_note(&id, &user.id, body, now)
+        .await?;
+    server::audit_change(&access, &application, "case_note").await
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use crate::applications::access::refused;
+    use crate::applications::{Application, ApplicationStatus};
+    use crate::audit::AuditAction;
+    pub use crate::cases::store::PAGE_SIZE;
+    use crate::domain::Role;
+    use crate::gate::{Access, Permission};
+
+    /// Services organisers and directors assign cases to anyone and act on every case.
+    pub fn oversees(access: &Access) -> bool {
+        access
+            .user
+            .as_ref()
+            .is_some_and(|user| Permission::AssignCases.allowed_for(&user.roles))
+    }
+
+    /// The registered case `id` with its handling, when the caller may act on it: they
+    /// oversee cases, or the case is theirs. Anyone else is refused and the attempt audited.
+    pub async fn actionable(
+        access: &Access,
+        id: &str,
+    ) -> Result<(Application, Handling), AppError> {
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let application = access.state.store.application(id).await?;
+        if application.status == ApplicationStatus::Draft {
+            return Err(AppError::NotFound);
+        }
+        let (handling, _) = access.state.store.handling(id).await?;
+        if oversees(access) || handling.coordinator_id.as_deref() == Some(user.id.as_str()) {
+            return Ok((application, handling));
+        }
+        Err(refused(access, &application, "not_assigned").await)
+    }
+
+    pub async fn audit_change(
+        access: &Access,
+        application: &Application,
+        purpose: &str,
+    ) -> Result<(), AppError> {
+        let event = crate::audit::AuditEvent {
+            purpose: Some(purpose.into()),
+            ..crate::applications::access::case_event(access, AuditAction::Update, application)
+        };
+        access.record(&event).await
+    }
+
+    /// `coordinator` is a user id, "me" or empty (nobody). A coordinator may only take an
+    /// unassigned case for themselves.
+    pub async fn assign(access: &Access, id: &str, coordinator: &str) -> Result<(), AppError> {
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let store = &access.state.store;
+        let target = match coordinator {
+            "" => None,
+            "me" => Some(user.id.clone()),
+            other => Some(other.to_owned()),
+        };
+        let application = store.application(id).await?;
+        let (handling, _) = store.handling(id).await?;
+        let taking_free_case = target.as_deref() == Some(user.id.as_str())
+            && handling.coordinator_id.is_none()
+            && user
+                .roles
+                .iter()
+                .any(|r| matches!(r, Role::PlanCoordinator | Role::ServicesOrganiser));
+        if !(oversees(access) || taking_free_case) {
+            return Err(refused(access, &application, "assign_not_allowed").await);
+        }
+        if let Some(target) = &target
+            && !store.coordinators().await?.iter().any(|(c, _)| c == target)
+        {
+            return Err(AppError::invalid("coordinator", "choose_one"));
+        }
+        let now = access.state.clock.now();
+        store
+            .assign_case(id, target.as_deref(), &user.id, now)
+            .await?;
+        audit_change(access, &application, "case_assignment").await
+    }
+
+    pub async fn staff_case(access: &Access, id: &str) -> Result<StaffCase, AppError> {
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let store = &access.state.store;
+        let application = store.application(id).await?;
+        if application.status == ApplicationStatus::Draft {
+            return Err(AppError::NotFound);
+        }
+        let event = crate::audit::AuditEvent {
+            purpose: Some("case_handling".into()),
+            ..crate::applications::access::case_event(access, AuditAction::Read, &application)
+        };
+        access.record(&event).await?;
+        let today = crate::domain::warsaw_date(access.state.clock.now());
+        let (handling, registered_on) = store.handling(id).await?;
+        let programme = store.programme(&application.programme_id).await?;
+        let pesel = application.subject.pesel.clone();
+        let same_pesel = if pesel.is_empty() {
+            Vec::new()
+        } else {
+            store.open_cases_with_pesel(&pesel, id).await?
+        };
+        let may_assign_others = oversees(access);
+        let may_act =
+            may_assign_others || handling.coordinator_id.as_deref() == Some(user.id.as_str());
+        Ok(StaffCase {
+            programme_name: programme.name,
+            programme_version: i64::from(programme.version),
+            services: store.requested_services(id).await?,
+            events: store.staff_case_events(id).await?,
+            notes: store.case_notes(id).await?,
+            attachments: store.attachments(id).await?,
+            deadlines: registered_on.map(|on| Deadlines::new(on, handling.complicated, today)),
+            handling,
+            same_pesel,
+            coordinators: store.coordinators().await?,
+            today,
+            may_assign_others,
+            may_act,
+            application,
+        })
+    }
+}

@@ -1,0 +1,587 @@
+//! `/pracownik/sprawy` (the inbox) and `/pracownik/sprawy/:id` (one case).
+
+use super::handling::*;
+use super::model::*;
+use crate::applications::case_pages::{event_label, request_label, status_label};
+use crate::applications::wizard_pages::channel_label;
+use crate::applications::{ApplicationStatus, Channel, PersonInput};
+use crate::catalogue::pages::{Choice, coded_options};
+use crate::components::form::{ErrorSummary, TextArea, last_error};
+use crate::components::page::{PageTitle, page_failure};
+use crate::components::pagination::Pagination;
+use crate::components::table::ScrollTable;
+use crate::domain::{date_display, warsaw_display};
+use crate::i18n::*;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::params::ParamsMap;
+
+fn path_label(i18n: I18nContext<Locale>, path: CasePath) -> String {
+    match path {
+        CasePath::OneOff => t_string!(i18n, inbox.path_one_off),
+        CasePath::ShortTerm => t_string!(i18n, inbox.path_short_term),
+        CasePath::Plan => t_string!(i18n, inbox.path_plan),
+    }
+    .to_string()
+}
+
+fn inbox_query(params: &ParamsMap) -> InboxQuery {
+    let get = |key: &str| params.get(key).unwrap_or_default();
+    InboxQuery {
+        q: get("q"),
+        status: get("status"),
+        service: get("service"),
+        programme: get("programme"),
+        coordinator: get("coordinator"),
+        channel: get("channel"),
+        deadline: get("deadline"),
+        sort: get("sort"),
+        page: get("page").parse().unwrap_or(1).max(1),
+    }
+}
+
+/// A deadline with its state: "12.12.2026 (overdue)".
+#[component]
+fn Due(due: chrono::NaiveDate, today: chrono::NaiveDate, open: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = open.then(|| Deadlines::state(due, today));
+    let (class, note) = match state {
+        Some(DeadlineState::Overdue) => (
+            "due due--overdue",
+            Some(t_string!(i18n, inbox.overdue).to_string()),
+        ),
+        Some(DeadlineState::DueSoon) => (
+            "due due--soon",
+            Some(t_string!(i18n, inbox.due_soon).to_string()),
+        ),
+        _ => ("due", None),
+    };
+    view! {
+        <span class=class>
+            <time datetime=due.to_string()>{date_display(due)}</time>
+            {note.map(|note| view! { " (" <strong>{note}</strong> ")" })}
+        </span>
+    }
+}
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_query_map();
+    let query = Memo::new(move |_| inbox_query(&params.read()));
+    let data = Resource::new(move || query.get(), load_inbox);
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, inbox.title).to_string()) />
+        <h1>{t!(i18n, inbox.title)}</h1>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => page_failure(error, "/pracownik/sprawy"),
+                    Ok(page) => view! { <Inbox page query=query.get_untracked() /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Inbox(page: InboxPage, query: InboxQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let statuses = coded_options(&ApplicationStatus::ALL[1..], ApplicationStatus::code, |s| {
+        status_label(i18n, s)
+    });
+    let channels = coded_options(Channel::ALL, Channel::code, |c| channel_label(i18n, c));
+    let mut coordinators = vec![
+        ("me".to_owned(), t_string!(i18n, inbox.mine).to_string()),
+        (
+            "none".to_owned(),
+            t_string!(i18n, inbox.unassigned).to_string(),
+        ),
+    ];
+    coordinators.extend(page.coordinators);
+    let deadlines = vec![
+        (
+            "overdue".to_owned(),
+            t_string!(i18n, inbox.overdue).to_string(),
+        ),
+        (
+            "week".to_owned(),
+            t_string!(i18n, inbox.due_this_week).to_string(),
+        ),
+    ];
+    let sorts = vec![
+        (
+            "newest".to_owned(),
+            t_string!(i18n, inbox.sort_newest).to_string(),
+        ),
+        (
+            "number".to_owned(),
+            t_string!(i18n, inbox.sort_number).to_string(),
+        ),
+    ];
+    let today = page.today;
+    let total = page.total;
+    let rows = page
+        .rows
+        .into_iter()
+        .map(|row| {
+            let clock = row.deadlines;
+            view! {
+                <tr>
+                    <th scope="row">
+                        <a href=format!("/pracownik/sprawy/{}", row.id)>{row.case_number}</a>
+                    </th>
+                    <td>{row.person}</td>
+                    <td>{row.services.join(", ")}</td>
+                    <td>{date_display(clock.registered_on)} <br /> {channel_label(i18n, row.channel)}</td>
+                    <td>
+                        <Due due=clock.decision_due today open=row.open />
+                    </td>
+                    <td>
+                        {row
+                            .coordinator
+                            .unwrap_or_else(|| t_string!(i18n, inbox.unassigned).to_string())}
+                        {row.path.map(|p| view! { <br /> {path_label(i18n, p)} })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let href_query = query.clone();
+    view! {
+        <form method="get" class="form inbox-filters" role="search">
+            <div class="field">
+                <label for="q">{t!(i18n, inbox.search)}</label>
+                <p class="hint" id="q-hint">{t!(i18n, inbox.search_hint)}</p>
+                <input id="q" name="q" type="search" value=query.q.clone() aria-describedby="q-hint" />
+            </div>
+            <Choice
+                name="status"
+                label=t_string!(i18n, inbox.status).to_string()
+                selected=query.status.clone()
+                options=statuses
+            />
+            <Choice
+                name="deadline"
+                label=t_string!(i18n, inbox.deadline).to_string()
+                selected=query.deadline.clone()
+                options=deadlines
+            />
+            <Choice
+                name="coordinator"
+                label=t_string!(i18n, inbox.coordinator).to_string()
+                selected=query.coordinator.clone()
+                options=coordinators
+            />
+            <Choice
+                name="programme"
+                label=t_string!(i18n, inbox.programme).to_string()
+                selected=query.programme.clone()
+                options=page.programmes
+            />
+            <Choice
+                name="service"
+                label=t_string!(i18n, inbox.service).to_string()
+                selected=query.service.clone()
+                options=page.services
+            />
+            <Choice
+                name="channel"
+                label=t_string!(i18n, inbox.channel).to_string()
+                selected=query.channel.clone()
+                options=channels
+            />
+            <Choice
+                name="sort"
+                label=t_string!(i18n, inbox.sort).to_string()
+                selected=query.sort.clone()
+                options=sorts
+            />
+            <button type="submit" class="button">{t!(i18n, inbox.show)}</button>
+        </form>
+        <p role="status" class="results-count">{t!(i18n, counts.cases, count = move || i32::try_from(total).unwrap_or(i32::MAX))}</p>
+        <ScrollTable
+            id="inbox-caption"
+            caption=t_string!(i18n, inbox.title).to_string()
+            caption_hidden=true
+            headings=vec![
+                t_string!(i18n, inbox.case_number).to_string(),
+                t_string!(i18n, inbox.person).to_string(),
+                t_string!(i18n, inbox.services).to_string(),
+                t_string!(i18n, inbox.registered).to_string(),
+                t_string!(i18n, inbox.decision_due).to_string(),
+                t_string!(i18n, inbox.handling).to_string(),
+            ]
+        >
+            {rows}
+        </ScrollTable>
+        <p class="hint">{t!(i18n, inbox.today)} " " {date_display(today)}</p>
+        <Pagination
+            page=page.page
+            pages=page.pages
+            href=move |n| format!("/pracownik/sprawy{}", href_query.with_page(n))
+        />
+    }
+}
+
+#[component]
+pub fn StaffCasePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let assign = ServerAction::<AssignCase>::new();
+    let path = ServerAction::<ChoosePath>::new();
+    let note = ServerAction::<AddCaseNote>::new();
+    let case = Resource::new(
+        move || {
+            (
+                id(),
+                assign.version().get(),
+                path.version().get(),
+                note.version().get(),
+            )
+        },
+        |(id, ..)| load_staff_case(id),
+    );
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, inbox.case_title).to_string()) />
+        <Suspense>
+            {move || Suspend::new(async move {
+                match case.await {
+                    Err(error) => page_failure(error, &format!("/pracownik/sprawy/{}", id())),
+                    Ok(case) => view! { <CaseView case assign path note /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CaseView(
+    case: StaffCase,
+    assign: ServerAction<AssignCase>,
+    path: ServerAction<ChoosePath>,
+    note: ServerAction<AddCaseNote>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let a = case.application.clone();
+    let id = a.id.clone();
+    let version = case.programme_version;
+    let number = a.case_number.clone().unwrap_or_default();
+    let open = case
+        .services
+        .iter()
+        .any(|s| s.status == crate::applications::RequestStatus::Requested);
+    let services = case
+        .services
+        .iter()
+        .map(|s| {
+            view! {
+                <tr>
+                    <th scope="row">{s.name.clone()}</th>
+                    <td>{request_label(i18n, s.status)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let events = case
+        .events
+        .iter()
+        .map(|e| {
+            let service = e
+                .event
+                .service_name
+                .clone()
+                .map(|name| format!(" — {name}"));
+            let detail = match (e.event.kind, CasePath::from_code(&e.event.detail)) {
+                (crate::applications::EventKind::PathChosen, Some(p)) => path_label(i18n, p),
+                _ => e.event.detail.clone(),
+            };
+            let detail = (!detail.is_empty()).then(|| view! { <p>{detail}</p> });
+            let internal = (!e.public)
+                .then(|| view! { " " <span class="tag">{t!(i18n, inbox.internal)}</span> });
+            view! {
+                <li>
+                    <time datetime=e.event.at.to_rfc3339()>{warsaw_display(e.event.at)}</time>
+                    " " <strong>{event_label(i18n, e.event.kind)}</strong> {service}
+                    {e.actor.clone().map(|who| format!(" · {who}"))} {internal} {detail}
+                </li>
+            }
+        })
+        .collect_view();
+    let notes = case
+        .notes
+        .iter()
+        .map(|n| {
+            view! {
+                <li>
+                    <time datetime=n.at.to_rfc3339()>{warsaw_display(n.at)}</time>
+                    " · " {n.author.clone()}
+                    <p class="note-body">{n.body.clone()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let files = case
+        .attachments
+        .iter()
+        .map(|f| {
+            view! {
+                <li>
+                    <a href=format!("/wnioski/{}/zalaczniki/{}", id, f.id) rel="external">
+                        {f.file_name.clone()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let duplicates = (!case.same_pesel.is_empty()).then(|| {
+        let links = case
+            .same_pesel
+            .iter()
+            .map(|(number, other)| {
+                view! { <li><a href=format!("/pracownik/sprawy/{other}")>{number.clone()}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <div class="notice notice--warning" role="note">
+                <p>{t!(i18n, inbox.same_pesel)}</p>
+                <ul>{links}</ul>
+            </div>
+        }
+    });
+    let clock = case.deadlines.map(|clock| {
+        let today = case.today;
+        view! {
+            <section aria-labelledby="clock-heading" class="panel">
+                <h2 id="clock-heading">{t!(i18n, inbox.clock)}</h2>
+                <dl class="facts">
+                    <dt>{t!(i18n, inbox.registered)}</dt>
+                    <dd>{date_display(clock.registered_on)}</dd>
+                    <dt>{t!(i18n, inbox.days_since)}</dt>
+                    <dd>{clock.days_since}</dd>
+                    <dt>{t!(i18n, inbox.plan_due)}</dt>
+                    <dd><Due due=clock.plan_due today open /></dd>
+                    <dt>{t!(i18n, inbox.decision_due)}</dt>
+                    <dd><Due due=clock.decision_due today open /></dd>
+                </dl>
+            </section>
+        }
+    });
+    let handling = case.handling.clone();
+    let actions = view! {
+        <AssignForm
+            id=id.clone()
+            handling=handling.clone()
+            coordinators=case.coordinators.clone()
+            may_assign_others=case.may_assign_others
+            action=assign
+        />
+        {case.may_act.then(|| view! {
+            <PathForm id=id.clone() handling=handling.clone() action=path />
+            <NoteForm id=id.clone() action=note />
+        })}
+    };
+    view! {
+        <h1>{t!(i18n, inbox.case_title)} " " {number}</h1>
+        <p>
+            {status_label(i18n, a.status)} " · " {case.programme_name.clone()} " "
+            {t!(i18n, inbox.version, version = move || version)}
+        </p>
+        {duplicates}
+        {clock}
+        <section aria-labelledby="person-heading">
+            <h2 id="person-heading">{t!(i18n, inbox.person)}</h2>
+            <PersonFacts person=a.subject.clone() />
+            {a.needs_applicant().then(|| view! {
+                <h3>{t!(i18n, inbox.applicant)}</h3>
+                <PersonFacts person=a.applicant.clone() />
+            })}
+        </section>
+        <section aria-labelledby="services-heading">
+            <h2 id="services-heading">{t!(i18n, inbox.services)}</h2>
+            <table class="table">
+                <caption class="visually-hidden">{t!(i18n, inbox.services)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, cases.service)}</th>
+                        <th scope="col">{t!(i18n, cases.status)}</th>
+                    </tr>
+                </thead>
+                <tbody>{services}</tbody>
+            </table>
+        </section>
+        <section aria-labelledby="handling-heading">
+            <h2 id="handling-heading">{t!(i18n, inbox.handling)}</h2>
+            <dl class="facts">
+                <dt>{t!(i18n, inbox.coordinator)}</dt>
+                <dd>{handling.coordinator.clone().unwrap_or_else(|| t_string!(i18n, inbox.unassigned).to_string())}</dd>
+                <dt>{t!(i18n, inbox.path)}</dt>
+                <dd>{handling.path.map(|p| path_label(i18n, p)).unwrap_or_else(|| t_string!(i18n, inbox.path_none).to_string())}</dd>
+            </dl>
+            {actions}
+        </section>
+        <section aria-labelledby="documents-heading">
+            <h2 id="documents-heading">{t!(i18n, cases.documents)}</h2>
+            <ul>
+                <li>
+                    <a href=format!("/wnioski/{}/potwierdzenie.pdf", id) rel="external">
+                        {t!(i18n, inbox.receipt)}
+                    </a>
+                </li>
+                {files}
+            </ul>
+        </section>
+        <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t!(i18n, cases.timeline)}</h2>
+            <ol class="timeline">{events}</ol>
+        </section>
+        <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">{t!(i18n, inbox.notes)}</h2>
+            <ul class="notes">{notes}</ul>
+        </section>
+    }
+}
+
+/// The person's data as the application holds it (only what the programme asked).
+#[component]
+fn PersonFacts(person: PersonInput) -> impl IntoView {
+    let i18n = use_i18n();
+    let address = [
+        person.street.as_str(),
+        person.postal_code.as_str(),
+        person.city.as_str(),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    let facts = [
+        (t_string!(i18n, inbox.name).to_string(), person.name),
+        ("PESEL".to_owned(), person.pesel),
+        (
+            t_string!(i18n, inbox.birth_date).to_string(),
+            person.birth_date,
+        ),
+        (t_string!(i18n, inbox.address).to_string(), address),
+        (t_string!(i18n, inbox.phone).to_string(), person.phone),
+        (t_string!(i18n, inbox.email).to_string(), person.email),
+        (
+            t_string!(i18n, inbox.household).to_string(),
+            person.household_size,
+        ),
+        (t_string!(i18n, inbox.income).to_string(), person.income),
+    ];
+    view! {
+        <dl class="facts">
+            {facts
+                .into_iter()
+                .filter(|(_, value)| !value.is_empty())
+                .map(|(label, value)| view! { <dt>{label}</dt> <dd>{value}</dd> })
+                .collect_view()}
+        </dl>
+    }
+}
+
+#[component]
+fn AssignForm(
+    id: String,
+    handling: Handling,
+    coordinators: Vec<(String, String)>,
+    may_assign_others: bool,
+    action: ServerAction<AssignCase>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(action);
+    let form = if may_assign_others {
+        let current = handling.coordinator_id.clone().unwrap_or_default();
+        view! {
+            <ActionForm action attr:class="form form--inline">
+                <input type="hidden" name="id" value=id />
+                <div class="field">
+                    <label for="coordinator">{t!(i18n, inbox.assign_to)}</label>
+                    <select id="coordinator" name="coordinator">
+                        <option value="">{t!(i18n, inbox.unassigned)}</option>
+                        {coordinators
+                            .into_iter()
+                            .map(|(value, text)| {
+                                let selected = value == current;
+                                view! { <option value=value selected=selected>{text}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button button--secondary">{t!(i18n, inbox.assign)}</button>
+            </ActionForm>
+        }
+        .into_any()
+    } else if handling.coordinator_id.is_none() {
+        view! {
+            <ActionForm action attr:class="form form--inline">
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="coordinator" value="me" />
+                <button type="submit" class="button button--secondary">{t!(i18n, inbox.take)}</button>
+            </ActionForm>
+        }
+        .into_any()
+    } else {
+        ().into_any()
+    };
+    view! {
+        <ErrorSummary error />
+        {form}
+    }
+}
+
+#[component]
+fn PathForm(id: String, handling: Handling, action: ServerAction<ChoosePath>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(action);
+    let options = coded_options(CasePath::ALL, CasePath::code, |p| path_label(i18n, p));
+    let selected = handling
+        .path
+        .map(|p| p.code().to_owned())
+        .unwrap_or_default();
+    view! {
+        <ActionForm action attr:class="form">
+            <ErrorSummary error />
+            <input type="hidden" name="id" value=id />
+            <crate::components::form::Radios
+                id="path"
+                name="path"
+                legend=t_string!(i18n, inbox.path).to_string()
+                hint=t_string!(i18n, inbox.path_hint).to_string()
+                options
+                selected
+                error
+            />
+            <crate::components::form::CheckboxField
+                id="complicated"
+                name="complicated"
+                checked=handling.complicated
+                error
+            >
+                {t!(i18n, inbox.complicated)}
+            </crate::components::form::CheckboxField>
+            <button type="submit" class="button button--secondary">{t!(i18n, inbox.save_path)}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn NoteForm(id: String, action: ServerAction<AddCaseNote>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(action);
+    view! {
+        <ActionForm action attr:class="form">
+            <ErrorSummary error />
+            <input type="hidden" name="id" value=id />
+            <TextArea id="body" name="body" rows=3 error>
+                {t!(i18n, inbox.note)}
+            </TextArea>
+            <button type="submit" class="button button--secondary">{t!(i18n, inbox.add_note)}</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,397 @@
+//! The inbox query, assignment, path, notes and the staff's view of a case's timeline.
+
+use super::model::*;
+use crate::applications::store::{Value, case_event_from_row, insert_event, update_application};
+use crate::applications::{ApplicationStatus, Channel, EventKind};
+use crate::catalogue::search::query_words;
+use crate::domain::{CaseNumber, Pesel};
+use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use sqlx::Row;
+
+/// Cases on one page of the inbox.
+pub const PAGE_SIZE: u32 = 25;
+
+fn corrupt(what: impl Into<String>) -> StoreError {
+    StoreError::Corrupt(what.into())
+}
+
+/// The inbox's WHERE conditions and the values bound to their `$n`.
+struct Filters {
+    sql: String,
+    values: Vec<String>,
+}
+
+impl Filters {
+    fn new() -> Self {
+        Filters {
+            sql: String::new(),
+            values: Vec::new(),
+        }
+    }
+
+    /// Adds `condition`, where `?` stands for the next value.
+    fn and(&mut self, condition: &str, values: &[&str]) {
+        let mut text = String::new();
+        let mut values = values.iter();
+        for (i, piece) in condition.split('?').enumerate() {
+            if i > 0 {
+                let value = values.next().copied().unwrap_or_default();
+                self.values.push(value.to_owned());
+                text.push_str(&format!("${}", self.values.len()));
+            }
+            text.push_str(piece);
+        }
+        self.sql.push_str(" AND ");
+        self.sql.push_str(&text);
+    }
+}
+
+/// The inbox's WHERE clause for `query`, seen by `viewer_id` on `today`.
+fn inbox_filters(query: &InboxQuery, viewer_id: &str, today: NaiveDate) -> Filters {
+    let mut filters = Filters::new();
+    match ApplicationStatus::from_code(&query.status) {
+        Some(status) if status != ApplicationStatus::Draft => {
+            filters.and("a.status = ?", &[status.code()])
+        }
+        _ => filters.and("a.status = ?", &["registered"]),
+    }
+    let q = query.q.trim();
+    if let Ok(pesel) = Pesel::parse(q) {
+        filters.and("a.subject_pesel = ?", &[pesel.as_str()]);
+    } else if let Ok(number) = CaseNumber::parse(q) {
+        filters.and("a.case_number = ?", &[number.as_str()]);
+    } else {
+        // Each word begins a word of the name (folded words have no LIKE wildcards); the cases
+        // having all of them are found in the words' index alone.
+        let patterns: Vec<String> = query_words(q).iter().map(|w| format!("{w}%")).collect();
+        if !patterns.is_empty() {
+            let each = "SELECT application_id FROM case_words WHERE word LIKE ?";
+            let all = vec![each; patterns.len()].join(" INTERSECT ");
+            let values: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            filters.and(&format!("a.id IN ({all})"), &values);
+        }
+    }
+    if !query.service.is_empty() {
+        filters.and(
+            "a.id IN (SELECT application_id FROM application_services WHERE service_id = ?)",
+            &[&query.service],
+        );
+    }
+    if !query.programme.is_empty() {
+        filters.and("a.programme_id = ?", &[&query.programme]);
+    }
+    match query.coordinator.as_str() {
+        "" => {}
+        "none" => filters.and("a.coordinator_id IS NULL", &[]),
+        "me" => filters.and("a.coordinator_id = ?", &[viewer_id]),
+        id => filters.and("a.coordinator_id = ?", &[id]),
+    }
+    if let Some(channel) = Channel::from_code(&query.channel) {
+        filters.and("a.channel = ?", &[channel.code()]);
+    }
+    // Overdue: the decision deadline has passed; this week: it falls within seven days.
+    let deadline_from = match query.deadline.as_str() {
+        "overdue" => Some(today),
+        "week" => Some(today + Days::new(DUE_SOON_DAYS + 1)),
+        _ => None,
+    };
+    if let Some(before) = deadline_from {
+        filters.and(
+            "a.awaiting = 1 AND a.decision_due < ?",
+            &[&before.to_string()],
+        );
+    }
+    filters
+}
+
+/// What registering a case stores for the inbox: the day the deadlines count from, and the
+/// person's PESEL and name to find it by.
+pub struct CaseIndex {
+    pub registered_on: NaiveDate,
+    pub pesel: Option<String>,
+    pub name: String,
+}
+
+/// Stores the folded words of the person's name for the inbox search.
+pub(crate) async fn index_name(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+    name: &str,
+) -> StoreResult<()> {
+    let mut words = query_words(name);
+    words.sort();
+    words.dedup();
+    for word in words {
+        sqlx::query("INSERT INTO case_words (word, application_id) VALUES ($1, $2)")
+            .bind(word)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// One page of the inbox and how many cases match.
+    pub async fn inbox(
+        &self,
+        query: &InboxQuery,
+        viewer_id: &str,
+        today: NaiveDate,
+    ) -> StoreResult<(Vec<InboxRow>, u64)> {
+        let filters = inbox_filters(query, viewer_id, today);
+        let count_sql = format!(
+            "SELECT COUNT(*) AS n FROM applications a WHERE 1 = 1{}",
+            filters.sql
+        );
+        let mut count = sqlx::query(&count_sql);
+        for value in &filters.values {
+            count = count.bind(value);
+        }
+        let total: i64 = count.fetch_one(self.pool()).await?.try_get("n")?;
+
+        let order = match query.sort.as_str() {
+            "newest" => "a.registered_on DESC, a.case_number DESC",
+            "number" => "a.case_number",
+            _ => "a.registered_on, a.case_number",
+        };
+        let offset = i64::from(query.page.max(1) - 1) * i64::from(PAGE_SIZE);
+        let page_sql = format!(
+            "SELECT a.id, a.case_number, a.subject, a.channel, a.status, a.path, a.complicated, \
+             a.registered_on, p.name AS programme, u.display_name AS coordinator \
+             FROM applications a JOIN programmes p ON p.id = a.programme_id \
+             LEFT JOIN users u ON u.id = a.coordinator_id \
+             WHERE 1 = 1{} ORDER BY {order} LIMIT {PAGE_SIZE} OFFSET {offset}",
+            filters.sql
+        );
+        let mut page = sqlx::query(&page_sql);
+        for value in &filters.values {
+            page = page.bind(value);
+        }
+        let rows = page.fetch_all(self.pool()).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let id: String = row.try_get("id")?;
+            let services = self.requested_services(&id).await?;
+            let subject: crate::applications::PersonInput =
+                crate::programme::store::from_json(&row.try_get::<String, _>("subject")?)?;
+            let channel: String = row.try_get("channel")?;
+            let status: String = row.try_get("status")?;
+            let path: Option<String> = row.try_get("path")?;
+            out.push(InboxRow {
+                case_number: row
+                    .try_get::<Option<String>, _>("case_number")?
+                    .unwrap_or_default(),
+                person: subject.name,
+                programme: row.try_get("programme")?,
+                open: services
+                    .iter()
+                    .any(|s| s.status == crate::applications::RequestStatus::Requested),
+                services: services.into_iter().map(|s| s.name).collect(),
+                channel: Channel::from_code(&channel).ok_or_else(|| corrupt(channel))?,
+                status: ApplicationStatus::from_code(&status).ok_or_else(|| corrupt(status))?,
+                coordinator: row.try_get("coordinator")?,
+                path: path.and_then(|p| CasePath::from_code(&p)),
+                deadlines: Deadlines::new(
+                    registered_on(row)?,
+                    row.try_get::<i64, _>("complicated")? != 0,
+                    today,
+                ),
+                id,
+            });
+        }
+        Ok((out, u64::try_from(total).unwrap_or_default()))
+    }
+
+    /// Who coordinates the case and how it proceeds; `None` for a draft.
+    pub async fn handling(&self, id: &str) -> StoreResult<(Handling, Option<NaiveDate>)> {
+        let row = sqlx::query(
+            "SELECT a.coordinator_id, u.display_name, a.path, a.complicated, a.registered_on \
+             FROM applications a LEFT JOIN users u ON u.id = a.coordinator_id WHERE a.id = $1",
+        )
+        .bind(id)
+        .fetch_one(self.pool())
+        .await?;
+        let path: Option<String> = row.try_get("path")?;
+        let registered: Option<String> = row.try_get("registered_on")?;
+        Ok((
+            Handling {
+                coordinator_id: row.try_get("coordinator_id")?,
+                coordinator: row.try_get("display_name")?,
+                path: path.and_then(|p| CasePath::from_code(&p)),
+                complicated: row.try_get::<i64, _>("complicated")? != 0,
+            },
+            registered
+                .map(|d| d.parse().map_err(|_| corrupt(d)))
+                .transpose()?,
+        ))
+    }
+
+    /// Assigns a registered case to `coordinator_id` (or nobody) and records it.
+    pub async fn assign_case(
+        &self,
+        id: &str,
+        coordinator_id: Option<&str>,
+        actor_id: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let detail = match coordinator_id {
+            Some(user) => self.user_by_id(user).await?.display_name,
+            None => String::new(),
+        };
+        let values = [(
+            "coordinator_id",
+            Value::Text(coordinator_id.map(str::to_owned)),
+        )];
+        let event = (actor_id, EventKind::Assigned, detail.as_str());
+        self.change_case(id, &values, event, now).await
+    }
+
+    /// Records the path the case takes and whether it is particularly complicated.
+    pub async fn set_case_path(
+        &self,
+        id: &str,
+        path: CasePath,
+        complicated: bool,
+        actor_id: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let (_, registered_on) = self.handling(id).await?;
+        let due = registered_on.map(|on| decision_due(on, complicated).to_string());
+        let values = [
+            ("path", Value::Text(Some(path.code().to_owned()))),
+            ("complicated", Value::Flag(complicated)),
+            ("decision_due", Value::Text(due)),
+        ];
+        let event = (actor_id, EventKind::PathChosen, path.code());
+        self.change_case(id, &values, event, now).await
+    }
+
+    /// Sets columns of a registered case and adds its timeline entry (actor, kind, detail), in
+    /// one transaction; NotFound when the case is not registered.
+    async fn change_case(
+        &self,
+        id: &str,
+        values: &[(&str, Value)],
+        (actor_id, kind, detail): (&str, EventKind, &str),
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        let changed = update_application(&mut tx, id, "registered", values, now).await?;
+        if !changed {
+            tx.rollback().await?;
+            return Err(StoreError::NotFound);
+        }
+        insert_event(&mut tx, id, now, Some(actor_id), kind, None, detail).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn add_case_note(
+        &self,
+        id: &str,
+        author_id: &str,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO case_notes (id, application_id, at, author_id, body) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(new_id())
+        .bind(id)
+        .bind(to_db_time(now))
+        .bind(author_id)
+        .bind(body)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn case_notes(&self, id: &str) -> StoreResult<Vec<CaseNote>> {
+        let rows = sqlx::query(
+            "SELECT n.at, u.display_name, n.body FROM case_notes n JOIN users u ON u.id = n.author_id \
+             WHERE n.application_id = $1 ORDER BY n.at, n.id",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(CaseNote {
+                    at: from_db_time(&row.try_get::<String, _>("at")?)?,
+                    author: row.try_get("display_name")?,
+                    body: row.try_get("body")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The whole timeline with who did what, oldest first.
+    pub async fn staff_case_events(&self, id: &str) -> StoreResult<Vec<StaffEvent>> {
+        let rows = sqlx::query(
+            "SELECT e.at, e.kind, s.name AS service_name, e.detail, e.public, u.display_name \
+             FROM case_events e LEFT JOIN services s ON s.id = e.service_id \
+             LEFT JOIN users u ON u.id = e.actor_id \
+             WHERE e.application_id = $1 ORDER BY e.at, e.id",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(StaffEvent {
+                    event: case_event_from_row(row)?,
+                    actor: row.try_get("display_name")?,
+                    public: row.try_get::<i64, _>("public")? != 0,
+                })
+            })
+            .collect()
+    }
+
+    /// Other registered cases of the person with this PESEL: (case number, id).
+    pub async fn open_cases_with_pesel(
+        &self,
+        pesel: &str,
+        except_id: &str,
+    ) -> StoreResult<Vec<(String, String)>> {
+        let rows = sqlx::query(
+            "SELECT id, case_number FROM applications WHERE subject_pesel = $1 AND id <> $2 \
+             AND status = 'registered' ORDER BY registered_on",
+        )
+        .bind(pesel)
+        .bind(except_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    row.try_get::<Option<String>, _>("case_number")?
+                        .unwrap_or_default(),
+                    row.try_get("id")?,
+                ))
+            })
+            .collect()
+    }
+
+    /// Active staff who coordinate cases (coordinators and services organisers): (id, name).
+    pub async fn coordinators(&self) -> StoreResult<Vec<(String, String)>> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id \
+             WHERE u.active = 1 AND r.role IN ('plan_coordinator', 'services_organiser') \
+             ORDER BY u.display_name",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("id")?, row.try_get("display_name")?)))
+            .collect()
+    }
+}
+
+fn registered_on(row: &sqlx::any::AnyRow) -> StoreResult<NaiveDate> {
+    let text: Option<String> = row.try_get("registered_on")?;
+    let text = text.ok_or_else(|| corrupt("registered case without a registration day"))?;
+    text.parse().map_err(|_| corrupt(text))
+}

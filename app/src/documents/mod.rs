@@ -1,0 +1,10 @@
+//! Printable documents (receipts now; decisions and plans later) typeset with Typst. Each
+//! document is a template in `templates/` that reads one JSON value, `sys.inputs.data`, so the
+//! Rust side only serialises a struct. Fonts are embedded (Libertinus, New Computer Modern), which
+//! cover Polish and Ukrainian letters; the output is tagged PDF.
+
+#[cfg(feature = "ssr")]
+mod render;
+
+#[cfg(feature = "ssr")]
+pub use render::{DocumentError, render_pdf};

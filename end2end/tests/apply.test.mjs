@@ -1,0 +1,296 @@
+// Applying for services (issue 6): a resident applies for two services as a de facto carer of a
+// senior and finds the case in "Moje sprawy" with its receipt; a clerk registers a paper
+// application with the same form; an anonymous visitor reports a need; a coordinator takes a
+// case from the inbox (issue 7); JavaScript on and off, axe on every page; and the whole wizard
+// done with the keyboard alone.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serverAndBrowser } from '../support/setup.mjs';
+import { openPage, visit, waitForHydration } from '../support/browser.mjs';
+import { CLERK, signIn } from '../support/accounts.mjs';
+
+const shared = serverAndBrowser();
+const RESIDENT = 'mieszkanka@debica.example';
+
+/** Submits the step's form (`button` in `form.form`) and waits for the next step's page. */
+async function next(page, js, url) {
+  await Promise.all([page.waitForURL(url), page.click('main form.form button[type="submit"]')]);
+  await page.waitForLoadState('load');
+  if (js) await waitForHydration(page);
+}
+
+/** The page's problems but the 422 answers the tests provoke on purpose (wrong input). */
+function expectedRefusalsAside(problems) {
+  return problems.filter((p) => !/status of 422/.test(p));
+}
+
+/** Scans the current page with axe (status and hydration as `visit` checks them). */
+async function scan(page, js) {
+  await visit(page, page.url().split('#')[0], { js });
+}
+
+/** The person step of the seniors' programme, for Halina with `pesel`. */
+async function fillSenior(page, pesel) {
+  await page.fill('#name', 'Halina Kowalska');
+  await page.fill('#pesel', pesel);
+  await page.fill('#birth_date', '1944-05-14');
+  await page.fill('#street', 'ul. Polna 3');
+  await page.fill('#postal_code', '39-200');
+  await page.fill('#city', 'Dębica');
+  await page.fill('#household_size', '1');
+  await page.fill('#income', '1850,50');
+  await page.selectOption('#disability', 'moderate');
+  await page.check('#dependency-1');
+}
+
+/** Goes through the wizard from the services step to the submitted page. */
+async function fillWizard(page, js, { carer }) {
+  const base = shared.server.url;
+  await scan(page, js);
+  assert.match(await page.textContent('.wizard-progress'), /Krok 1 z \d/);
+  // Two services of the programme (one of them may be the one the resident started from).
+  await page.check('#services-0');
+  await page.check('#services-1');
+  await next(page, js, /\/kto$/);
+  await scan(page, js);
+  await page.check(carer ? '#role-2' : '#role-0');
+  await next(page, js, /\/osoba$/);
+  await scan(page, js);
+
+  await fillSenior(page, '44051401459');
+  await next(page, js, /\/osoba/);
+  await page.waitForSelector('#pesel-error');
+  assert.match(await page.textContent('#pesel-error'), /PESEL/);
+  await scan(page, js);
+  if (js) assert.equal(await page.inputValue('#pesel'), '44051401459', 'what was typed is kept');
+  await fillSenior(page, '44051401458');
+  await next(page, js, carer ? /\/wnioskodawca$/ : /\/oswiadczenia$/);
+  if (carer) {
+    await scan(page, js);
+    await page.fill('#name', 'Anna Opiekunka');
+    await page.fill('#street', 'ul. Polna 5');
+    await page.fill('#postal_code', '39-200');
+    await page.fill('#city', 'Dębica');
+    await next(page, js, /\/oswiadczenia$/);
+  }
+  await scan(page, js);
+  await page.check('#conditions');
+  await page.check('#privacy');
+  await next(page, js, /\/zalaczniki$/);
+  await scan(page, js);
+
+  const dir = mkdtempSync(join(tmpdir(), 'cus-upload-'));
+  const pdf = join(dir, 'orzeczenie.pdf');
+  writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  await page.setInputFiles('#file', pdf);
+  await Promise.all([page.waitForURL(/dodano=1/), page.click('form[enctype] button[type="submit"]')]);
+  if (js) await waitForHydration(page);
+  assert.match(await page.textContent('.attachments'), /orzeczenie\.pdf/);
+  await scan(page, js);
+  await Promise.all([page.waitForURL(/\/podsumowanie$/), page.click('main a.button')]);
+  await scan(page, js);
+  assert.match(await page.textContent('.summary-list'), /Halina Kowalska/);
+  await next(page, js, /\/zlozono$/);
+  await scan(page, js);
+  const caseNumber = (await page.textContent('.case-number')).trim();
+  assert.match(caseNumber, /^CUS\/\d{4}\/\d{6}$/);
+
+  // The receipt is a PDF whose text names the case.
+  const receipt = await page.request.get(`${base}${await page.getAttribute('a[download]', 'href')}`);
+  assert.equal(receipt.status(), 200);
+  const file = join(dir, 'potwierdzenie.pdf');
+  writeFileSync(file, await receipt.body());
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  assert.ok(text.includes(caseNumber), text);
+  assert.match(text, /Potwierdzenie złożenia wniosku/);
+  return caseNumber;
+}
+
+for (const js of [true, false]) {
+  const mode = js ? 'JS on' : 'JS off';
+
+  describe(`applying (${mode})`, () => {
+    test('a resident applies for two services as a de facto carer', async () => {
+      const page = await openPage(shared.browser, { js });
+      const base = shared.server.url;
+      await signIn(page, base, RESIDENT);
+      await visit(page, `${base}/uslugi?szukaj=opiekuncze`, { js });
+      await Promise.all([page.waitForURL(/\/uslugi\/[0-9a-f-]+$/), page.click('.service-list h3 a')]);
+      await scan(page, js);
+      await Promise.all([page.waitForURL(/\/wnioski\/nowy/), page.click('a[href^="/wnioski/nowy"]')]);
+      await scan(page, js);
+      await next(page, js, /\/uslugi$/);
+      const caseNumber = await fillWizard(page, js, { carer: true });
+
+      await visit(page, `${base}/moje-sprawy`, { js });
+      assert.match(await page.textContent('.case-list'), new RegExp(caseNumber));
+      await Promise.all([page.waitForURL(/\/moje-sprawy\/[0-9a-f-]+$/), page.click(`text=${caseNumber}`)]);
+      await scan(page, js);
+      assert.match(await page.textContent('.timeline'), /Wniosek zarejestrowany/);
+      assert.equal(await page.locator('main table tbody tr').count(), 2, 'two services');
+      assert.deepEqual(expectedRefusalsAside(page.problems), []);
+      await page.context().close();
+    });
+
+    test('the info point registers a paper application', async () => {
+      const page = await openPage(shared.browser, { js });
+      const base = shared.server.url;
+      await signIn(page, base, CLERK);
+      await visit(page, `${base}/pracownik/wnioski/nowy`, { js });
+      await page.selectOption('#programme', { label: 'Program „Złota Rączka” i usługi opiekuńcze dla seniorów' });
+      await page.selectOption('#channel', 'paper');
+      await page.fill('#received_on', '2026-11-20');
+      await next(page, js, /\/uslugi$/);
+      const caseNumber = await fillWizard(page, js, { carer: false });
+      assert.ok(caseNumber);
+      assert.match(await page.textContent('main'), /Zarejestruj kolejny wniosek/);
+      assert.deepEqual(expectedRefusalsAside(page.problems), []);
+      await page.context().close();
+    });
+
+    test('an anonymous visitor reports a need', async () => {
+      const page = await openPage(shared.browser, { js });
+      const base = shared.server.url;
+      await visit(page, `${base}/zgloszenie-potrzeby`, { js });
+      await next(page, js, /zgloszenie-potrzeby/);
+      await page.waitForSelector('#description-error');
+      await page.selectOption('#area', 'social_assistance');
+      await page.selectOption('#group', 'seniors');
+      await page.fill('#place', 'Latoszyn');
+      await page.fill('#description', 'Brakuje opieki wytchnieniowej dla opiekunów seniorów.');
+      await next(page, js, /\/zgloszenie-potrzeby\/wyslano$/);
+      await scan(page, js);
+      assert.match(await page.textContent('h1'), /Dziękujemy/);
+      assert.deepEqual(expectedRefusalsAside(page.problems), []);
+      await page.context().close();
+    });
+  });
+}
+
+test('staff see needs reports counted by place', async () => {
+  const page = await openPage(shared.browser, { js: true });
+  await signIn(page, shared.server.url, 'organizator@cus.debica.example');
+  await visit(page, `${shared.server.url}/pracownik/potrzeby`);
+  assert.match(await page.textContent('main'), /Latoszyn/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+for (const js of [true, false]) {
+  test(`a coordinator takes a case from the inbox, chooses its path and notes a call (${js ? 'JS on' : 'JS off'})`, async () => {
+    const page = await openPage(shared.browser, { js });
+    const base = shared.server.url;
+    await signIn(page, base, 'koordynator@cus.debica.example');
+    await visit(page, `${base}/pracownik/sprawy?coordinator=none&q=kowalska`, { js });
+    assert.match(await page.textContent('main table'), /Halina Kowalska/);
+    await Promise.all([
+      page.waitForURL(/\/pracownik\/sprawy\/[0-9a-f-]+$/),
+      page.click('main table tbody tr:first-child th a'),
+    ]);
+    await scan(page, js);
+    assert.match(await page.textContent('main'), /Termin załatwienia/);
+
+    await page.click('button:has-text("Przejmij sprawę")');
+    await page.waitForSelector('text=Zapisz ścieżkę');
+    if (js) await waitForHydration(page);
+    await page.check('#path-2');
+    await page.check('#complicated');
+    await page.click('button:has-text("Zapisz ścieżkę")');
+    await page.waitForSelector('.timeline >> text=Wybrano ścieżkę wsparcia');
+    if (js) await waitForHydration(page);
+    await page.fill('#body', 'Telefon od córki: prosi o kontakt po 15:00.');
+    await page.click('button:has-text("Dodaj notatkę")');
+    await page.waitForSelector('.notes >> text=prosi o kontakt');
+    assert.match(await page.textContent('main'), /Karol Koordynator/);
+    assert.match(await page.textContent('main'), /indywidualny plan usług społecznych/);
+    await scan(page, js);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test('the whole wizard works with the keyboard alone', async () => {
+  const page = await openPage(shared.browser, { js: true });
+  const base = shared.server.url;
+  await signIn(page, base, RESIDENT);
+  await visit(page, `${base}/uslugi?szukaj=zlota`);
+  await Promise.all([page.waitForURL(/\/uslugi\/[0-9a-f-]+$/), page.click('.service-list h3 a')]);
+  await waitForHydration(page);
+  const press = async (key, times = 1) => {
+    for (let i = 0; i < times; i += 1) await page.keyboard.press(key);
+  };
+  /** Tabs until the focused element matches `selector` (at most 60 stops). */
+  const tabTo = async (selector) => {
+    for (let i = 0; i < 60; i += 1) {
+      await press('Tab');
+      if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+    }
+    throw new Error(`${selector} is not reachable with Tab on ${page.url()}`);
+  };
+  /** Tabs into a radio group (to its chosen button, or the first) and arrows to button `i`. */
+  const chooseRadio = async (name, i) => {
+    await tabTo(`input[name$="${name}]"], input[name="${name}"]`);
+    await press('Space');
+    for (let step = 0; step < 8 && !(await page.isChecked(`#${name}-${i}`)); step += 1) {
+      await press('ArrowUp');
+    }
+    assert.ok(await page.isChecked(`#${name}-${i}`), `${name} chosen with the keyboard`);
+  };
+  const enterAndWait = async (url) => {
+    await Promise.all([
+      page.waitForURL(url).catch(async (error) => {
+        const summary = await page.locator('.error-summary').allTextContents();
+        throw new Error(`${error.message}\non ${page.url()}: ${summary.join(' ')}`);
+      }),
+      press('Enter'),
+    ]);
+    await waitForHydration(page);
+  };
+  await tabTo('a[href^="/wnioski/nowy"]');
+  await enterAndWait(/\/wnioski\/nowy/);
+  await tabTo('main form button[type="submit"]');
+  await enterAndWait(/\/uslugi$/);
+  await tabTo('#services-0');
+  await tabTo('main form button[type="submit"]');
+  await enterAndWait(/\/kto$/);
+  await chooseRadio('role', 0);
+  await tabTo('main form button[type="submit"]');
+  await enterAndWait(/\/osoba$/);
+  const typeInto = async (selector, text) => {
+    await tabTo(selector);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+  };
+  await typeInto('#name', 'Jan Nowak');
+  // Day and month equal, so the date reads the same whatever order the browser's date field uses.
+  await typeInto('#pesel', '44050501456');
+  await tabTo('#birth_date');
+  await page.keyboard.type('05051944');
+  await typeInto('#street', 'ul. Długa 1');
+  await typeInto('#postal_code', '39-200');
+  await typeInto('#city', 'Dębica');
+  await typeInto('#household_size', '2');
+  await typeInto('#income', '2100');
+  await tabTo('#disability');
+  await press('ArrowDown');
+  await chooseRadio('dependency', 0);
+  await tabTo('main form button[type="submit"]');
+  await enterAndWait(/\/oswiadczenia$/);
+  await tabTo('#conditions');
+  await press('Space');
+  await tabTo('#privacy');
+  await press('Space');
+  await tabTo('main form button[type="submit"]');
+  await enterAndWait(/\/zalaczniki$/);
+  await tabTo('main a.button');
+  await enterAndWait(/\/podsumowanie$/);
+  await tabTo('main form button[type="submit"]');
+  await enterAndWait(/\/zlozono$/);
+  assert.match(await page.textContent('.case-number'), /^CUS\/\d{4}\/\d{6}$/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

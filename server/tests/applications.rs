@@ -1,0 +1,644 @@
+//! Applying over real HTTP on each backend: the wizard's steps, validation, attachments judged
+//! by content, double submits, the receipt, privacy between residents, and 100 concurrent
+//! submissions getting 100 unique case numbers; then the staff's side: the inbox, assignment,
+//! path, notes and the deadline clock.
+
+mod support;
+
+use app::domain::{Clock, Email};
+use app::store::testing::{TestDatabase, test_backends};
+use sqlx::Row;
+use support::*;
+
+const PASSWORD: &str = "hasło-mieszkańca-1";
+
+/// A confirmed resident account, signed in.
+async fn resident(app: &Running, email: &str) -> reqwest::Client {
+    let store = &app.db.store;
+    let address = Email::parse(email).unwrap();
+    let id = store
+        .create_resident(&address, "Anna Opiekunka", PASSWORD, chrono::Utc::now())
+        .await
+        .unwrap();
+    store
+        .mark_email_confirmed(&id, chrono::Utc::now())
+        .await
+        .unwrap();
+    let client = browser();
+    let (status, _, body) = post_form(
+        &client,
+        &format!("{}/api/login", app.url),
+        &[("email", email), ("password", PASSWORD)],
+    )
+    .await;
+    assert!(status < 400, "{status} {body}");
+    client
+}
+
+/// The two first services of the Dębica programme.
+async fn debica_services(app: &Running) -> (String, String) {
+    let rows = sqlx::query(
+        "SELECT s.id FROM services s JOIN programmes p ON p.id = s.programme_id \
+         WHERE p.name LIKE '%Dębica' ORDER BY s.position LIMIT 2",
+    )
+    .fetch_all(app.db.store.pool())
+    .await
+    .unwrap();
+    let id = |i: usize| rows[i].try_get::<String, _>("id").unwrap();
+    (id(0), id(1))
+}
+
+async fn seeded_app(backend: app::store::Backend) -> Running {
+    let db = TestDatabase::create(backend).await;
+    server::demo_catalogue::seed_catalogue(&db.store, &Clock::system())
+        .await
+        .unwrap();
+    spawn_app(db).await
+}
+
+/// Fills every step of a new application for two services; answers its id.
+async fn filled_application(
+    app: &Running,
+    client: &reqwest::Client,
+    services: (&str, &str),
+) -> String {
+    let api = |name: &str| format!("{}/api/{name}", app.url);
+    let (status, location, body) = post_form(
+        client,
+        &api("start_application"),
+        &[("service", services.0)],
+    )
+    .await;
+    assert!(status < 400, "{body}");
+    let id = location
+        .strip_prefix("/wnioski/")
+        .and_then(|rest| rest.strip_suffix("/uslugi"))
+        .unwrap_or_else(|| panic!("{location}"))
+        .to_owned();
+    let steps = [
+        (
+            "choose_services",
+            vec![("services[0]", services.0), ("services[1]", services.1)],
+            "kto",
+        ),
+        ("save_who", vec![("role", "de_facto_carer")], "osoba"),
+        (
+            "save_person",
+            vec![
+                ("person[name]", "Halina Kowalska"),
+                ("person[pesel]", "44051401458"),
+                ("person[birth_date]", "1944-05-14"),
+                ("person[street]", "ul. Polna 3"),
+                ("person[postal_code]", "39-200"),
+                ("person[city]", "Dębica"),
+                ("person[disability]", "moderate"),
+            ],
+            "wnioskodawca",
+        ),
+        (
+            "save_person",
+            vec![
+                ("applicant", "true"),
+                ("person[name]", "Anna Opiekunka"),
+                ("person[street]", "ul. Polna 5"),
+                ("person[postal_code]", "39-200"),
+                ("person[city]", "Dębica"),
+            ],
+            "oswiadczenia",
+        ),
+        (
+            "save_declarations",
+            vec![("conditions", "yes"), ("privacy", "yes")],
+            "zalaczniki",
+        ),
+    ];
+    for (function, fields, next) in steps {
+        let mut form = vec![("id", id.as_str())];
+        form.extend(fields);
+        let (status, location, body) = post_form(client, &api(function), &form).await;
+        assert!(status < 400, "{function}: {body}");
+        assert_eq!(location, format!("/wnioski/{id}/{next}"), "{function}");
+        // Each step's page is there (no other route shadows it).
+        let page = client
+            .get(format!("{}{location}", app.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status().as_u16(), 200, "{location}");
+    }
+    id
+}
+
+async fn upload(
+    app: &Running,
+    client: &reqwest::Client,
+    id: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> String {
+    let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned());
+    let form = reqwest::multipart::Form::new().part("file", part);
+    let res = client
+        .post(format!("{}/wnioski/{id}/zalaczniki/nowy", app.url))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    res.headers()["location"].to_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn applying_online_on_every_backend() {
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let (first, second) = debica_services(&app).await;
+        let anna = resident(&app, "anna@example.pl").await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+
+        // Starting twice resumes the same draft.
+        let id = filled_application(&app, &anna, (&first, &second)).await;
+        let (_, location, _) =
+            post_form(&anna, &api("start_application"), &[("service", &first)]).await;
+        assert_eq!(location, format!("/wnioski/{id}/uslugi"));
+
+        // A wrong PESEL and a birth date that does not match it are named, field by field.
+        let (status, _, body) = post_form(
+            &anna,
+            &api("save_person"),
+            &[
+                ("id", &id),
+                ("person[name]", "Halina Kowalska"),
+                ("person[pesel]", "44051401459"),
+                ("person[birth_date]", "1944-05-14"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(body.contains("pesel_bad_checksum"), "{body}");
+        assert!(
+            body.contains("street"),
+            "the address is required too: {body}"
+        );
+        // The draft keeps what was typed (the form shows it again), and moving on needs it
+        // corrected: going through the steps again resumes the same draft.
+        let kept = app.db.store.application(&id).await.unwrap();
+        assert_eq!(kept.subject.pesel, "44051401459");
+        let (status, _, body) = post_form(&anna, &api("submit_application"), &[("id", &id)]).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("person_missing"), "{body}");
+        assert_eq!(filled_application(&app, &anna, (&first, &second)).await, id);
+
+        // Attachments are judged by their content and size.
+        let refused = upload(
+            &app,
+            &anna,
+            &id,
+            "skan.pdf",
+            b"#!/bin/sh\necho nie PDF".to_vec(),
+        )
+        .await;
+        assert!(refused.ends_with("?blad=file_wrong_type"), "{refused}");
+        let huge = [b"%PDF-1.7\n".to_vec(), vec![b'x'; 5 * 1024 * 1024]].concat();
+        let refused = upload(&app, &anna, &id, "duzy.pdf", huge).await;
+        assert!(refused.ends_with("?blad=file_too_large"), "{refused}");
+        let added = upload(
+            &app,
+            &anna,
+            &id,
+            "orzeczenie.pdf",
+            b"%PDF-1.4\n%%EOF\n".to_vec(),
+        )
+        .await;
+        assert!(added.ends_with("?dodano=1"), "{added}");
+
+        // Another resident is refused, and the attempt is audited.
+        let other = resident(&app, "obcy@example.pl").await;
+        let (status, _, _) = post_form(&other, &api("my_case"), &[("id", &id)]).await;
+        assert_eq!(status, 403);
+        let denied = sqlx::query(
+            "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'permission_denied' AND record_id = $1",
+        )
+        .bind(&id)
+        .fetch_one(app.db.store.pool())
+        .await
+        .unwrap();
+        assert_eq!(denied.try_get::<i64, _>("n").unwrap(), 1);
+
+        // A double submit registers one case with one number and one e-mail.
+        let (submit_url, form) = (api("submit_application"), [("id", id.as_str())]);
+        let (a, b) = tokio::join!(
+            post_form(&anna, &submit_url, &form),
+            post_form(&anna, &submit_url, &form)
+        );
+        for (status, location, body) in [a, b] {
+            assert!(status < 400, "{body}");
+            assert_eq!(location, format!("/wnioski/{id}/zlozono"));
+        }
+        let application = app.db.store.application(&id).await.unwrap();
+        let case_number = application.case_number.unwrap();
+        assert!(
+            case_number.starts_with("CUS/") && case_number.ends_with("/000001"),
+            "{case_number}"
+        );
+        let mails = app
+            .db
+            .store
+            .emails_to(&Email::parse("anna@example.pl").unwrap())
+            .await
+            .unwrap();
+        assert_eq!(mails.len(), 1);
+        assert!(mails[0].body_text.contains(&case_number));
+
+        // The receipt is a PDF for Anna, and not for the other resident.
+        let receipt = format!("{}/wnioski/{id}/potwierdzenie.pdf", app.url);
+        let res = anna.get(&receipt).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200);
+        assert!(res.bytes().await.unwrap().starts_with(b"%PDF-"));
+        let res = other.get(&receipt).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 403);
+
+        // "Moje sprawy" lists it.
+        let (_, _, body) = post_form(&anna, &api("my_applications"), &[]).await;
+        assert!(body.contains(&case_number), "{body}");
+
+        // Once a service is granted, the resident may resign from it (it reaches the
+        // director's queue) but can no longer withdraw the whole application.
+        let store = &app.db.store;
+        store
+            .set_request_status(&id, &first, app::applications::RequestStatus::Qualified)
+            .await
+            .unwrap();
+        let resign = [
+            ("id", id.as_str()),
+            ("service", first.as_str()),
+            ("reason", "Przeprowadzka"),
+        ];
+        let (status, location, body) = post_form(&anna, &api("resign_service"), &resign).await;
+        assert!(status < 400, "{body}");
+        assert_eq!(location, format!("/moje-sprawy/{id}?rezygnacja=1"));
+        let queue = store.resignations().await.unwrap();
+        assert_eq!(queue.len(), 1);
+        assert_eq!(queue[0].1.detail, "Przeprowadzka");
+        let (status, _, body) = post_form(&anna, &api("resign_service"), &resign).await;
+        assert_eq!(status, 422, "resigning twice: {body}");
+        let (status, _, body) =
+            post_form(&anna, &api("withdraw_application"), &[("id", &id)]).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("cannot_withdraw"), "{body}");
+        app.db.drop_database().await;
+    }
+}
+
+/// The load check of issue 6: 100 residents submit at once (each twice, as a double click
+/// would) against the running server, and exactly 100 cases with 100 different numbers exist.
+#[tokio::test]
+async fn a_hundred_concurrent_submissions_get_unique_case_numbers() {
+    const PEOPLE: usize = 100;
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let (first, second) = debica_services(&app).await;
+        let mut ready = Vec::with_capacity(PEOPLE);
+        for i in 0..PEOPLE {
+            let client = resident(&app, &format!("osoba{i}@example.pl")).await;
+            let id = filled_application(&app, &client, (&first, &second)).await;
+            ready.push((client, id));
+        }
+        let url = format!("{}/api/submit_application", app.url);
+        let submissions: Vec<_> = ready
+            .iter()
+            .flat_map(|(client, id)| {
+                (0..2)
+                    .map(|_| {
+                        let (client, id, url) = (client.clone(), id.clone(), url.clone());
+                        async move { post_form(&client, &url, &[("id", &id)]).await }
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for (status, _, body) in futures_join_all(submissions).await {
+            assert!(status < 400, "{body}");
+        }
+        let rows = sqlx::query(
+            "SELECT case_number FROM applications WHERE status = 'registered' ORDER BY case_number",
+        )
+        .fetch_all(app.db.store.pool())
+        .await
+        .unwrap();
+        let numbers: std::collections::BTreeSet<String> = rows
+            .iter()
+            .map(|r| r.try_get("case_number").unwrap())
+            .collect();
+        assert_eq!(rows.len(), PEOPLE);
+        assert_eq!(numbers.len(), PEOPLE, "every case number is different");
+        assert!(numbers.last().unwrap().ends_with("/000100"));
+        app.db.drop_database().await;
+    }
+}
+
+/// Runs futures concurrently on the test's runtime.
+async fn futures_join_all<F, T>(futures: impl IntoIterator<Item = F>) -> Vec<T>
+where
+    F: std::future::Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+{
+    let handles: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
+    let mut out = Vec::with_capacity(handles.len());
+    for handle in handles {
+        out.push(handle.await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn needs_reports_are_counted_and_rate_limited() {
+    let app = seeded_app(test_backends()[0]).await;
+    let url = format!("{}/api/report_need", app.url);
+    let visitor = client();
+    let report = |place: &'static str| {
+        [
+            ("area", "social_assistance"),
+            ("group", "seniors"),
+            ("place", place),
+            ("description", "Brakuje opieki wytchnieniowej"),
+            ("contact", ""),
+        ]
+    };
+    let (status, _, body) = post_form(
+        &visitor,
+        &url,
+        &[("area", ""), ("group", "seniors"), ("description", "")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("description"), "{body}");
+    // A bot fills the hidden field: it is thanked and nothing is stored.
+    let mut bot = report("Latoszyn").to_vec();
+    bot.push(("website", "http://spam.example"));
+    let (status, location, _) = post_form(&visitor, &url, &bot).await;
+    assert!(status < 400);
+    assert_eq!(location, "/zgloszenie-potrzeby/wyslano");
+    for place in [
+        "Latoszyn",
+        "Latoszyn",
+        "Kosynierów",
+        "Latoszyn",
+        "Kosynierów",
+    ] {
+        let (status, _, body) = post_form(&visitor, &url, &report(place)).await;
+        assert!(status < 400, "{body}");
+    }
+    let (status, _, _) = post_form(&visitor, &url, &report("Latoszyn")).await;
+    assert_eq!(status, 429, "the sixth report in an hour from one address");
+    let by_place = app.db.store.need_counts("place").await.unwrap();
+    assert_eq!(
+        by_place,
+        vec![("Latoszyn".to_owned(), 3), ("Kosynierów".to_owned(), 2)]
+    );
+    let by_area = app.db.store.need_counts("area").await.unwrap();
+    assert_eq!(by_area, vec![("social_assistance".to_owned(), 5)]);
+    app.db.drop_database().await;
+}
+
+/// A staff account with `roles`, signed in with its second factor.
+async fn staff(
+    app: &Running,
+    email: &str,
+    name: &str,
+    roles: Vec<app::domain::Role>,
+) -> reqwest::Client {
+    let user = app::identity::NewStaffUser {
+        email: Email::parse(email).unwrap(),
+        display_name: name.into(),
+        roles,
+    };
+    app.db
+        .store
+        .create_staff_user(&user, PASSWORD, chrono::Utc::now())
+        .await
+        .unwrap();
+    signed_in(app, email, PASSWORD).await
+}
+
+async fn json(client: &reqwest::Client, url: &str, form: &[(&str, &str)]) -> serde_json::Value {
+    let (status, _, body) = post_form(client, url, form).await;
+    assert_eq!(status, 200, "{url}: {body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+#[tokio::test]
+async fn staff_handle_cases_from_the_inbox() {
+    use app::domain::Role;
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let (first, second) = debica_services(&app).await;
+        let anna = resident(&app, "anna@example.pl").await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        // Two applications for the same person (the same PESEL).
+        let mut ids = vec![];
+        for _ in 0..2 {
+            let id = filled_application(&app, &anna, (&first, &second)).await;
+            let (status, _, body) =
+                post_form(&anna, &api("submit_application"), &[("id", &id)]).await;
+            assert!(status < 400, "{body}");
+            ids.push(id);
+        }
+        let number = app
+            .db
+            .store
+            .application(&ids[0])
+            .await
+            .unwrap()
+            .case_number
+            .unwrap();
+
+        let organiser = staff(
+            &app,
+            "org@cus.example",
+            "Olga Organizator",
+            vec![Role::ServicesOrganiser],
+        )
+        .await;
+        let karol = staff(
+            &app,
+            "k1@cus.example",
+            "Karol Koordynator",
+            vec![Role::PlanCoordinator],
+        )
+        .await;
+        let kinga = staff(
+            &app,
+            "k2@cus.example",
+            "Kinga Koordynator",
+            vec![Role::PlanCoordinator],
+        )
+        .await;
+
+        // The inbox finds the person by name (any case, no diacritics), PESEL and case number.
+        for q in [
+            "kowalska HALINA",
+            "kowal hal",
+            "44051401458",
+            &number.to_lowercase(),
+        ] {
+            let page = json(&karol, &api("inbox"), &[("query[q]", q)]).await;
+            let expected = if q.contains('/') { 1 } else { 2 };
+            assert_eq!(page["total"], expected, "{q}");
+        }
+        let page = json(&karol, &api("inbox"), &[("query[q]", "Nowak")]).await;
+        assert_eq!(page["total"], 0);
+        let (status, _, _) = post_form(&anna, &api("inbox"), &[("query[page]", "1")]).await;
+        assert_eq!(status, 403, "residents have no inbox");
+
+        // Karol takes the first case; Kinga can neither take it nor act on it.
+        let take = [("id", ids[0].as_str()), ("coordinator", "me")];
+        let (status, _, body) = post_form(&karol, &api("assign_case"), &take).await;
+        assert_eq!(status, 200, "{body}");
+        let (status, _, _) = post_form(
+            &kinga,
+            &api("assign_case"),
+            &[("id", ids[0].as_str()), ("coordinator", "me")],
+        )
+        .await;
+        assert_eq!(status, 403);
+        let path = [
+            ("id", ids[0].as_str()),
+            ("path", "ipus"),
+            ("complicated", "on"),
+        ];
+        let (status, _, _) = post_form(&kinga, &api("choose_path"), &path).await;
+        assert_eq!(status, 403);
+        let denied = sqlx::query(
+            "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'permission_denied' \
+             AND record_id = $1 AND purpose = 'not_assigned'",
+        )
+        .bind(&ids[0])
+        .fetch_one(app.db.store.pool())
+        .await
+        .unwrap();
+        assert_eq!(denied.try_get::<i64, _>("n").unwrap(), 1);
+        let (status, _, body) = post_form(&karol, &api("choose_path"), &path).await;
+        assert_eq!(status, 200, "{body}");
+        let (status, _, body) = post_form(
+            &karol,
+            &api("add_case_note"),
+            &[("id", &ids[0]), ("body", "  ")],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(body.contains("required"), "{body}");
+        let note = [
+            ("id", ids[0].as_str()),
+            ("body", "Telefon od córki: prosi o kontakt po 15:00."),
+        ];
+        let (status, _, body) = post_form(&karol, &api("add_case_note"), &note).await;
+        assert_eq!(status, 200, "{body}");
+
+        // The services organiser assigns the second case to Kinga.
+        let kinga_id: String = sqlx::query("SELECT id FROM users WHERE email = 'k2@cus.example'")
+            .fetch_one(app.db.store.pool())
+            .await
+            .unwrap()
+            .try_get("id")
+            .unwrap();
+        let assign = [("id", ids[1].as_str()), ("coordinator", kinga_id.as_str())];
+        let (status, _, body) = post_form(&organiser, &api("assign_case"), &assign).await;
+        assert_eq!(status, 200, "{body}");
+        let mine = json(&kinga, &api("inbox"), &[("query[coordinator]", "me")]).await;
+        assert_eq!(mine["total"], 1);
+        assert_eq!(mine["rows"][0]["id"], ids[1].as_str());
+        let free = json(&organiser, &api("inbox"), &[("query[coordinator]", "none")]).await;
+        assert_eq!(free["total"], 0);
+
+        // The case page: handling, the deadline clock (two months: complicated), the note, the
+        // other case of the same PESEL, and a timeline with who did what; opening it is audited.
+        let case = json(&karol, &api("staff_case"), &[("id", &ids[0])]).await;
+        assert_eq!(case["handling"]["coordinator"], "Karol Koordynator");
+        assert_eq!(case["handling"]["path"], "plan");
+        assert_eq!(case["handling"]["complicated"], true);
+        let clock = &case["deadlines"];
+        let registered: chrono::NaiveDate =
+            clock["registered_on"].as_str().unwrap().parse().unwrap();
+        let due: chrono::NaiveDate = clock["decision_due"].as_str().unwrap().parse().unwrap();
+        assert_eq!(
+            due,
+            registered
+                .checked_add_months(chrono::Months::new(2))
+                .unwrap()
+        );
+        assert_eq!(case["notes"][0]["author"], "Karol Koordynator");
+        assert_eq!(case["same_pesel"][0][1], ids[1].as_str());
+        let kinds: Vec<&str> = case["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["event"]["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["registered", "assigned", "path_chosen"]);
+        assert_eq!(case["events"][1]["actor"], "Karol Koordynator");
+        let reads = sqlx::query(
+            "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'read' AND record_id = $1 \
+             AND purpose = 'case_handling'",
+        )
+        .bind(&ids[0])
+        .fetch_one(app.db.store.pool())
+        .await
+        .unwrap();
+        assert_eq!(reads.try_get::<i64, _>("n").unwrap(), 1);
+        // The resident's timeline leaves out the staff's working entries.
+        let mine = json(&anna, &api("my_case"), &[("id", &ids[0])]).await;
+        assert_eq!(mine["events"].as_array().unwrap().len(), 1);
+
+        // The pages render for staff.
+        for path in [
+            "/pracownik/sprawy",
+            &format!("/pracownik/sprawy/{}", ids[0]),
+        ] {
+            let res = karol
+                .get(format!("{}{path}", app.url))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status().as_u16(), 200, "{path}");
+            assert!(
+                res.text().await.unwrap().contains("Halina Kowalska"),
+                "{path}"
+            );
+        }
+
+        // Deadlines: nothing is overdue today; 40 days on, the simple case is (the complicated
+        // one has two months); 25 days on, the simple one is due this week.
+        let store = &app.db.store;
+        let overdue = app::cases::InboxQuery {
+            deadline: "overdue".into(),
+            ..Default::default()
+        };
+        let week = app::cases::InboxQuery {
+            deadline: "week".into(),
+            ..Default::default()
+        };
+        let viewer = kinga_id.as_str();
+        let on = |days| registered + chrono::Days::new(days);
+        assert_eq!(
+            store.inbox(&overdue, viewer, registered).await.unwrap().1,
+            0
+        );
+        let (rows, total) = store.inbox(&overdue, viewer, on(40)).await.unwrap();
+        assert_eq!((total, rows[0].id.as_str()), (1, ids[1].as_str()));
+        assert_eq!(store.inbox(&week, viewer, on(25)).await.unwrap().1, 1);
+        assert_eq!(store.inbox(&overdue, viewer, on(70)).await.unwrap().1, 2);
+        // Once every service is decided, the deadline no longer runs.
+        use app::applications::RequestStatus;
+        for (service, status) in [
+            (&first, RequestStatus::Qualified),
+            (&second, RequestStatus::Refused),
+        ] {
+            store
+                .set_request_status(&ids[1], service, status)
+                .await
+                .unwrap();
+        }
+        assert_eq!(store.inbox(&overdue, viewer, on(70)).await.unwrap().1, 1);
+        app.db.drop_database().await;
+    }
+}
