@@ -4,7 +4,8 @@ use crate::accessibility::AccessibilityStatementPage;
 use crate::applications::case_pages::{MyCasePage, MyCasesPage, RegisterApplicationPage};
 use crate::applications::wizard_pages::{StartApplicationPage, SubmittedPage, WizardPage};
 use crate::audit::pages::AuditLogPage;
-use crate::cases::pages::{InboxPage, StaffCasePage};
+use crate::cases::pages::{InboxPage, ResignationsPage, StaffCasePage};
+use crate::cases::qualification_pages::QualifyPage;
 use crate::catalogue::pages::{ProvidersPage, ServicePage, ServicesPage};
 use crate::catalogue::self_check::SelfCheckPage;
 use crate::centre::{CentreInfo, load_centre_info};
@@ -131,7 +132,13 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/pracownik/potrzeby") view=NeedsTriagePage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/sprawy") view=InboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/rezygnacje") view=ResignationsPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/sprawy/:id") view=StaffCasePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/pracownik/sprawy/:id/uslugi/:service")
+                            view=QualifyPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/logowanie") view=LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/logowanie/kod") view=SecondFactorPage ssr=SsrMode::Async />
                         <Route path=path!("/logowanie/nowy-kod") view=TotpEnrolmentPage ssr=SsrMode::Async />

@@ -164,6 +164,12 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/assign_case", Permission::HandleCases),
     ("/api/choose_path", Permission::QualifyAndPlan),
     ("/api/add_case_note", Permission::HandleCases),
+    ("/api/qualification", Permission::HandleCases),
+    ("/api/qualify_service", Permission::QualifyAndPlan),
+    ("/api/refuse_service", Permission::QualifyAndPlan),
+    ("/api/record_delivery", Permission::HandleCases),
+    ("/api/resignations", Permission::AssignCases),
+    ("/api/record_recognition", Permission::QualifyAndPlan),
 ];
 
 #[cfg(feature = "ssr")]

@@ -1,7 +1,8 @@
 // Applying for services (issue 6): a resident applies for two services as a de facto carer of a
 // senior and finds the case in "Moje sprawy" with its receipt; a clerk registers a paper
 // application with the same form; an anonymous visitor reports a need; a coordinator takes a
-// case from the inbox (issue 7); JavaScript on and off, axe on every page; and the whole wizard
+// case from the inbox, qualifies one service and refuses the other with a decision PDF (issue 7);
+// JavaScript on and off, axe on every page; and the whole wizard
 // done with the keyboard alone.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -181,11 +182,11 @@ test('staff see needs reports counted by place', async () => {
 });
 
 for (const js of [true, false]) {
-  test(`a coordinator takes a case from the inbox, chooses its path and notes a call (${js ? 'JS on' : 'JS off'})`, async () => {
+  test(`a coordinator takes a case, chooses its path, notes a call, qualifies one service and refuses the other with a decision (${js ? 'JS on' : 'JS off'})`, async () => {
     const page = await openPage(shared.browser, { js });
     const base = shared.server.url;
     await signIn(page, base, 'koordynator@cus.debica.example');
-    await visit(page, `${base}/pracownik/sprawy?coordinator=none&q=kowalska`, { js });
+    await visit(page, `${base}/pracownik/sprawy?coordinator=none&q=kowalska&channel=online`, { js });
     assert.match(await page.textContent('main table'), /Halina Kowalska/);
     await Promise.all([
       page.waitForURL(/\/pracownik\/sprawy\/[0-9a-f-]+$/),
@@ -208,10 +209,90 @@ for (const js of [true, false]) {
     assert.match(await page.textContent('main'), /Karol Koordynator/);
     assert.match(await page.textContent('main'), /indywidualny plan usług społecznych/);
     await scan(page, js);
+
+    // Records a needs recognition held at the person's home; its record prints.
+    if (js) await waitForHydration(page);
+    const today = new Date().toISOString().slice(0, 10);
+    await page.fill('#held_on', today);
+    await page.check('#place-1');
+    await page.fill('#participants', 'Halina Kowalska, Anna Opiekunka (córka), koordynator');
+    await page.fill('#needs', 'Pomoc przy drobnych naprawach i w codziennych czynnościach');
+    await page.fill('#proposal', 'Złota Rączka raz w miesiącu, usługi opiekuńcze do rozważenia');
+    await page.click('button:has-text("Zapisz rozpoznanie")');
+    await page.waitForSelector('.timeline >> text=Przeprowadzono rozpoznanie potrzeb');
+    const record = await page.context().request.get(`${base}${await page.getAttribute('a[href*="/rozpoznanie/"]', 'href')}`);
+    assert.match(pdfText(await record.body()), /Notatka z rozpoznania indywidualnych potrzeb/);
+    await scan(page, js);
+
+    // Qualifies the first service: the conditions beside the case, the fee from the income.
+    await Promise.all([
+      page.waitForURL(/\/uslugi\/[0-9a-f-]+$/),
+      page.click('main table a:has-text("Kwalifikuj")'),
+    ]);
+    assert.match(await page.textContent('main'), /Warunki kwalifikacji/);
+    await scan(page, js);
+    if (js) await waitForHydration(page);
+    await page.fill('#units', '10');
+    await page.fill('#income', '1500');
+    await Promise.all([
+      page.waitForURL(/\/pracownik\/sprawy\/[0-9a-f-]+$/),
+      page.click('button:has-text("Zakwalifikuj")'),
+    ]);
+    await page.waitForSelector('main table >> text=przyznana: 10 jedn.');
+    assert.match(await page.textContent('.timeline'), /Zakwalifikowano do usługi/);
+
+    // Refuses the other: a numbered decision whose PDF holds every element of KPA art. 107 § 1.
+    await Promise.all([
+      page.waitForURL(/\/uslugi\/[0-9a-f-]+$/),
+      page.click('main table a:has-text("Kwalifikuj")'),
+    ]);
+    if (js) await waitForHydration(page);
+    const factual = await page.inputValue('#factual');
+    await page.fill('#factual', factual.replace('[USTALENIA]', 'strona samodzielnie wykonuje czynności dnia codziennego'));
+    await Promise.all([
+      page.waitForURL(/\/pracownik\/sprawy\/[0-9a-f-]+$/),
+      page.click('button:has-text("Wydaj decyzję o odmowie")'),
+    ]);
+    await page.waitForSelector('main >> text=Decyzja nr');
+    await scan(page, js);
     assert.deepEqual(page.problems, []);
+    const href = await page.getAttribute('main a[href*="/decyzje/"]', 'href');
+    const pdf = await page.context().request.get(`${base}${href}`);
+    assert.equal(pdf.status(), 200);
+    const text = pdfText(await pdf.body());
+    for (const element of [
+      'Wójt Gminy Dębica', 'DECYZJA', 'Znak sprawy', 'Halina Kowalska', 'Na podstawie', 'art. 42 ust. 3',
+      'orzekam', 'odmówić zakwalifikowania', 'Uzasadnienie faktyczne', 'samodzielnie wykonuje czynności',
+      'Uzasadnienie prawne', 'Pouczenie', 'Samorządowego Kolegium Odwoławczego', '14 dni od dnia doręczenia',
+      'Anna Nowak', 'z upoważnienia Wójta Gminy Dębica',
+    ]) {
+      assert.ok(text.includes(element), `${element} in the decision: ${text}`);
+    }
+    const mineUrl = page.url().replace(/^.*\/pracownik\/sprawy\//, `${base}/moje-sprawy/`);
     await page.context().close();
+
+    // The resident sees both outcomes and the decision in "Moje sprawy".
+    const mine = await openPage(shared.browser, { js });
+    await signIn(mine, base, RESIDENT);
+    await visit(mine, mineUrl, { js });
+    const services = await mine.textContent('main table');
+    assert.match(services, /przyznana: 10 jedn\./);
+    assert.match(services, /odmowa \(decyzja\)/);
+    assert.match(await mine.textContent('main'), /Decyzja nr \d+\/\d{4}/);
+    await scan(mine, js);
+    assert.deepEqual(mine.problems, []);
+    await mine.context().close();
   });
 }
+
+/** The text of a PDF (poppler's pdftotext), with line-end hyphenation undone and spaces folded. */
+function pdfText(bytes) {
+  return execFileSync('pdftotext', ['-', '-'], { input: bytes })
+    .toString()
+    .replace(/-\n/g, '')
+    .replace(/\s+/g, ' ');
+}
+
 
 test('the whole wizard works with the keyboard alone', async () => {
   const page = await openPage(shared.browser, { js: true });

@@ -123,6 +123,14 @@ pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedPro
             "/wnioski/{id}/potwierdzenie.pdf",
             get(app::applications::files::receipt),
         )
+        .route(
+            "/wnioski/{id}/decyzje/{decision}",
+            get(app::applications::files::decision),
+        )
+        .route(
+            "/wnioski/{id}/rozpoznanie/{recognition}",
+            get(app::applications::files::recognition),
+        )
         .route("/api/{*fn_name}", post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))

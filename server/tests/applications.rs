@@ -92,6 +92,10 @@ async fn filled_application(
                 ("person[postal_code]", "39-200"),
                 ("person[city]", "Dębica"),
                 ("person[disability]", "moderate"),
+                // Asked only by some programmes; the others drop them.
+                ("person[household_size]", "1"),
+                ("person[income]", "1200,00"),
+                ("person[dependency]", "partly"),
             ],
             "wnioskodawca",
         ),
@@ -279,7 +283,8 @@ async fn applying_online_on_every_backend() {
         assert_eq!(location, format!("/moje-sprawy/{id}?rezygnacja=1"));
         let queue = store.resignations().await.unwrap();
         assert_eq!(queue.len(), 1);
-        assert_eq!(queue[0].1.detail, "Przeprowadzka");
+        assert_eq!(queue[0].event.detail, "Przeprowadzka");
+        assert_eq!(queue[0].application_id, id);
         let (status, _, body) = post_form(&anna, &api("resign_service"), &resign).await;
         assert_eq!(status, 422, "resigning twice: {body}");
         let (status, _, body) =
@@ -639,6 +644,465 @@ async fn staff_handle_cases_from_the_inbox() {
                 .unwrap();
         }
         assert_eq!(store.inbox(&overdue, viewer, on(70)).await.unwrap().1, 1);
+        app.db.drop_database().await;
+    }
+}
+
+/// The Dębica programme's "Złota Rączka" (40 zł an hour, a budget of 60 000 zł) and home care.
+async fn handyman_and_care(app: &Running) -> (String, String) {
+    let id = |name: &'static str| async move {
+        sqlx::query_scalar::<_, String>("SELECT id FROM services WHERE name = $1")
+            .bind(name)
+            .fetch_one(app.db.store.pool())
+            .await
+            .unwrap()
+    };
+    (
+        id("Złota Rączka – drobne naprawy w domu seniora").await,
+        id("Usługi opiekuńcze w miejscu zamieszkania").await,
+    )
+}
+
+/// The status, units and fee of one requested service, as the store reads them.
+async fn request(app: &Running, id: &str, service: &str) -> app::applications::RequestedService {
+    app.db
+        .store
+        .requested_services(id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.service_id == service)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_limited_service_keeps_a_waiting_list_and_promotes_from_it() {
+    use app::applications::RequestStatus;
+    use app::domain::Role;
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        // "Złota Rączka": 40 zł an hour, a budget of 60 000 zł (1 500 hours).
+        let (handyman, care) = handyman_and_care(&app).await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let mut cases = vec![];
+        for person in ["a", "b", "c"] {
+            let email = format!("{person}@example.pl");
+            let client = resident(&app, &email).await;
+            let id = filled_application(&app, &client, (&handyman, &care)).await;
+            let (status, _, body) =
+                post_form(&client, &api("submit_application"), &[("id", &id)]).await;
+            assert!(status < 400, "{body}");
+            cases.push((client, id, email));
+        }
+        let organiser = staff(
+            &app,
+            "org@cus.example",
+            "Olga Organizator",
+            vec![Role::ServicesOrganiser],
+        )
+        .await;
+        let qualify = |id: &str, service: &str, units: &str, income: &str| {
+            let (organiser, url) = (organiser.clone(), api("qualify_service"));
+            let form = [
+                ("id", id.to_owned()),
+                ("service", service.to_owned()),
+                ("form[units]", units.to_owned()),
+                ("form[income]", income.to_owned()),
+                ("form[household]", "samotnie".to_owned()),
+            ];
+            async move {
+                let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                post_form(&organiser, &url, &form).await
+            }
+        };
+
+        // The page compares the conditions with the case and shows the whole budget free.
+        let view = json(
+            &organiser,
+            &api("qualification"),
+            &[("id", &cases[0].1), ("service", &handyman)],
+        )
+        .await;
+        assert_eq!(
+            view["checks"][0]["condition"]["Age"]["min"], 60,
+            "{}",
+            view["checks"]
+        );
+        assert_eq!(view["checks"][0]["outcome"], "Met", "Halina is 82");
+        assert_eq!(view["capacity"]["limit"], 6_000_000);
+        assert_eq!(view["capacity"]["used"], 0);
+        assert_eq!(view["may_act"], true);
+
+        // Bad numbers are named field by field, and nothing is recorded.
+        let (status, _, body) = qualify(&cases[0].1, &handyman, "", "1200").await;
+        assert_eq!(status, 422, "{body}");
+        assert!(body.contains("units"), "{body}");
+        let (status, _, body) = qualify(&cases[0].1, &handyman, "10", "sporo").await;
+        assert_eq!(status, 422, "{body}");
+        assert!(body.contains("calculator_income_invalid"), "{body}");
+        assert_eq!(
+            request(&app, &cases[0].1, &handyman).await.status,
+            RequestStatus::Requested
+        );
+
+        // A takes 1 000 hours (40 000 zł); B's 1 000 hours no longer fit and wait; C's 300
+        // would fit, but B waits before C.
+        for (case, units) in [(0, "1000"), (1, "1000"), (2, "300")] {
+            let (status, location, body) = qualify(&cases[case].1, &handyman, units, "1200").await;
+            assert!(status < 400, "{body}");
+            assert_eq!(location, format!("/pracownik/sprawy/{}", cases[case].1));
+        }
+        let (status, _, _) = qualify(&cases[2].1, &handyman, "300", "1200").await;
+        assert!(status < 400, "a second submit changes nothing");
+        let granted = request(&app, &cases[0].1, &handyman).await;
+        assert_eq!(granted.status, RequestStatus::Qualified);
+        let terms = granted.grant.unwrap();
+        assert_eq!(terms.units, 1000);
+        assert_eq!(terms.fee_total.value(), terms.fee_per_unit.value() * 1000);
+        let record = app
+            .db
+            .store
+            .fee_record(&cases[0].1, &handyman)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            record.contains("\"monthly_income_per_person\":120000"),
+            "{record}"
+        );
+        for (case, position) in [(1, 1), (2, 2)] {
+            let waiting = request(&app, &cases[case].1, &handyman).await;
+            assert_eq!(waiting.status, RequestStatus::Waiting);
+            assert_eq!(waiting.waiting_position, Some(position));
+        }
+        let number = |case: usize| {
+            let store = app.db.store.clone();
+            let id = cases[case].1.clone();
+            async move { store.application(&id).await.unwrap().case_number.unwrap() }
+        };
+        assert_eq!(
+            app.db.store.waiting_list(&handyman).await.unwrap(),
+            vec![number(1).await, number(2).await]
+        );
+        let waiting_mail = app
+            .db
+            .store
+            .emails_to(&Email::parse("b@example.pl").unwrap())
+            .await
+            .unwrap();
+        assert!(
+            waiting_mail
+                .iter()
+                .any(|m| m.subject.contains("liście oczekujących"))
+        );
+
+        // The public catalogue shows what is left and who waits.
+        let page = client()
+            .get(format!("{}/uslugi/{handyman}", app.url))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Lista oczekujących"), "{page}");
+        // (`<!>` marks where a translated text's number was put in.)
+        let page = page.replace("<!>", "");
+        assert!(
+            page.contains("Lista oczekujących</dt><dd>2 osoby</dd>"),
+            "{page}"
+        );
+
+        // A resigns: B gets the place, and then C fits too (40 000 + 12 000 zł).
+        let (status, _, body) = post_form(
+            &cases[0].0,
+            &api("resign_service"),
+            &[("id", &cases[0].1), ("service", &handyman)],
+        )
+        .await;
+        assert!(status < 400, "{body}");
+        for case in [1, 2] {
+            assert_eq!(
+                request(&app, &cases[case].1, &handyman).await.status,
+                RequestStatus::Qualified
+            );
+            let events = app
+                .db
+                .store
+                .case_events(&cases[case].1, true)
+                .await
+                .unwrap();
+            assert!(
+                events
+                    .iter()
+                    .any(|e| e.kind == app::applications::EventKind::Promoted)
+            );
+            let mail = app
+                .db
+                .store
+                .emails_to(&Email::parse(&cases[case].2).unwrap())
+                .await
+                .unwrap();
+            assert!(
+                mail.iter()
+                    .any(|m| m.subject.contains("Zwolniło się miejsce"))
+            );
+        }
+        assert!(
+            app.db
+                .store
+                .waiting_list(&handyman)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        // The resignation is in the director's queue.
+        let queue = organiser
+            .get(format!("{}/pracownik/rezygnacje", app.url))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(queue.contains(&number(0).await), "{queue}");
+        let (status, _, _) = post_form(&cases[1].0, &api("resignations"), &[]).await;
+        assert_eq!(status, 403, "residents do not see the queue");
+        // The staff's case page and the qualification page render.
+        for path in [
+            format!("/pracownik/sprawy/{}", cases[1].1),
+            format!("/pracownik/sprawy/{}/uslugi/{handyman}", cases[1].1),
+        ] {
+            let res = organiser
+                .get(format!("{}{path}", app.url))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status().as_u16(), 200, "{path}");
+        }
+        app.db.drop_database().await;
+    }
+}
+
+/// The text of a PDF (poppler's pdftotext), with line-end hyphenation undone and spaces folded.
+fn pdf_text(bytes: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("pdftotext")
+        .args(["-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("pdftotext (poppler-utils) is installed by scripts/setup test");
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .replace("-\n", "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[tokio::test]
+async fn a_refusal_is_a_numbered_decision_with_every_element_of_kpa_107() {
+    use app::applications::RequestStatus;
+    use app::domain::Role;
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let (handyman, care) = handyman_and_care(&app).await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let anna = resident(&app, "anna@example.pl").await;
+        let id = filled_application(&app, &anna, (&handyman, &care)).await;
+        let (status, _, body) = post_form(&anna, &api("submit_application"), &[("id", &id)]).await;
+        assert!(status < 400, "{body}");
+        let organiser = staff(
+            &app,
+            "org@cus.example",
+            "Olga Organizator",
+            vec![Role::ServicesOrganiser],
+        )
+        .await;
+
+        // A needs recognition is recorded, checked field by field, and printable.
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("record_recognition"),
+            &[
+                ("id", &id),
+                ("form[held_on]", "2999-01-01"),
+                ("form[place]", "other"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 422);
+        for field in [
+            "date_in_future",
+            "place_detail",
+            "participants",
+            "needs",
+            "proposal",
+        ] {
+            assert!(body.contains(field), "{field}: {body}");
+        }
+        let today = app::domain::warsaw_date(chrono::Utc::now()).to_string();
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("record_recognition"),
+            &[
+                ("id", &id),
+                ("form[held_on]", &today),
+                ("form[place]", "home"),
+                (
+                    "form[participants]",
+                    "Halina Kowalska, Anna Opiekunka, koordynator",
+                ),
+                ("form[needs]", "Pomoc w codziennych czynnościach"),
+                ("form[proposal]", "Usługi opiekuńcze 8 godzin tygodniowo"),
+            ],
+        )
+        .await;
+        assert!(status < 400, "{body}");
+        let recognitions = app.db.store.recognitions_of(&id).await.unwrap();
+        assert_eq!(recognitions.len(), 1);
+        let record = organiser
+            .get(format!(
+                "{}/wnioski/{id}/rozpoznanie/{}.pdf",
+                app.url, recognitions[0].id
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(record.status().as_u16(), 200);
+        let text = pdf_text(&record.bytes().await.unwrap());
+        assert!(
+            text.contains("Notatka z rozpoznania indywidualnych potrzeb"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Usługi opiekuńcze 8 godzin tygodniowo"),
+            "{text}"
+        );
+
+        // The form starts from the centre's texts; the findings must be written in.
+        let view = json(
+            &organiser,
+            &api("qualification"),
+            &[("id", &id), ("service", &care)],
+        )
+        .await;
+        let factual = view["refusal"]["factual"].as_str().unwrap().to_owned();
+        let legal = view["refusal"]["legal"].as_str().unwrap().to_owned();
+        assert!(factual.contains("[USTALENIA]"));
+        let refuse = |factual: String| {
+            let (organiser, url) = (organiser.clone(), api("refuse_service"));
+            let form = [
+                ("id", id.clone()),
+                ("service", care.clone()),
+                ("texts[factual]", factual),
+                ("texts[legal]", legal.clone()),
+            ];
+            async move {
+                let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                post_form(&organiser, &url, &form).await
+            }
+        };
+        let (status, _, body) = refuse(factual.clone()).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("findings_missing"), "{body}");
+        let findings = factual.replace(
+            "[USTALENIA]",
+            "strona samodzielnie wykonuje czynności dnia codziennego",
+        );
+        for _ in 0..2 {
+            let (status, location, body) = refuse(findings.clone()).await;
+            assert!(status < 400, "{body}");
+            assert_eq!(location, format!("/pracownik/sprawy/{id}"));
+        }
+        assert_eq!(
+            request(&app, &id, &care).await.status,
+            RequestStatus::Refused
+        );
+        let decisions = app.db.store.decisions_of(&id).await.unwrap();
+        assert_eq!(
+            decisions.len(),
+            1,
+            "a second submit issues no second decision"
+        );
+        let year = app::domain::warsaw_date(chrono::Utc::now())
+            .format("%Y")
+            .to_string();
+        assert_eq!(decisions[0].number, format!("1/{year}"));
+
+        // The resident downloads it; its text holds every element of KPA art. 107 § 1.
+        let url = format!("{}/wnioski/{id}/decyzje/{}.pdf", app.url, decisions[0].id);
+        let res = anna.get(&url).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200);
+        assert_eq!(res.headers()["content-type"], "application/pdf");
+        let text = pdf_text(&res.bytes().await.unwrap());
+        for element in [
+            "Wójt Gminy Dębica",                                        // the authority
+            &app::cases::decision::polish_date(decisions[0].issued_on), // the date
+            &format!("1/{year}"),                                       // the number
+            "Halina Kowalska",                                          // the party
+            "Anna Opiekunka", // her representative (carer)
+            "art. 42 ust. 3", // the legal basis
+            "orzekam",        // the ruling
+            "odmówić zakwalifikowania",
+            "Uzasadnienie faktyczne", // the justification
+            "samodzielnie wykonuje czynności",
+            "Uzasadnienie prawne",
+            "Pouczenie", // the appeal instruction
+            "Samorządowego Kolegium Odwoławczego",
+            "14 dni od dnia doręczenia",
+            "Anna Nowak", // the authorised signatory
+            "Dyrektor Centrum Usług Społecznych",
+            "z upoważnienia Wójta Gminy Dębica",
+        ] {
+            assert!(text.contains(element), "{element:?} missing from: {text}");
+        }
+        let other = resident(&app, "ktos@example.pl").await;
+        let res = other.get(&url).send().await.unwrap();
+        assert!(
+            res.status().is_client_error(),
+            "another resident is refused"
+        );
+
+        // Delivery starts the 14 days for an appeal.
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("record_delivery"),
+            &[
+                ("id", &id),
+                ("decision", &decisions[0].id),
+                ("delivered_on", "2999-01-01"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(body.contains("date_in_future"), "{body}");
+        let today = app::domain::warsaw_date(chrono::Utc::now());
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("record_delivery"),
+            &[
+                ("id", &id),
+                ("decision", &decisions[0].id),
+                ("delivered_on", &today.to_string()),
+            ],
+        )
+        .await;
+        assert!(status < 400, "{body}");
+        let mine = json(&anna, &api("my_case"), &[("id", &id)]).await;
+        assert_eq!(
+            mine["decisions"][0]["appeal_due"],
+            app::cases::decision::appeal_due(today).to_string()
+        );
+        let events = app.db.store.case_events(&id, true).await.unwrap();
+        assert!(
+            events
+                .iter()
+                .any(|e| e.kind == app::applications::EventKind::Refused
+                    && e.detail == format!("1/{year}"))
+        );
         app.db.drop_database().await;
     }
 }

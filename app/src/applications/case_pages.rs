@@ -37,11 +37,41 @@ pub fn request_label(i18n: I18nContext<Locale>, status: RequestStatus) -> String
     .to_string()
 }
 
+/// A requested service's state with what was granted (units and fee) or its waiting-list place.
+#[component]
+pub fn RequestState(request: RequestedService) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = request_label(i18n, request.status);
+    if let Some(position) = request.waiting_position {
+        return view! { {status} " (" {t!(i18n, qualify.position, position = move || position)} ")" }
+            .into_any();
+    }
+    match (request.status, request.grant) {
+        (RequestStatus::Qualified, Some(grant)) => {
+            let per_unit = grant.fee_per_unit.to_string();
+            let total = grant.fee_total.to_string();
+            view! {
+                {status} ": "
+                {t!(
+                    i18n,
+                    qualify.granted,
+                    units = move || grant.units,
+                    per_unit = move || per_unit.clone(),
+                    total = move || total.clone()
+                )}
+            }
+            .into_any()
+        }
+        _ => status.into_any(),
+    }
+}
+
 pub fn event_label(i18n: I18nContext<Locale>, kind: EventKind) -> String {
     match kind {
         EventKind::Registered => t_string!(i18n, cases.event_registered),
         EventKind::AttachmentAdded => t_string!(i18n, cases.event_attachment_added),
         EventKind::NeedsRecognitionPlanned => t_string!(i18n, cases.event_needs_recognition),
+        EventKind::NeedsRecognised => t_string!(i18n, cases.event_needs_recognised),
         EventKind::Qualified => t_string!(i18n, cases.event_qualified),
         EventKind::Refused => t_string!(i18n, cases.event_refused),
         EventKind::PlanApproved => t_string!(i18n, cases.event_plan_approved),
@@ -49,8 +79,41 @@ pub fn event_label(i18n: I18nContext<Locale>, kind: EventKind) -> String {
         EventKind::Resigned => t_string!(i18n, cases.event_resigned),
         EventKind::Assigned => t_string!(i18n, cases.event_assigned),
         EventKind::PathChosen => t_string!(i18n, cases.event_path_chosen),
+        EventKind::WaitingListed => t_string!(i18n, cases.event_waiting_listed),
+        EventKind::Promoted => t_string!(i18n, cases.event_promoted),
     }
     .to_string()
+}
+
+/// The decisions of a case as items of its document list: number, service, dates and the
+/// appeal deadline once delivery is known.
+#[component]
+pub fn DecisionItems(
+    id: String,
+    decisions: Vec<crate::cases::decision::DecisionSummary>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    decisions
+        .into_iter()
+        .map(|d| {
+            let number = d.number.clone();
+            let issued = crate::domain::date_display(d.issued_on);
+            let appeal = d.appeal_due.map(|due| {
+                let due = crate::domain::date_display(due);
+                view! { " · " {t!(i18n, cases.appeal_due, date = move || due.clone())} }
+            });
+            view! {
+                <li>
+                    <a href=format!("/wnioski/{}/decyzje/{}.pdf", id, d.id) rel="external">
+                        {t!(i18n, cases.decision, number = move || number.clone())}
+                    </a>
+                    {format!(" — {} · ", d.service_name)}
+                    {t!(i18n, cases.issued_on, date = move || issued.clone())}
+                    {appeal}
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// `/moje-sprawy`.
@@ -165,7 +228,7 @@ fn CaseView(case: MyCase) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{s.name.clone()}</th>
-                    <td>{request_label(i18n, s.status)}</td>
+                    <td><RequestState request=s.clone() /></td>
                     <td>{resign}</td>
                 </tr>
             }
@@ -235,6 +298,7 @@ fn CaseView(case: MyCase) -> impl IntoView {
                 </a>
             </li>
             {files}
+            <DecisionItems id=id.clone() decisions=case.decisions.clone() />
         </ul>
         {can_withdraw
             .then(|| {

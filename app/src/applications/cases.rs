@@ -14,6 +14,7 @@ pub struct MyCase {
     pub services: Vec<RequestedService>,
     pub events: Vec<CaseEvent>,
     pub attachments: Vec<AttachmentInfo>,
+    pub decisions: Vec<crate::cases::decision::DecisionSummary>,
 }
 
 impl MyCase {
@@ -56,6 +57,7 @@ pub async fn load_my_case(id: String) -> Result<MyCase, AppError> {
         services: store.requested_services(&id).await?,
         events: store.case_events(&id, true).await?,
         attachments: store.attachments(&id).await?,
+        decisions: store.decisions_of(&id).await?,
         application,
     };
     let event =
@@ -110,17 +112,18 @@ pub async fn resign_service(
         .map(|s| s.name.clone())
         .ok_or(AppError::NotFound)?;
     let now = access.state.clock.now();
-    if !access
+    let Some(promoted) = access
         .state
         .store
         .resign_from_service(&id, &service, &user.id, reason, now)
         .await?
-    {
+    else {
         return Err(AppError::invalid("reason", "cannot_resign"));
-    }
+    };
     let event = super::access::case_event(&access, crate::audit::AuditAction::Update, &application);
     access.record(&event).await?;
     super::notify::resigned(&access, &application, &name).await?;
+    crate::cases::qualification::server::tell_promoted(&access, &promoted, &name).await?;
     leptos_axum::redirect(&format!("/moje-sprawy/{id}?rezygnacja=1"));
     Ok(())
 }

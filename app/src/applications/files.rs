@@ -171,7 +171,7 @@ async fn store_upload(
     Ok(Ok(()))
 }
 
-fn internal(what: &str, err: std::io::Error) -> AppError {
+fn internal(what: &str, err: impl std::fmt::Display) -> AppError {
     tracing::error!(error = %err, "{what}");
     AppError::Internal
 }
@@ -247,6 +247,67 @@ pub async fn receipt(
             content_type: "application/pdf".to_owned(),
             name: format!("potwierdzenie-{}.pdf", number.replace('/', "-")),
             bytes: super::receipt::render(&access, &application).await?,
+        };
+        audited(&access, AuditAction::Export, &application, file).await
+    };
+    respond(file.await, &id)
+}
+
+/// `GET /wnioski/{id}/decyzje/{decision}`: a decision of the case, as issued.
+pub async fn decision(
+    State(state): State<AppState>,
+    Path((id, decision)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let caller = who(&request);
+    let file = async {
+        let (access, application) = gate(&state, &id, caller).await?;
+        let (number, document) = access
+            .state
+            .store
+            .decision_document(&id, decision.trim_end_matches(".pdf"))
+            .await?;
+        let bytes = tokio::task::spawn_blocking(move || {
+            crate::documents::render_pdf("decision.typ", &document)
+        })
+        .await
+        .map_err(|err| internal("decision render task", err))?
+        .map_err(|err| internal("decision render", err))?;
+        let file = File {
+            content_type: "application/pdf".to_owned(),
+            name: format!("decyzja-{}.pdf", number.replace('/', "-")),
+            bytes,
+        };
+        audited(&access, AuditAction::Export, &application, file).await
+    };
+    respond(file.await, &id)
+}
+
+/// `GET /wnioski/{id}/rozpoznanie/{recognition}`: the record of a needs recognition.
+pub async fn recognition(
+    State(state): State<AppState>,
+    Path((id, recognition)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let caller = who(&request);
+    let file = async {
+        let (access, application) = gate(&state, &id, caller).await?;
+        let recognition = access
+            .state
+            .store
+            .recognition(&id, recognition.trim_end_matches(".pdf"))
+            .await?;
+        let (centre, case) = (access.state.centre.clone(), application.clone());
+        let bytes = tokio::task::spawn_blocking(move || {
+            crate::cases::recognition::record::render(&centre, &case, &recognition)
+        })
+        .await
+        .map_err(|err| internal("recognition render task", err))?
+        .map_err(|err| internal("recognition render", err))?;
+        let file = File {
+            content_type: "application/pdf".to_owned(),
+            name: "rozpoznanie-potrzeb.pdf".to_owned(),
+            bytes,
         };
         audited(&access, AuditAction::Export, &application, file).await
     };

@@ -12,7 +12,7 @@ pub mod wizard_pages;
 #[cfg(feature = "ssr")]
 pub mod files;
 #[cfg(feature = "ssr")]
-mod notify;
+pub(crate) mod notify;
 #[cfg(feature = "ssr")]
 mod receipt;
 #[cfg(feature = "ssr")]

@@ -70,6 +70,7 @@ coded_enum! {
         Registered = "registered",
         AttachmentAdded = "attachment_added",
         NeedsRecognitionPlanned = "needs_recognition_planned",
+        NeedsRecognised = "needs_recognised",
         Qualified = "qualified",
         Refused = "refused",
         PlanApproved = "plan_approved",
@@ -79,6 +80,10 @@ coded_enum! {
         Assigned = "assigned",
         /// Staff only: the path (one-off, up to three months, IPUS) was chosen.
         PathChosen = "path_chosen",
+        /// Qualified, but the service's limit is used up: on the waiting list.
+        WaitingListed = "waiting_listed",
+        /// A place freed and the oldest waiting request got it.
+        Promoted = "promoted",
     }
 }
 
@@ -95,6 +100,18 @@ pub struct RequestedService {
     pub service_id: String,
     pub name: String,
     pub status: RequestStatus,
+    /// Units and fee, once qualified (kept on the waiting list too).
+    pub grant: Option<GrantedTerms>,
+    /// Place on the service's waiting list (1 = next), while waiting.
+    pub waiting_position: Option<u32>,
+}
+
+/// What a qualification granted: the units and the fee the resident pays for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantedTerms {
+    pub units: u32,
+    pub fee_per_unit: crate::domain::Grosze,
+    pub fee_total: crate::domain::Grosze,
 }
 
 /// A service of the programme offered on the "which services" step.
@@ -121,6 +138,14 @@ pub struct CaseEvent {
     pub kind: EventKind,
     pub service_name: Option<String>,
     pub detail: String,
+}
+
+/// A resignation from a service (art. 44), as the director's queue lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resignation {
+    pub application_id: String,
+    pub case_number: String,
+    pub event: CaseEvent,
 }
 
 /// An application as stored (draft or case).

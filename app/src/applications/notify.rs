@@ -90,3 +90,80 @@ pub async fn resigned(
     )
     .await
 }
+
+pub async fn qualified(
+    access: &Access,
+    application: &Application,
+    service: &str,
+    grant: &crate::cases::capacity::Grant,
+) -> Result<(), AppError> {
+    let locale = crate::preferences::locale_of(&application.locale);
+    let fee = format!(
+        "{} {}. {} {}. {} {}.",
+        td_string!(locale, mail.qualified_units),
+        grant.units,
+        td_string!(locale, mail.qualified_fee),
+        grant.fee_per_unit,
+        td_string!(locale, mail.qualified_total),
+        grant.fee_total
+    );
+    send(
+        access,
+        application,
+        td_string!(locale, mail.qualified_subject).to_string(),
+        format!(
+            "{} {service}. {fee}",
+            td_string!(locale, mail.qualified_text)
+        ),
+        td_string!(locale, mail.qualified_next).to_string(),
+    )
+    .await
+}
+
+pub async fn waiting_listed(
+    access: &Access,
+    application: &Application,
+    service: &str,
+) -> Result<(), AppError> {
+    let locale = crate::preferences::locale_of(&application.locale);
+    send(
+        access,
+        application,
+        td_string!(locale, mail.waiting_subject).to_string(),
+        format!("{} {service}", td_string!(locale, mail.waiting_text)),
+        td_string!(locale, mail.waiting_next).to_string(),
+    )
+    .await
+}
+
+pub async fn promoted(
+    access: &Access,
+    application: &Application,
+    service: &str,
+) -> Result<(), AppError> {
+    let locale = crate::preferences::locale_of(&application.locale);
+    send(
+        access,
+        application,
+        td_string!(locale, mail.promoted_subject).to_string(),
+        format!("{} {service}", td_string!(locale, mail.promoted_text)),
+        td_string!(locale, mail.qualified_next).to_string(),
+    )
+    .await
+}
+
+pub async fn refused(
+    access: &Access,
+    application: &Application,
+    service: &str,
+) -> Result<(), AppError> {
+    let locale = crate::preferences::locale_of(&application.locale);
+    send(
+        access,
+        application,
+        td_string!(locale, mail.refused_subject).to_string(),
+        format!("{} {service}", td_string!(locale, mail.refused_text)),
+        td_string!(locale, mail.refused_next).to_string(),
+    )
+    .await
+}

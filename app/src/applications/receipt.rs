@@ -8,16 +8,8 @@ use crate::i18n::*;
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct CentreLines {
-    name: String,
-    address: String,
-    phone: String,
-    email: String,
-}
-
-#[derive(Serialize)]
 struct Receipt {
-    centre: CentreLines,
+    centre: crate::documents::Letterhead,
     heading: String,
     rows: Vec<[String; 2]>,
     services_heading: String,
@@ -68,12 +60,7 @@ pub async fn render(access: &Access, application: &Application) -> Result<Vec<u8
         ]);
     }
     let receipt = Receipt {
-        centre: CentreLines {
-            name: centre.name.clone(),
-            address: centre.address_line(),
-            phone: centre.phone.clone(),
-            email: centre.email.clone(),
-        },
+        centre: crate::documents::Letterhead::of(centre),
         heading: td_string!(l, receipt.heading).to_string(),
         rows,
         services_heading: td_string!(l, receipt.services).to_string(),

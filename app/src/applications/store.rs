@@ -2,6 +2,7 @@
 
 use super::model::*;
 use super::person::PersonInput;
+use crate::domain::Grosze;
 use crate::programme::store::{from_json, to_json};
 use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -195,8 +196,15 @@ impl Store {
 
     pub async fn requested_services(&self, id: &str) -> StoreResult<Vec<RequestedService>> {
         let rows = sqlx::query(
-            "SELECT a.service_id, s.name, a.status FROM application_services a \
-             JOIN services s ON s.id = a.service_id WHERE a.application_id = $1 ORDER BY a.position",
+            "SELECT a.service_id, s.name, a.status, a.units, a.fee_per_unit, a.fee_total, \
+             CASE WHEN a.status = 'waiting' THEN (SELECT COUNT(*) FROM application_services w \
+             JOIN applications o ON o.id = w.application_id WHERE w.service_id = a.service_id \
+             AND w.status = 'waiting' AND (o.registered_on < me.registered_on OR \
+             (o.registered_on = me.registered_on AND o.case_number <= me.case_number))) END \
+             AS waiting_position \
+             FROM application_services a JOIN services s ON s.id = a.service_id \
+             JOIN applications me ON me.id = a.application_id \
+             WHERE a.application_id = $1 ORDER BY a.position",
         )
         .bind(id)
         .fetch_all(self.pool())
@@ -204,10 +212,26 @@ impl Store {
         rows.iter()
             .map(|row| {
                 let status: String = row.try_get("status")?;
+                let units: Option<i64> = row.try_get("units")?;
+                let grant = match (
+                    units,
+                    row.try_get("fee_per_unit")?,
+                    row.try_get("fee_total")?,
+                ) {
+                    (Some(units), Some(per_unit), Some(total)) => Some(GrantedTerms {
+                        units: u32::try_from(units).map_err(|_| corrupt(units.to_string()))?,
+                        fee_per_unit: Grosze::new(per_unit),
+                        fee_total: Grosze::new(total),
+                    }),
+                    _ => None,
+                };
+                let position: Option<i64> = row.try_get("waiting_position")?;
                 Ok(RequestedService {
                     service_id: row.try_get("service_id")?,
                     name: row.try_get("name")?,
                     status: RequestStatus::from_code(&status).ok_or_else(|| corrupt(status))?,
+                    grant,
+                    waiting_position: position.and_then(|p| u32::try_from(p).ok()),
                 })
             })
             .collect()
@@ -287,18 +311,7 @@ impl Store {
     ) -> StoreResult<Submitted> {
         let year = i64::from(now.year());
         let mut tx = self.pool().begin().await?;
-        // One upsert: it takes the write lock at once (SQLite) or locks the year's row
-        // (PostgreSQL), so concurrent submissions queue here instead of reading the same number,
-        // and the first submission of a year creates the row without a race.
-        let number: i64 = sqlx::query(
-            "INSERT INTO case_counters (year, last_number) VALUES ($1, 1) \
-             ON CONFLICT (year) DO UPDATE SET last_number = case_counters.last_number + 1 \
-             RETURNING last_number",
-        )
-        .bind(year)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("last_number")?;
+        let number = next_in_year(&mut tx, Counter::Cases, year).await?;
         let case_number = crate::domain::CaseNumber::new(prefix, now.year(), number as u64)
             .map_err(|e| corrupt(e.key()))?
             .to_string();
@@ -444,8 +457,9 @@ impl Store {
         Ok(true)
     }
 
-    /// Records a resignation from a granted (or waiting) service; false when the service is
-    /// not in that state.
+    /// Records a resignation from a granted (or waiting) service and gives the freed capacity to
+    /// the waiting list; answers the applications promoted, or None when the service is not in
+    /// a state one can resign from.
     pub async fn resign_from_service(
         &self,
         id: &str,
@@ -453,8 +467,9 @@ impl Store {
         actor_id: &str,
         reason: &str,
         now: DateTime<Utc>,
-    ) -> StoreResult<bool> {
+    ) -> StoreResult<Option<Vec<String>>> {
         let mut tx = self.pool().begin().await?;
+        crate::cases::capacity::lock_service(&mut tx, service_id).await?;
         let result = sqlx::query(
             "UPDATE application_services SET status = 'resigned' WHERE application_id = $1 \
              AND service_id = $2 AND status IN ('qualified', 'waiting')",
@@ -465,7 +480,7 @@ impl Store {
         .await?;
         if result.rows_affected() == 0 {
             tx.rollback().await?;
-            return Ok(false);
+            return Ok(None);
         }
         insert_event(
             &mut tx,
@@ -477,8 +492,9 @@ impl Store {
             reason,
         )
         .await?;
+        let promoted = crate::cases::capacity::promote_waiting(&mut tx, service_id, now).await?;
         tx.commit().await?;
-        Ok(true)
+        Ok(Some(promoted))
     }
 
     /// Sets one requested service's status (qualification comes with case handling), and
@@ -498,35 +514,30 @@ impl Store {
         .bind(status.code())
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "UPDATE applications SET awaiting = CASE WHEN EXISTS (SELECT 1 FROM \
-             application_services s WHERE s.application_id = $1 AND s.status = 'requested') \
-             THEN 1 ELSE 0 END WHERE id = $1 AND status = 'registered'",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        update_awaiting(&mut tx, id).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    /// Resignations not yet handled, newest first: the director's queue.
-    pub async fn resignations(&self) -> StoreResult<Vec<(String, CaseEvent)>> {
+    /// Resignations, newest first: the director's queue.
+    pub async fn resignations(&self) -> StoreResult<Vec<Resignation>> {
         let rows = sqlx::query(
-            "SELECT a.case_number, e.at, e.kind, s.name AS service_name, e.detail \
-             FROM case_events e JOIN applications a ON a.id = e.application_id \
+            "SELECT e.application_id, a.case_number, e.at, e.kind, s.name AS service_name, \
+             e.detail FROM case_events e JOIN applications a ON a.id = e.application_id \
              LEFT JOIN services s ON s.id = e.service_id WHERE e.kind = 'resigned' \
-             ORDER BY e.at DESC",
+             ORDER BY e.at DESC LIMIT 500",
         )
         .fetch_all(self.pool())
         .await?;
         rows.iter()
             .map(|row| {
-                Ok((
-                    row.try_get::<Option<String>, _>("case_number")?
+                Ok(Resignation {
+                    application_id: row.try_get("application_id")?,
+                    case_number: row
+                        .try_get::<Option<String>, _>("case_number")?
                         .unwrap_or_default(),
-                    case_event_from_row(row)?,
-                ))
+                    event: case_event_from_row(row)?,
+                })
             })
             .collect()
     }
@@ -590,7 +601,7 @@ impl Store {
     }
 }
 
-type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+pub(crate) type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
 
 /// Sets `values` on the application when it is in `status`; false when it is not.
 pub(crate) async fn update_application(
@@ -619,6 +630,46 @@ pub(crate) async fn update_application(
         };
     }
     Ok(query.execute(&mut **tx).await?.rows_affected() > 0)
+}
+
+/// A yearly numbering: case numbers, decision numbers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Counter {
+    Cases,
+    Decisions,
+}
+
+/// The next number of `year` in `counter`. One upsert: it takes the write lock at once (SQLite)
+/// or locks the year's row (PostgreSQL), so concurrent transactions queue here instead of reading
+/// the same number, and the first number of a year creates the row without a race.
+pub(crate) async fn next_in_year(tx: &mut Tx<'_>, counter: Counter, year: i64) -> StoreResult<i64> {
+    let table = match counter {
+        Counter::Cases => "case_counters",
+        Counter::Decisions => "decision_counters",
+    };
+    Ok(sqlx::query(&format!(
+        "INSERT INTO {table} (year, last_number) VALUES ($1, 1) \
+         ON CONFLICT (year) DO UPDATE SET last_number = {table}.last_number + 1 \
+         RETURNING last_number"
+    ))
+    .bind(year)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("last_number")?)
+}
+
+/// Whether the registered case `id` still awaits qualification or refusal of some service (the
+/// KPA deadline runs); call after every change of a requested service's status.
+pub(crate) async fn update_awaiting(tx: &mut Tx<'_>, id: &str) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE applications SET awaiting = CASE WHEN EXISTS (SELECT 1 FROM \
+         application_services s WHERE s.application_id = $1 AND s.status = 'requested') \
+         THEN 1 ELSE 0 END WHERE id = $1 AND status = 'registered'",
+    )
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Adds a timeline entry; the resident sees it unless its kind is internal.

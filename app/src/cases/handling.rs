@@ -26,12 +26,7 @@ pub async fn load_inbox(query: InboxQuery) -> Result<InboxPage, AppError> {
     };
     access.record(&event).await?;
     let programmes = store.programmes().await?;
-    let mut services = Vec::new();
-    for programme in &programmes {
-        for service in store.services_of(&programme.id).await? {
-            services.push((service.id, format!("{} ({})", service.name, programme.name)));
-        }
-    }
+    let services = store.service_choices().await?;
     Ok(InboxPage {
         rows,
         total,
@@ -107,8 +102,24 @@ pub async fn add_case_note(id: String, body: String) -> Result<(), AppError> {
     server::audit_change(&access, &application, "case_note").await
 }
 
+/// The director's queue: resignations from granted services (art. 44), newest first.
+#[server(prefix = "/api", endpoint = "resignations")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn load_resignations() -> Result<Vec<crate::applications::Resignation>, AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::AssignCases).await?;
+    let queue = access.state.store.resignations().await?;
+    let event = crate::audit::AuditEvent {
+        record_type: Some("application".into()),
+        purpose: Some("resignations".into()),
+        ..access.event(crate::audit::AuditAction::Read)
+    };
+    access.record(&event).await?;
+    Ok(queue)
+}
+
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use super::*;
     use crate::applications::access::refused;
     use crate::applications::{Application, ApplicationStatus};
@@ -219,6 +230,8 @@ mod server {
             events: store.staff_case_events(id).await?,
             notes: store.case_notes(id).await?,
             attachments: store.attachments(id).await?,
+            decisions: store.decisions_of(id).await?,
+            recognitions: store.recognitions_of(id).await?,
             deadlines: registered_on.map(|on| Deadlines::new(on, handling.complicated, today)),
             handling,
             same_pesel,

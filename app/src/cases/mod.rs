@@ -1,10 +1,21 @@
 //! Case handling: the staff's inbox and case registry, the case page with its deadline clock,
-//! assignment to a coordinator, the path a case takes (art. 42) and internal notes.
+//! assignment to a coordinator, the path a case takes (art. 42), internal notes, and the
+//! qualification of each requested service within the service's limit.
 
+pub mod decision;
 pub mod handling;
 pub mod model;
 pub mod pages;
+pub mod qualification;
+pub mod qualification_pages;
+pub mod recognition;
 
+#[cfg(feature = "ssr")]
+pub mod capacity;
+#[cfg(feature = "ssr")]
+pub mod decision_store;
+#[cfg(feature = "ssr")]
+pub mod recognition_store;
 #[cfg(feature = "ssr")]
 pub mod store;
 

@@ -166,6 +166,8 @@ pub struct StaffCase {
     pub events: Vec<StaffEvent>,
     pub notes: Vec<CaseNote>,
     pub attachments: Vec<crate::applications::AttachmentInfo>,
+    pub decisions: Vec<super::decision::DecisionSummary>,
+    pub recognitions: Vec<super::recognition::NeedsRecognition>,
     pub handling: Handling,
     pub deadlines: Option<Deadlines>,
     /// Other open cases of the same PESEL (case numbers and ids).
@@ -187,9 +189,53 @@ pub struct Handling {
     pub complicated: bool,
 }
 
+/// A service's limit for the programme period and what qualified requests use of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Capacity {
+    pub kind: crate::programme::LimitKind,
+    /// Places, units, or grosze of the budget.
+    pub limit: i64,
+    pub used: i64,
+    /// Requests on the waiting list.
+    pub waiting: u32,
+}
+
+impl Capacity {
+    pub fn remaining(&self) -> i64 {
+        (self.limit - self.used).max(0)
+    }
+
+    /// A request taking `need` of the limit can be granted now.
+    pub fn fits(&self, need: i64) -> bool {
+        self.used.saturating_add(need) <= self.limit
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capacity_fits_up_to_the_limit() {
+        let capacity = Capacity {
+            kind: crate::programme::LimitKind::Places,
+            limit: 3,
+            used: 2,
+            waiting: 0,
+        };
+        assert!(capacity.fits(1));
+        assert!(!capacity.fits(2));
+        assert_eq!(capacity.remaining(), 1);
+        let over = Capacity {
+            used: 5,
+            ..capacity
+        };
+        assert_eq!(
+            over.remaining(),
+            0,
+            "a lowered limit never shows a negative remainder"
+        );
+    }
 
     fn day(text: &str) -> NaiveDate {
         text.parse().unwrap()

@@ -1,12 +1,14 @@
 //! `/pracownik/sprawy` (the inbox) and `/pracownik/sprawy/:id` (one case).
 
+use super::decision::RecordDelivery;
 use super::handling::*;
 use super::model::*;
-use crate::applications::case_pages::{event_label, request_label, status_label};
+use super::recognition::{RecognitionPlace, RecordRecognition};
+use crate::applications::case_pages::{DecisionItems, RequestState, event_label, status_label};
 use crate::applications::wizard_pages::channel_label;
 use crate::applications::{ApplicationStatus, Channel, PersonInput};
 use crate::catalogue::pages::{Choice, coded_options};
-use crate::components::form::{ErrorSummary, TextArea, last_error};
+use crate::components::form::{ErrorSummary, TextArea, TextField, last_error};
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::pagination::Pagination;
 use crate::components::table::ScrollTable;
@@ -234,6 +236,8 @@ pub fn StaffCasePage() -> impl IntoView {
     let assign = ServerAction::<AssignCase>::new();
     let path = ServerAction::<ChoosePath>::new();
     let note = ServerAction::<AddCaseNote>::new();
+    let delivery = ServerAction::<RecordDelivery>::new();
+    let recognition = ServerAction::<RecordRecognition>::new();
     let case = Resource::new(
         move || {
             (
@@ -241,6 +245,8 @@ pub fn StaffCasePage() -> impl IntoView {
                 assign.version().get(),
                 path.version().get(),
                 note.version().get(),
+                delivery.version().get(),
+                recognition.version().get(),
             )
         },
         |(id, ..)| load_staff_case(id),
@@ -251,7 +257,9 @@ pub fn StaffCasePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match case.await {
                     Err(error) => page_failure(error, &format!("/pracownik/sprawy/{}", id())),
-                    Ok(case) => view! { <CaseView case assign path note /> }.into_any(),
+                    Ok(case) => {
+                        view! { <CaseView case assign path note delivery recognition /> }.into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -264,6 +272,8 @@ fn CaseView(
     assign: ServerAction<AssignCase>,
     path: ServerAction<ChoosePath>,
     note: ServerAction<AddCaseNote>,
+    delivery: ServerAction<RecordDelivery>,
+    recognition: ServerAction<RecordRecognition>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let a = case.application.clone();
@@ -278,10 +288,21 @@ fn CaseView(
         .services
         .iter()
         .map(|s| {
+            let link = if s.status == crate::applications::RequestStatus::Requested && case.may_act
+            {
+                t_string!(i18n, qualify.open)
+            } else {
+                t_string!(i18n, qualify.details)
+            };
             view! {
                 <tr>
                     <th scope="row">{s.name.clone()}</th>
-                    <td>{request_label(i18n, s.status)}</td>
+                    <td><RequestState request=s.clone() /></td>
+                    <td>
+                        <a href=format!("/pracownik/sprawy/{}/uslugi/{}", id, s.service_id)>
+                            {link} <span class="visually-hidden">{format!(" — {}", s.name)}</span>
+                        </a>
+                    </td>
                 </tr>
             }
         })
@@ -370,6 +391,14 @@ fn CaseView(
             </section>
         }
     });
+    let undelivered: Vec<_> = case
+        .decisions
+        .iter()
+        .filter(|d| d.delivered_on.is_none())
+        .map(|d| (d.id.clone(), d.number.clone()))
+        .collect();
+    let delivery = (case.may_act && !undelivered.is_empty())
+        .then(|| view! { <DeliveryForm id=id.clone() decisions=undelivered action=delivery /> });
     let handling = case.handling.clone();
     let actions = view! {
         <AssignForm
@@ -408,6 +437,7 @@ fn CaseView(
                     <tr>
                         <th scope="col">{t!(i18n, cases.service)}</th>
                         <th scope="col">{t!(i18n, cases.status)}</th>
+                        <th scope="col">{t!(i18n, cases.actions)}</th>
                     </tr>
                 </thead>
                 <tbody>{services}</tbody>
@@ -423,6 +453,11 @@ fn CaseView(
             </dl>
             {actions}
         </section>
+        <section aria-labelledby="recognition-heading">
+            <h2 id="recognition-heading">{t!(i18n, recognition.heading)}</h2>
+            <Recognitions id=id.clone() recognitions=case.recognitions.clone() />
+            {case.may_act.then(|| view! { <RecognitionForm id=id.clone() action=recognition /> })}
+        </section>
         <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t!(i18n, cases.documents)}</h2>
             <ul>
@@ -432,7 +467,9 @@ fn CaseView(
                     </a>
                 </li>
                 {files}
+                <DecisionItems id=id.clone() decisions=case.decisions.clone() />
             </ul>
+            {delivery}
         </section>
         <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t!(i18n, cases.timeline)}</h2>
@@ -582,6 +619,191 @@ fn NoteForm(id: String, action: ServerAction<AddCaseNote>) -> impl IntoView {
                 {t!(i18n, inbox.note)}
             </TextArea>
             <button type="submit" class="button button--secondary">{t!(i18n, inbox.add_note)}</button>
+        </ActionForm>
+    }
+}
+
+/// The day a decision reached the party (the appeal deadline runs from it).
+#[component]
+fn DeliveryForm(
+    id: String,
+    decisions: Vec<(String, String)>,
+    action: ServerAction<RecordDelivery>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(action);
+    let options = decisions
+        .into_iter()
+        .map(|(value, number)| view! { <option value=value>{number}</option> })
+        .collect_view();
+    view! {
+        <ActionForm action attr:class="form form--inline">
+            <ErrorSummary error />
+            <input type="hidden" name="id" value=id />
+            <div class="field">
+                <label for="decision">{t!(i18n, inbox.decision)}</label>
+                <select id="decision" name="decision">{options}</select>
+            </div>
+            <TextField id="delivered_on" kind="date" error>
+                {t!(i18n, inbox.delivered_on)}
+            </TextField>
+            <button type="submit" class="button button--secondary">{t!(i18n, inbox.record_delivery)}</button>
+        </ActionForm>
+    }
+}
+
+/// `/pracownik/rezygnacje`: the director's queue of resignations.
+#[component]
+pub fn ResignationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let queue = Resource::new(|| (), |_| load_resignations());
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, inbox.resignations).to_string()) />
+        <h1>{t!(i18n, inbox.resignations)}</h1>
+        <p>{t!(i18n, inbox.resignations_text)}</p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match queue.await {
+                    Err(error) => page_failure(error, "/pracownik/rezygnacje"),
+                    Ok(queue) if queue.is_empty() => {
+                        view! { <p>{t!(i18n, inbox.resignations_none)}</p> }.into_any()
+                    }
+                    Ok(queue) => {
+                        let rows = queue
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <tr>
+                                        <td>
+                                            <time datetime=r.event.at.to_rfc3339()>
+                                                {warsaw_display(r.event.at)}
+                                            </time>
+                                        </td>
+                                        <th scope="row">
+                                            <a href=format!("/pracownik/sprawy/{}", r.application_id)>
+                                                {r.case_number}
+                                            </a>
+                                        </th>
+                                        <td>{r.event.service_name.unwrap_or_default()}</td>
+                                        <td>{r.event.detail}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <table class="table">
+                                <caption class="visually-hidden">{t!(i18n, inbox.resignations)}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t!(i18n, inbox.resigned_at)}</th>
+                                        <th scope="col">{t!(i18n, inbox.case_number)}</th>
+                                        <th scope="col">{t!(i18n, cases.service)}</th>
+                                        <th scope="col">{t!(i18n, inbox.reason)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        }
+                        .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn place_label(i18n: I18nContext<Locale>, place: RecognitionPlace) -> String {
+    match place {
+        RecognitionPlace::Centre => t_string!(i18n, recognition.place_centre),
+        RecognitionPlace::Home => t_string!(i18n, recognition.place_home),
+        RecognitionPlace::Other => t_string!(i18n, recognition.place_other),
+    }
+    .to_string()
+}
+
+/// The recorded needs recognitions with their printable records.
+#[component]
+fn Recognitions(
+    id: String,
+    recognitions: Vec<super::recognition::NeedsRecognition>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if recognitions.is_empty() {
+        return view! { <p>{t!(i18n, recognition.none)}</p> }.into_any();
+    }
+    recognitions
+        .into_iter()
+        .map(|r| {
+            let place = match r.place_detail.as_str() {
+                "" => place_label(i18n, r.place),
+                detail => format!("{}: {detail}", place_label(i18n, r.place)),
+            };
+            view! {
+                <dl class="facts">
+                    <dt>{t!(i18n, recognition.held_on)}</dt>
+                    <dd>{date_display(r.held_on)} " · " {r.recorded_by.clone()}</dd>
+                    <dt>{t!(i18n, recognition.place)}</dt>
+                    <dd>{place}</dd>
+                    <dt>{t!(i18n, recognition.participants)}</dt>
+                    <dd>{r.participants.clone()}</dd>
+                    <dt>{t!(i18n, recognition.needs)}</dt>
+                    <dd class="note-body">{r.needs.clone()}</dd>
+                    <dt>{t!(i18n, recognition.services_used)}</dt>
+                    <dd class="note-body">{r.services_used.clone()}</dd>
+                    <dt>{t!(i18n, recognition.proposal)}</dt>
+                    <dd class="note-body">{r.proposal.clone()}</dd>
+                </dl>
+                <p>
+                    <a href=format!("/wnioski/{}/rozpoznanie/{}.pdf", id, r.id) rel="external">
+                        {t!(i18n, recognition.print)}
+                    </a>
+                </p>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+#[component]
+fn RecognitionForm(id: String, action: ServerAction<RecordRecognition>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(action);
+    let places = coded_options(RecognitionPlace::ALL, RecognitionPlace::code, |p| {
+        place_label(i18n, p)
+    });
+    view! {
+        <h3>{t!(i18n, recognition.record)}</h3>
+        <p>{t!(i18n, recognition.record_text)}</p>
+        <ActionForm action attr:class="form">
+            <ErrorSummary error />
+            <input type="hidden" name="id" value=id />
+            <TextField id="held_on" name="form[held_on]" kind="date" error>
+                {t!(i18n, recognition.held_on)}
+            </TextField>
+            <crate::components::form::Radios
+                id="place"
+                name="form[place]"
+                legend=t_string!(i18n, recognition.place).to_string()
+                options=places
+                selected=""
+                error
+            />
+            <TextField id="place_detail" name="form[place_detail]" error>
+                {t!(i18n, recognition.place_detail)}
+            </TextField>
+            <TextArea id="participants" name="form[participants]" rows=2 error>
+                {t!(i18n, recognition.participants)}
+            </TextArea>
+            <TextArea id="needs" name="form[needs]" error>
+                {t!(i18n, recognition.needs)}
+            </TextArea>
+            <TextArea id="services_used" name="form[services_used]" rows=2 error>
+                {t!(i18n, recognition.services_used)}
+            </TextArea>
+            <TextArea id="proposal" name="form[proposal]" rows=3 error>
+                {t!(i18n, recognition.proposal)}
+            </TextArea>
+            <button type="submit" class="button button--secondary">{t!(i18n, recognition.save)}</button>
         </ActionForm>
     }
 }

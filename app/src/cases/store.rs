@@ -170,10 +170,14 @@ impl Store {
             page = page.bind(value);
         }
         let rows = page.fetch_all(self.pool()).await?;
+        let ids = rows
+            .iter()
+            .map(|row| row.try_get("id"))
+            .collect::<Result<Vec<String>, _>>()?;
+        let mut services_of = self.services_of_cases(&ids).await?;
         let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let id: String = row.try_get("id")?;
-            let services = self.requested_services(&id).await?;
+        for (row, id) in rows.iter().zip(ids) {
+            let services = services_of.remove(&id).unwrap_or_default();
             let subject: crate::applications::PersonInput =
                 crate::programme::store::from_json(&row.try_get::<String, _>("subject")?)?;
             let channel: String = row.try_get("channel")?;
@@ -185,10 +189,8 @@ impl Store {
                     .unwrap_or_default(),
                 person: subject.name,
                 programme: row.try_get("programme")?,
-                open: services
-                    .iter()
-                    .any(|s| s.status == crate::applications::RequestStatus::Requested),
-                services: services.into_iter().map(|s| s.name).collect(),
+                open: services.iter().any(|(_, status)| status == "requested"),
+                services: services.into_iter().map(|(name, _)| name).collect(),
                 channel: Channel::from_code(&channel).ok_or_else(|| corrupt(channel))?,
                 status: ApplicationStatus::from_code(&status).ok_or_else(|| corrupt(status))?,
                 coordinator: row.try_get("coordinator")?,
@@ -202,6 +204,53 @@ impl Store {
             });
         }
         Ok((out, u64::try_from(total).unwrap_or_default()))
+    }
+
+    /// Every service with its programme's name, for the inbox's service filter: (id, label).
+    pub async fn service_choices(&self) -> StoreResult<Vec<(String, String)>> {
+        let rows = sqlx::query(
+            "SELECT s.id, s.name, p.name AS programme FROM services s \
+             JOIN programmes p ON p.id = s.programme_id ORDER BY p.name, s.position",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let (name, programme): (String, String) =
+                    (row.try_get("name")?, row.try_get("programme")?);
+                Ok((row.try_get("id")?, format!("{name} ({programme})")))
+            })
+            .collect()
+    }
+
+    /// The requested services (name, status code) of the cases `ids`, in one query.
+    async fn services_of_cases(
+        &self,
+        ids: &[String],
+    ) -> StoreResult<std::collections::HashMap<String, Vec<(String, String)>>> {
+        let mut out = std::collections::HashMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let placeholders = (1..=ids.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT r.application_id, s.name, r.status FROM application_services r \
+             JOIN services s ON s.id = r.service_id WHERE r.application_id IN ({placeholders}) \
+             ORDER BY r.application_id, r.position"
+        );
+        let mut query = sqlx::query(&sql);
+        for id in ids {
+            query = query.bind(id);
+        }
+        for row in query.fetch_all(self.pool()).await? {
+            out.entry(row.try_get::<String, _>("application_id")?)
+                .or_insert_with(Vec::new)
+                .push((row.try_get("name")?, row.try_get("status")?));
+        }
+        Ok(out)
     }
 
     /// Who coordinates the case and how it proceeds; `None` for a draft.

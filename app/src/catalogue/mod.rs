@@ -187,6 +187,8 @@ pub struct ServiceDetails {
     pub packages: Vec<Package>,
     /// The fee for the calculator's inputs, when they were given.
     pub quote: Option<Result<FeeQuote, String>>,
+    /// What is left of the service's limit, when it has one.
+    pub capacity: Option<crate::cases::Capacity>,
 }
 
 /// The calculator's inputs as typed in the URL.
@@ -300,7 +302,9 @@ pub async fn catalogue_service(
         .filter(|package| package.service_ids.contains(&service.id))
         .collect();
     let quote = question.quote(&service.fee);
+    let capacity = store.capacity(&service).await?;
     Ok(ServiceDetails {
+        capacity,
         service,
         programme,
         providers,

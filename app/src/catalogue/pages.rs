@@ -326,6 +326,7 @@ fn ServiceView(details: ServiceDetails, question: FeeQuestion) -> impl IntoView 
         providers,
         packages,
         quote,
+        capacity,
     } = details;
     let title = service.name.clone();
     let places = service
@@ -335,19 +336,9 @@ fn ServiceView(details: ServiceDetails, question: FeeQuestion) -> impl IntoView 
         .collect::<Vec<_>>()
         .join(", ");
     let unit = service.unit;
-    let limit = service.limit.map(|limit| match limit.kind {
-        LimitKind::Places => {
-            let places = count(limit.amount);
-            view! { {t!(i18n, catalogue.limit_places, count = move || places)} }.into_any()
-        }
-        LimitKind::Units => format!("{} × {}", limit.amount, unit_label(i18n, unit)).into_any(),
-        LimitKind::Budget => format!(
-            "{} {}",
-            t_string!(i18n, catalogue.limit_budget),
-            Grosze::new(limit.amount)
-        )
-        .into_any(),
-    });
+    let limit = service
+        .limit
+        .map(|limit| limit_text(i18n, limit.kind, limit.amount, unit));
     let structured_data = json_ld(&service, &programme, &area_label(i18n, service.area));
     let documents = service.documents.clone();
     let has_documents = !documents.is_empty();
@@ -376,6 +367,7 @@ fn ServiceView(details: ServiceDetails, question: FeeQuestion) -> impl IntoView 
                         <dd>{limit}</dd>
                     }
                 })}
+            {capacity.map(|capacity| view! { <CapacityFacts capacity unit /> })}
             <dt>{t!(i18n, catalogue.programme)}</dt>
             <dd>
                 {format!(
@@ -448,6 +440,42 @@ fn ServiceView(details: ServiceDetails, question: FeeQuestion) -> impl IntoView 
                 {t!(i18n, catalogue.contact_button)}
             </a>
         </p>
+    }
+}
+
+/// An amount of a limit: places, units of the service, or money.
+fn limit_text(
+    i18n: I18nContext<Locale>,
+    kind: LimitKind,
+    amount: i64,
+    unit: ServiceUnit,
+) -> AnyView {
+    match kind {
+        LimitKind::Places => {
+            let places = count(amount);
+            view! { {t!(i18n, catalogue.limit_places, count = move || places)} }.into_any()
+        }
+        LimitKind::Units => format!("{amount} × {}", unit_label(i18n, unit)).into_any(),
+        LimitKind::Budget => format!(
+            "{} {}",
+            t_string!(i18n, catalogue.limit_budget),
+            Grosze::new(amount)
+        )
+        .into_any(),
+    }
+}
+
+/// What is left of a service's limit and how many wait (terms of a `<dl>`), for residents in the
+/// catalogue and for staff qualifying.
+#[component]
+pub fn CapacityFacts(capacity: crate::cases::Capacity, unit: ServiceUnit) -> impl IntoView {
+    let i18n = use_i18n();
+    let waiting = count(i64::from(capacity.waiting));
+    view! {
+        <dt>{t!(i18n, catalogue.remaining)}</dt>
+        <dd>{limit_text(i18n, capacity.kind, capacity.remaining(), unit)}</dd>
+        <dt>{t!(i18n, catalogue.waiting_list)}</dt>
+        <dd>{t!(i18n, catalogue.people, count = move || waiting)}</dd>
     }
 }
 

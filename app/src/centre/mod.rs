@@ -23,6 +23,44 @@ pub struct CentreInfo {
     pub case_prefix: String,
     /// The GDPR art. 13 information shown with every application form.
     pub privacy: PrivacyNotice,
+    /// Who issues decisions and how they are cited.
+    pub decisions: DecisionSettings,
+}
+
+/// The authority in whose name the centre's director decides, the authorised signatory and the
+/// references decisions cite (Polish, in the grammatical cases the texts need).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DecisionSettings {
+    /// "Wójt Gminy Dębica".
+    pub organ: String,
+    /// "Wójta Gminy Dębica".
+    pub organ_genitive: String,
+    pub signatory_name: String,
+    pub signatory_position: String,
+    /// The authorisation the signatory acts under (number and date).
+    pub authorisation: String,
+    /// The appeal body, in the genitive: "Samorządowego Kolegium Odwoławczego w Rzeszowie".
+    pub appeal_body: String,
+    /// Where the CUS act and the KPA were published (update with consolidated texts).
+    pub cus_act_reference: String,
+    pub kpa_reference: String,
+}
+
+impl Default for DecisionSettings {
+    fn default() -> Self {
+        DecisionSettings {
+            organ: "Wójt Gminy Dębica".into(),
+            organ_genitive: "Wójta Gminy Dębica".into(),
+            signatory_name: "Anna Nowak".into(),
+            signatory_position: "Dyrektor Centrum Usług Społecznych Gminy Dębica".into(),
+            authorisation: "upoważnienie Wójta Gminy Dębica nr 12/2026 z dnia 2 stycznia 2026 r."
+                .into(),
+            appeal_body: "Samorządowego Kolegium Odwoławczego w Rzeszowie".into(),
+            cus_act_reference: "Dz. U. z 2019 r. poz. 1818".into(),
+            kpa_reference: "Dz. U. z 2024 r. poz. 572, z późn. zm.".into(),
+        }
+    }
 }
 
 /// The information clause (RODO art. 13) of the application form, as the controller words it.
@@ -103,6 +141,7 @@ impl Default for CentreInfo {
             accessibility: AccessibilityInfo::default(),
             case_prefix: "CUS".into(),
             privacy: PrivacyNotice::default(),
+            decisions: DecisionSettings::default(),
         }
     }
 }

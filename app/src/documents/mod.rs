@@ -8,3 +8,23 @@ mod render;
 
 #[cfg(feature = "ssr")]
 pub use render::{DocumentError, render_pdf};
+
+/// The centre's letterhead and footer lines (`common.typ`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Letterhead {
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+}
+
+impl Letterhead {
+    pub fn of(centre: &crate::centre::CentreInfo) -> Self {
+        Letterhead {
+            name: centre.name.clone(),
+            address: centre.address_line(),
+            phone: centre.phone.clone(),
+            email: centre.email.clone(),
+        }
+    }
+}

@@ -4,9 +4,11 @@ use typst::foundations::{Dict, IntoValue};
 use typst_as_lib::TypstEngine;
 
 /// The templates, by file name; `render_pdf` names one.
-const TEMPLATES: [(&str, &str); 2] = [
+const TEMPLATES: [(&str, &str); 4] = [
     ("common.typ", include_str!("templates/common.typ")),
     ("receipt.typ", include_str!("templates/receipt.typ")),
+    ("decision.typ", include_str!("templates/decision.typ")),
+    ("recognition.typ", include_str!("templates/recognition.typ")),
 ];
 
 /// Fonts and templates are parsed once per process; each render only lays out.

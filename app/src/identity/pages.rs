@@ -99,6 +99,7 @@ fn StaffHome(me: Me) -> impl IntoView {
     let manages_programme = Permission::ManageProgramme.allowed_for(&me.roles);
     let registers = Permission::RegisterOnBehalf.allowed_for(&me.roles);
     let handles_cases = Permission::HandleCases.allowed_for(&me.roles);
+    let oversees_cases = Permission::AssignCases.allowed_for(&me.roles);
     view! {
         <h1>{t!(i18n, staff.title)}</h1>
         <dl class="facts">
@@ -123,6 +124,11 @@ fn StaffHome(me: Me) -> impl IntoView {
                 <Show when=move || handles_cases>
                     <li>
                         <a href="/pracownik/sprawy">{t!(i18n, staff.nav_cases)}</a>
+                    </li>
+                </Show>
+                <Show when=move || oversees_cases>
+                    <li>
+                        <a href="/pracownik/rezygnacje">{t!(i18n, inbox.resignations)}</a>
                     </li>
                 </Show>
                 <Show when=move || registers>
