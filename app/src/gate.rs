@@ -170,6 +170,9 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/record_delivery", Permission::HandleCases),
     ("/api/resignations", Permission::AssignCases),
     ("/api/record_recognition", Permission::QualifyAndPlan),
+    ("/api/forward_case", Permission::QualifyAndPlan),
+    ("/api/account_scope", Permission::ManageAccounts),
+    ("/api/set_account_scope", Permission::ManageAccounts),
 ];
 
 #[cfg(feature = "ssr")]

@@ -1,4 +1,5 @@
--- Case handling, continued. Qualification of a requested service (art. 42): the units granted, the fee computed
+-- Case handling, continued: needs recognition, coordinators' scopes, forwarding, and the qualification of a
+-- requested service (art. 42): the units granted, the fee computed
 -- by the programme's rule with the inputs it used (kept with the decision), what the granted
 -- units are worth against a budget limit, who decided and when.
 
@@ -50,3 +51,27 @@ CREATE TABLE needs_recognitions (
     created_at TEXT NOT NULL
 );
 CREATE INDEX needs_recognitions_application ON needs_recognitions (application_id, held_on);
+
+-- Where a coordinator works: programme lineages ('programme') and gminas by TERYT ('gmina').
+-- None: the whole centre.
+CREATE TABLE staff_scopes (
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (user_id, kind, value)
+);
+
+-- Forwarding the application, or some of its services, to whoever handles them; the letter to the
+-- resident is made from this record.
+CREATE TABLE forwardings (
+    id TEXT PRIMARY KEY,
+    application_id TEXT NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+    -- JSON: the ids of the services forwarded.
+    service_ids TEXT NOT NULL,
+    target TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    forwarded_by TEXT NOT NULL REFERENCES users (id),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX forwardings_application ON forwardings (application_id, created_at);

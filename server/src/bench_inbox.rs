@@ -150,7 +150,7 @@ async fn run(dir: &std::path::Path, applications: usize, rounds: usize) -> CliRe
         ),
     ];
     for (_, q) in &queries {
-        store.inbox(q, &coordinator, today).await?;
+        store.inbox(q, &coordinator, None, today).await?;
     }
     println!(
         "{:<28} {:>8} {:>8} {:>8} {:>8}",
@@ -162,7 +162,7 @@ async fn run(dir: &std::path::Path, applications: usize, rounds: usize) -> CliRe
         let mut total = 0;
         for _ in 0..rounds {
             let started = Instant::now();
-            total = store.inbox(q, &coordinator, today).await?.1;
+            total = store.inbox(q, &coordinator, None, today).await?.1;
             times.push(started.elapsed());
         }
         times.sort();

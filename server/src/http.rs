@@ -131,6 +131,10 @@ pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedPro
             "/wnioski/{id}/rozpoznanie/{recognition}",
             get(app::applications::files::recognition),
         )
+        .route(
+            "/wnioski/{id}/przekazanie/{forwarding}",
+            get(app::applications::files::forwarding_letter),
+        )
         .route("/api/{*fn_name}", post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))

@@ -555,6 +555,68 @@ async fn staff_handle_cases_from_the_inbox() {
         let free = json(&organiser, &api("inbox"), &[("query[coordinator]", "none")]).await;
         assert_eq!(free["total"], 0);
 
+        // Scoped to another programme, Kinga no longer sees or handles the Dębica cases; scoped
+        // to the gmina of Dębica, she does again. Only the administrator sets scopes.
+        let admin = staff(
+            &app,
+            "admin@cus.example",
+            "Adam Admin",
+            vec![Role::Administrator],
+        )
+        .await;
+        let other_lineage: String = sqlx::query_scalar(
+            "SELECT lineage_id FROM programmes WHERE id <> (SELECT programme_id FROM applications \
+             WHERE id = $1) LIMIT 1",
+        )
+        .bind(&ids[1])
+        .fetch_one(app.db.store.pool())
+        .await
+        .unwrap();
+        let scope = [
+            ("id", kinga_id.as_str()),
+            ("programmes[0]", other_lineage.as_str()),
+            ("gminas", ""),
+        ];
+        let (status, _, _) = post_form(&kinga, &api("set_account_scope"), &scope).await;
+        assert_eq!(status, 403, "a coordinator cannot widen her own scope");
+        let (status, _, body) = post_form(&admin, &api("set_account_scope"), &scope).await;
+        assert_eq!(status, 200, "{body}");
+        let mine = json(&kinga, &api("inbox"), &[("query[coordinator]", "me")]).await;
+        assert_eq!(mine["total"], 0, "out of scope, out of the inbox");
+        let (status, _, _) = post_form(&kinga, &api("staff_case"), &[("id", &ids[1])]).await;
+        assert_eq!(status, 403);
+        let note = [("id", ids[1].as_str()), ("body", "Telefon")];
+        let (status, _, _) = post_form(&kinga, &api("add_case_note"), &note).await;
+        assert_eq!(status, 403);
+        let refusals = sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM audit_log WHERE purpose = 'out_of_scope' AND record_id = $1",
+        )
+        .bind(&ids[1])
+        .fetch_one(app.db.store.pool())
+        .await
+        .unwrap();
+        assert!(refusals >= 2, "each refusal is audited");
+        let (status, _, body) = post_form(
+            &admin,
+            &api("set_account_scope"),
+            &[("id", kinga_id.as_str()), ("gminas", "1803032, 18O3032")],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(body.contains("teryt_invalid"), "{body}");
+        let (status, _, body) = post_form(
+            &admin,
+            &api("set_account_scope"),
+            &[("id", kinga_id.as_str()), ("gminas", "1803032")],
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let mine = json(&kinga, &api("inbox"), &[("query[coordinator]", "me")]).await;
+        assert_eq!(
+            mine["total"], 1,
+            "the programme serves the gmina in her scope"
+        );
+
         // The case page: handling, the deadline clock (two months: complicated), the note, the
         // other case of the same PESEL, and a timeline with who did what; opening it is audited.
         let case = json(&karol, &api("staff_case"), &[("id", &ids[0])]).await;
@@ -625,13 +687,20 @@ async fn staff_handle_cases_from_the_inbox() {
         let viewer = kinga_id.as_str();
         let on = |days| registered + chrono::Days::new(days);
         assert_eq!(
-            store.inbox(&overdue, viewer, registered).await.unwrap().1,
+            store
+                .inbox(&overdue, viewer, None, registered)
+                .await
+                .unwrap()
+                .1,
             0
         );
-        let (rows, total) = store.inbox(&overdue, viewer, on(40)).await.unwrap();
+        let (rows, total) = store.inbox(&overdue, viewer, None, on(40)).await.unwrap();
         assert_eq!((total, rows[0].id.as_str()), (1, ids[1].as_str()));
-        assert_eq!(store.inbox(&week, viewer, on(25)).await.unwrap().1, 1);
-        assert_eq!(store.inbox(&overdue, viewer, on(70)).await.unwrap().1, 2);
+        assert_eq!(store.inbox(&week, viewer, None, on(25)).await.unwrap().1, 1);
+        assert_eq!(
+            store.inbox(&overdue, viewer, None, on(70)).await.unwrap().1,
+            2
+        );
         // Once every service is decided, the deadline no longer runs.
         use app::applications::RequestStatus;
         for (service, status) in [
@@ -643,7 +712,10 @@ async fn staff_handle_cases_from_the_inbox() {
                 .await
                 .unwrap();
         }
-        assert_eq!(store.inbox(&overdue, viewer, on(70)).await.unwrap().1, 1);
+        assert_eq!(
+            store.inbox(&overdue, viewer, None, on(70)).await.unwrap().1,
+            1
+        );
         app.db.drop_database().await;
     }
 }
@@ -1103,6 +1175,112 @@ async fn a_refusal_is_a_numbered_decision_with_every_element_of_kpa_107() {
                 .any(|e| e.kind == app::applications::EventKind::Refused
                     && e.detail == format!("1/{year}"))
         );
+        app.db.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn forwarding_sends_the_application_on_with_a_letter() {
+    use app::applications::RequestStatus;
+    use app::domain::Role;
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let (handyman, care) = handyman_and_care(&app).await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let anna = resident(&app, "anna@example.pl").await;
+        let id = filled_application(&app, &anna, (&handyman, &care)).await;
+        let (status, _, body) = post_form(&anna, &api("submit_application"), &[("id", &id)]).await;
+        assert!(status < 400, "{body}");
+        let organiser = staff(
+            &app,
+            "org@cus.example",
+            "Olga Organizator",
+            vec![Role::ServicesOrganiser],
+        )
+        .await;
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("forward_case"),
+            &[
+                ("id", &id),
+                ("form[service]", &care),
+                ("form[target]", "team"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(
+            body.contains("recipient") && body.contains("reason"),
+            "{body}"
+        );
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("forward_case"),
+            &[
+                ("id", &id),
+                ("form[service]", &care),
+                ("form[target]", "team"),
+                ("form[recipient]", "Zespół ds. pomocy społecznej CUS"),
+                (
+                    "form[reason]",
+                    "Usługi opiekuńcze przyznaje się na podstawie ustawy o pomocy społecznej",
+                ),
+            ],
+        )
+        .await;
+        assert!(status < 400, "{body}");
+        assert_eq!(
+            request(&app, &id, &care).await.status,
+            RequestStatus::Forwarded
+        );
+        assert_eq!(
+            request(&app, &id, &handyman).await.status,
+            RequestStatus::Requested,
+            "the other service stays"
+        );
+        let forwardings = app.db.store.forwardings_of(&id).await.unwrap();
+        assert_eq!(forwardings.len(), 1);
+        let letter = anna
+            .get(format!(
+                "{}/wnioski/{id}/przekazanie/{}.pdf",
+                app.url, forwardings[0].id
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(letter.status().as_u16(), 200);
+        let text = pdf_text(&letter.bytes().await.unwrap());
+        for part in [
+            "Zawiadomienie o przekazaniu wniosku",
+            "Zespół ds. pomocy społecznej CUS",
+            "Usługi opiekuńcze w miejscu zamieszkania",
+            "ustawy o pomocy społecznej",
+        ] {
+            assert!(text.contains(part), "{part:?} missing from: {text}");
+        }
+        let mails = app
+            .db
+            .store
+            .emails_to(&Email::parse("anna@example.pl").unwrap())
+            .await
+            .unwrap();
+        assert!(mails.iter().any(|m| m.subject.contains("Przekazaliśmy")));
+        // Forwarding the whole application takes what is left; then nothing is.
+        let whole = [
+            ("id", id.as_str()),
+            ("form[target]", "gmina_office"),
+            ("form[recipient]", "Urząd Gminy Dębica"),
+            ("form[reason]", "Właściwość urzędu"),
+        ];
+        let (status, _, body) = post_form(&organiser, &api("forward_case"), &whole).await;
+        assert!(status < 400, "{body}");
+        assert_eq!(
+            request(&app, &id, &handyman).await.status,
+            RequestStatus::Forwarded
+        );
+        let (status, _, body) = post_form(&organiser, &api("forward_case"), &whole).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("nothing_to_forward"), "{body}");
         app.db.drop_database().await;
     }
 }

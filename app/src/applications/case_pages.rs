@@ -33,6 +33,7 @@ pub fn request_label(i18n: I18nContext<Locale>, status: RequestStatus) -> String
         RequestStatus::Waiting => t_string!(i18n, cases.request_waiting),
         RequestStatus::Resigned => t_string!(i18n, cases.request_resigned),
         RequestStatus::Withdrawn => t_string!(i18n, cases.request_withdrawn),
+        RequestStatus::Forwarded => t_string!(i18n, cases.request_forwarded),
     }
     .to_string()
 }
@@ -81,6 +82,7 @@ pub fn event_label(i18n: I18nContext<Locale>, kind: EventKind) -> String {
         EventKind::PathChosen => t_string!(i18n, cases.event_path_chosen),
         EventKind::WaitingListed => t_string!(i18n, cases.event_waiting_listed),
         EventKind::Promoted => t_string!(i18n, cases.event_promoted),
+        EventKind::Forwarded => t_string!(i18n, cases.event_forwarded),
     }
     .to_string()
 }
@@ -110,6 +112,28 @@ pub fn DecisionItems(
                     {format!(" — {} · ", d.service_name)}
                     {t!(i18n, cases.issued_on, date = move || issued.clone())}
                     {appeal}
+                </li>
+            }
+        })
+        .collect_view()
+}
+
+/// The letters about forwardings, as items of a case's document list.
+#[component]
+pub fn ForwardingItems(
+    id: String,
+    forwardings: Vec<crate::cases::forwarding::Forwarding>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    forwardings
+        .into_iter()
+        .map(|f| {
+            view! {
+                <li>
+                    <a href=format!("/wnioski/{}/przekazanie/{}.pdf", id, f.id) rel="external">
+                        {t!(i18n, cases.forwarding_letter)}
+                    </a>
+                    {format!(" — {} → {} · {}", f.services.join(", "), f.recipient, warsaw_display(f.at))}
                 </li>
             }
         })
@@ -299,6 +323,7 @@ fn CaseView(case: MyCase) -> impl IntoView {
             </li>
             {files}
             <DecisionItems id=id.clone() decisions=case.decisions.clone() />
+            <ForwardingItems id=id.clone() forwardings=case.forwardings.clone() />
         </ul>
         {can_withdraw
             .then(|| {

@@ -15,6 +15,7 @@ pub struct MyCase {
     pub events: Vec<CaseEvent>,
     pub attachments: Vec<AttachmentInfo>,
     pub decisions: Vec<crate::cases::decision::DecisionSummary>,
+    pub forwardings: Vec<crate::cases::forwarding::Forwarding>,
 }
 
 impl MyCase {
@@ -58,6 +59,7 @@ pub async fn load_my_case(id: String) -> Result<MyCase, AppError> {
         events: store.case_events(&id, true).await?,
         attachments: store.attachments(&id).await?,
         decisions: store.decisions_of(&id).await?,
+        forwardings: store.forwardings_of(&id).await?,
         application,
     };
     let event =

@@ -314,6 +314,41 @@ pub async fn recognition(
     respond(file.await, &id)
 }
 
+/// `GET /wnioski/{id}/przekazanie/{forwarding}`: the letter about a forwarding.
+pub async fn forwarding_letter(
+    State(state): State<AppState>,
+    Path((id, forwarding)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let caller = who(&request);
+    let file = async {
+        let (access, application) = gate(&state, &id, caller).await?;
+        let wanted = forwarding.trim_end_matches(".pdf");
+        let forwarding = access
+            .state
+            .store
+            .forwardings_of(&id)
+            .await?
+            .into_iter()
+            .find(|f| f.id == wanted)
+            .ok_or(AppError::NotFound)?;
+        let (centre, case) = (access.state.centre.clone(), application.clone());
+        let bytes = tokio::task::spawn_blocking(move || {
+            crate::cases::forwarding::letter::render(&centre, &case, &forwarding)
+        })
+        .await
+        .map_err(|err| internal("letter render task", err))?
+        .map_err(|err| internal("letter render", err))?;
+        let file = File {
+            content_type: "application/pdf".to_owned(),
+            name: "przekazanie-wniosku.pdf".to_owned(),
+            bytes,
+        };
+        audited(&access, AuditAction::Export, &application, file).await
+    };
+    respond(file.await, &id)
+}
+
 /// A file to download.
 struct File {
     content_type: String,

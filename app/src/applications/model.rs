@@ -51,6 +51,8 @@ coded_enum! {
         /// The resident resigned from a granted service (art. 44).
         Resigned = "resigned",
         Withdrawn = "withdrawn",
+        /// Forwarded to the team, post, office or authority that handles it.
+        Forwarded = "forwarded",
     }
 }
 
@@ -59,7 +61,7 @@ impl RequestStatus {
     pub fn is_decided(self) -> bool {
         matches!(
             self,
-            Self::Qualified | Self::Refused | Self::Waiting | Self::Resigned
+            Self::Qualified | Self::Refused | Self::Waiting | Self::Resigned | Self::Forwarded
         )
     }
 }
@@ -84,6 +86,8 @@ coded_enum! {
         WaitingListed = "waiting_listed",
         /// A place freed and the oldest waiting request got it.
         Promoted = "promoted",
+        /// The application, or a service in it, went to whoever handles it.
+        Forwarded = "forwarded",
     }
 }
 

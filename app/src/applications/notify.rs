@@ -51,28 +51,52 @@ async fn send(
     Ok(())
 }
 
-pub async fn submitted(access: &Access, application: &Application) -> Result<(), AppError> {
-    let locale = crate::preferences::locale_of(&application.locale);
+/// Subject, what happened and what comes next, in one language.
+type Texts = fn(Locale) -> (&'static str, &'static str, &'static str);
+
+/// A mail with `texts`; `about` (a service's name and what was granted) follows what happened.
+async fn mail(
+    access: &Access,
+    application: &Application,
+    texts: Texts,
+    about: &str,
+) -> Result<(), AppError> {
+    let (subject, what_happened, what_next) =
+        texts(crate::preferences::locale_of(&application.locale));
+    let what_happened = match about {
+        "" => what_happened.to_owned(),
+        about => format!("{what_happened} {about}"),
+    };
     send(
         access,
         application,
-        td_string!(locale, mail.submitted_subject).to_string(),
-        td_string!(locale, mail.submitted_text).to_string(),
-        td_string!(locale, mail.submitted_next).to_string(),
+        subject.to_owned(),
+        what_happened,
+        what_next.to_owned(),
     )
     .await
 }
 
+pub async fn submitted(access: &Access, application: &Application) -> Result<(), AppError> {
+    let texts: Texts = |l| {
+        (
+            td_string!(l, mail.submitted_subject),
+            td_string!(l, mail.submitted_text),
+            td_string!(l, mail.submitted_next),
+        )
+    };
+    mail(access, application, texts, "").await
+}
+
 pub async fn withdrawn(access: &Access, application: &Application) -> Result<(), AppError> {
-    let locale = crate::preferences::locale_of(&application.locale);
-    send(
-        access,
-        application,
-        td_string!(locale, mail.withdrawn_subject).to_string(),
-        td_string!(locale, mail.withdrawn_text).to_string(),
-        td_string!(locale, mail.withdrawn_next).to_string(),
-    )
-    .await
+    let texts: Texts = |l| {
+        (
+            td_string!(l, mail.withdrawn_subject),
+            td_string!(l, mail.withdrawn_text),
+            td_string!(l, mail.withdrawn_next),
+        )
+    };
+    mail(access, application, texts, "").await
 }
 
 pub async fn resigned(
@@ -80,15 +104,14 @@ pub async fn resigned(
     application: &Application,
     service: &str,
 ) -> Result<(), AppError> {
-    let locale = crate::preferences::locale_of(&application.locale);
-    send(
-        access,
-        application,
-        td_string!(locale, mail.resigned_subject).to_string(),
-        format!("{} {service}", td_string!(locale, mail.resigned_text)),
-        td_string!(locale, mail.resigned_next).to_string(),
-    )
-    .await
+    let texts: Texts = |l| {
+        (
+            td_string!(l, mail.resigned_subject),
+            td_string!(l, mail.resigned_text),
+            td_string!(l, mail.resigned_next),
+        )
+    };
+    mail(access, application, texts, service).await
 }
 
 pub async fn qualified(
@@ -97,27 +120,24 @@ pub async fn qualified(
     service: &str,
     grant: &crate::cases::capacity::Grant,
 ) -> Result<(), AppError> {
-    let locale = crate::preferences::locale_of(&application.locale);
-    let fee = format!(
-        "{} {}. {} {}. {} {}.",
-        td_string!(locale, mail.qualified_units),
+    let l = crate::preferences::locale_of(&application.locale);
+    let about = format!(
+        "{service}. {} {}. {} {}. {} {}.",
+        td_string!(l, mail.qualified_units),
         grant.units,
-        td_string!(locale, mail.qualified_fee),
+        td_string!(l, mail.qualified_fee),
         grant.fee_per_unit,
-        td_string!(locale, mail.qualified_total),
+        td_string!(l, mail.qualified_total),
         grant.fee_total
     );
-    send(
-        access,
-        application,
-        td_string!(locale, mail.qualified_subject).to_string(),
-        format!(
-            "{} {service}. {fee}",
-            td_string!(locale, mail.qualified_text)
-        ),
-        td_string!(locale, mail.qualified_next).to_string(),
-    )
-    .await
+    let texts: Texts = |l| {
+        (
+            td_string!(l, mail.qualified_subject),
+            td_string!(l, mail.qualified_text),
+            td_string!(l, mail.qualified_next),
+        )
+    };
+    mail(access, application, texts, &about).await
 }
 
 pub async fn waiting_listed(
@@ -125,15 +145,14 @@ pub async fn waiting_listed(
     application: &Application,
     service: &str,
 ) -> Result<(), AppError> {
-    let locale = crate::preferences::locale_of(&application.locale);
-    send(
-        access,
-        application,
-        td_string!(locale, mail.waiting_subject).to_string(),
-        format!("{} {service}", td_string!(locale, mail.waiting_text)),
-        td_string!(locale, mail.waiting_next).to_string(),
-    )
-    .await
+    let texts: Texts = |l| {
+        (
+            td_string!(l, mail.waiting_subject),
+            td_string!(l, mail.waiting_text),
+            td_string!(l, mail.waiting_next),
+        )
+    };
+    mail(access, application, texts, service).await
 }
 
 pub async fn promoted(
@@ -141,15 +160,14 @@ pub async fn promoted(
     application: &Application,
     service: &str,
 ) -> Result<(), AppError> {
-    let locale = crate::preferences::locale_of(&application.locale);
-    send(
-        access,
-        application,
-        td_string!(locale, mail.promoted_subject).to_string(),
-        format!("{} {service}", td_string!(locale, mail.promoted_text)),
-        td_string!(locale, mail.qualified_next).to_string(),
-    )
-    .await
+    let texts: Texts = |l| {
+        (
+            td_string!(l, mail.promoted_subject),
+            td_string!(l, mail.promoted_text),
+            td_string!(l, mail.qualified_next),
+        )
+    };
+    mail(access, application, texts, service).await
 }
 
 pub async fn refused(
@@ -157,13 +175,27 @@ pub async fn refused(
     application: &Application,
     service: &str,
 ) -> Result<(), AppError> {
-    let locale = crate::preferences::locale_of(&application.locale);
-    send(
-        access,
-        application,
-        td_string!(locale, mail.refused_subject).to_string(),
-        format!("{} {service}", td_string!(locale, mail.refused_text)),
-        td_string!(locale, mail.refused_next).to_string(),
-    )
-    .await
+    let texts: Texts = |l| {
+        (
+            td_string!(l, mail.refused_subject),
+            td_string!(l, mail.refused_text),
+            td_string!(l, mail.refused_next),
+        )
+    };
+    mail(access, application, texts, service).await
+}
+
+pub async fn forwarded(
+    access: &Access,
+    application: &Application,
+    what: &str,
+) -> Result<(), AppError> {
+    let texts: Texts = |l| {
+        (
+            td_string!(l, mail.forwarded_subject),
+            td_string!(l, mail.forwarded_text),
+            td_string!(l, mail.forwarded_next),
+        )
+    };
+    mail(access, application, texts, what).await
 }

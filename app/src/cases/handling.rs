@@ -18,7 +18,10 @@ pub async fn load_inbox(query: InboxQuery) -> Result<InboxPage, AppError> {
     let store = &access.state.store;
     let today = crate::domain::warsaw_date(access.state.clock.now());
     let page = query.page.max(1);
-    let (rows, total) = store.inbox(&query, &user.id, today).await?;
+    let scope = crate::cases::scope::server::programmes_in_scope(&access).await?;
+    let (rows, total) = store
+        .inbox(&query, &user.id, scope.as_deref(), today)
+        .await?;
     let event = crate::audit::AuditEvent {
         record_type: Some("application".into()),
         purpose: Some("inbox".into()),
@@ -147,11 +150,22 @@ pub(crate) mod server {
         if application.status == ApplicationStatus::Draft {
             return Err(AppError::NotFound);
         }
+        in_scope(access, &application).await?;
         let (handling, _) = access.state.store.handling(id).await?;
         if oversees(access) || handling.coordinator_id.as_deref() == Some(user.id.as_str()) {
             return Ok((application, handling));
         }
         Err(refused(access, &application, "not_assigned").await)
+    }
+
+    /// Refuses (and audits) a case of a programme outside the caller's scope.
+    pub async fn in_scope(access: &Access, application: &Application) -> Result<(), AppError> {
+        match crate::cases::scope::server::programmes_in_scope(access).await? {
+            Some(allowed) if !allowed.contains(&application.programme_id) => {
+                Err(refused(access, application, "out_of_scope").await)
+            }
+            _ => Ok(()),
+        }
     }
 
     pub async fn audit_change(
@@ -177,6 +191,7 @@ pub(crate) mod server {
             other => Some(other.to_owned()),
         };
         let application = store.application(id).await?;
+        in_scope(access, &application).await?;
         let (handling, _) = store.handling(id).await?;
         let taking_free_case = target.as_deref() == Some(user.id.as_str())
             && handling.coordinator_id.is_none()
@@ -206,6 +221,7 @@ pub(crate) mod server {
         if application.status == ApplicationStatus::Draft {
             return Err(AppError::NotFound);
         }
+        in_scope(access, &application).await?;
         let event = crate::audit::AuditEvent {
             purpose: Some("case_handling".into()),
             ..crate::applications::access::case_event(access, AuditAction::Read, &application)
@@ -232,6 +248,7 @@ pub(crate) mod server {
             attachments: store.attachments(id).await?,
             decisions: store.decisions_of(id).await?,
             recognitions: store.recognitions_of(id).await?,
+            forwardings: store.forwardings_of(id).await?,
             deadlines: registered_on.map(|on| Deadlines::new(on, handling.complicated, today)),
             handling,
             same_pesel,

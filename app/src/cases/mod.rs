@@ -3,19 +3,25 @@
 //! qualification of each requested service within the service's limit.
 
 pub mod decision;
+pub mod forwarding;
 pub mod handling;
 pub mod model;
 pub mod pages;
 pub mod qualification;
 pub mod qualification_pages;
 pub mod recognition;
+pub mod scope;
 
 #[cfg(feature = "ssr")]
 pub mod capacity;
 #[cfg(feature = "ssr")]
 pub mod decision_store;
 #[cfg(feature = "ssr")]
+pub mod forwarding_store;
+#[cfg(feature = "ssr")]
 pub mod recognition_store;
+#[cfg(feature = "ssr")]
+pub mod scope_store;
 #[cfg(feature = "ssr")]
 pub mod store;
 

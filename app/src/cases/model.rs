@@ -168,6 +168,7 @@ pub struct StaffCase {
     pub attachments: Vec<crate::applications::AttachmentInfo>,
     pub decisions: Vec<super::decision::DecisionSummary>,
     pub recognitions: Vec<super::recognition::NeedsRecognition>,
+    pub forwardings: Vec<super::forwarding::Forwarding>,
     pub handling: Handling,
     pub deadlines: Option<Deadlines>,
     /// Other open cases of the same PESEL (case numbers and ids).

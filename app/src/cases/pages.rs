@@ -1,10 +1,13 @@
 //! `/pracownik/sprawy` (the inbox) and `/pracownik/sprawy/:id` (one case).
 
 use super::decision::RecordDelivery;
+use super::forwarding::{ForwardCase, ForwardTarget};
 use super::handling::*;
 use super::model::*;
 use super::recognition::{RecognitionPlace, RecordRecognition};
-use crate::applications::case_pages::{DecisionItems, RequestState, event_label, status_label};
+use crate::applications::case_pages::{
+    DecisionItems, ForwardingItems, RequestState, event_label, status_label,
+};
 use crate::applications::wizard_pages::channel_label;
 use crate::applications::{ApplicationStatus, Channel, PersonInput};
 use crate::catalogue::pages::{Choice, coded_options};
@@ -238,6 +241,7 @@ pub fn StaffCasePage() -> impl IntoView {
     let note = ServerAction::<AddCaseNote>::new();
     let delivery = ServerAction::<RecordDelivery>::new();
     let recognition = ServerAction::<RecordRecognition>::new();
+    let forward = ServerAction::<ForwardCase>::new();
     let case = Resource::new(
         move || {
             (
@@ -247,6 +251,7 @@ pub fn StaffCasePage() -> impl IntoView {
                 note.version().get(),
                 delivery.version().get(),
                 recognition.version().get(),
+                forward.version().get(),
             )
         },
         |(id, ..)| load_staff_case(id),
@@ -258,7 +263,8 @@ pub fn StaffCasePage() -> impl IntoView {
                 match case.await {
                     Err(error) => page_failure(error, &format!("/pracownik/sprawy/{}", id())),
                     Ok(case) => {
-                        view! { <CaseView case assign path note delivery recognition /> }.into_any()
+                        view! { <CaseView case assign path note delivery recognition forward /> }
+                            .into_any()
                     }
                 }
             })}
@@ -274,6 +280,7 @@ fn CaseView(
     note: ServerAction<AddCaseNote>,
     delivery: ServerAction<RecordDelivery>,
     recognition: ServerAction<RecordRecognition>,
+    forward: ServerAction<ForwardCase>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let a = case.application.clone();
@@ -412,6 +419,15 @@ fn CaseView(
             <PathForm id=id.clone() handling=handling.clone() action=path />
             <NoteForm id=id.clone() action=note />
         })}
+        {(case.may_act && open).then(|| {
+            let services = case
+                .services
+                .iter()
+                .filter(|s| s.status == crate::applications::RequestStatus::Requested)
+                .map(|s| (s.service_id.clone(), s.name.clone()))
+                .collect::<Vec<_>>();
+            view! { <ForwardForm id=id.clone() services action=forward /> }
+        })}
     };
     view! {
         <h1>{t!(i18n, inbox.case_title)} " " {number}</h1>
@@ -468,6 +484,7 @@ fn CaseView(
                 </li>
                 {files}
                 <DecisionItems id=id.clone() decisions=case.decisions.clone() />
+                <ForwardingItems id=id.clone() forwardings=case.forwardings.clone() />
             </ul>
             {delivery}
         </section>
@@ -804,6 +821,63 @@ fn RecognitionForm(id: String, action: ServerAction<RecordRecognition>) -> impl 
                 {t!(i18n, recognition.proposal)}
             </TextArea>
             <button type="submit" class="button button--secondary">{t!(i18n, recognition.save)}</button>
+        </ActionForm>
+    }
+}
+
+fn target_label(i18n: I18nContext<Locale>, target: ForwardTarget) -> String {
+    match target {
+        ForwardTarget::Team => t_string!(i18n, forwarding.target_team),
+        ForwardTarget::GminaOffice => t_string!(i18n, forwarding.target_gmina_office),
+        ForwardTarget::MunicipalUnit => t_string!(i18n, forwarding.target_municipal_unit),
+        ForwardTarget::Authority => t_string!(i18n, forwarding.target_authority),
+    }
+    .to_string()
+}
+
+/// Forwards the application, or one service of it, with a letter to the resident.
+#[component]
+fn ForwardForm(
+    id: String,
+    services: Vec<(String, String)>,
+    action: ServerAction<ForwardCase>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(action);
+    let targets = coded_options(ForwardTarget::ALL, ForwardTarget::code, |t| {
+        target_label(i18n, t)
+    });
+    let mut what = vec![(String::new(), t_string!(i18n, forwarding.whole).to_string())];
+    what.extend(services);
+    view! {
+        <h3>{t!(i18n, forwarding.heading)}</h3>
+        <p>{t!(i18n, forwarding.text)}</p>
+        <ActionForm action attr:class="form">
+            <ErrorSummary error />
+            <input type="hidden" name="id" value=id />
+            <crate::components::form::Radios
+                id="service"
+                name="form[service]"
+                legend=t_string!(i18n, forwarding.what).to_string()
+                options=what
+                selected=""
+                error
+            />
+            <crate::components::form::Radios
+                id="target"
+                name="form[target]"
+                legend=t_string!(i18n, forwarding.target).to_string()
+                options=targets
+                selected=""
+                error
+            />
+            <TextField id="recipient" name="form[recipient]" error>
+                {t!(i18n, forwarding.recipient)}
+            </TextField>
+            <TextArea id="reason" name="form[reason]" rows=3 error>
+                {t!(i18n, forwarding.reason)}
+            </TextArea>
+            <button type="submit" class="button button--secondary">{t!(i18n, forwarding.submit)}</button>
         </ActionForm>
     }
 }

@@ -284,6 +284,7 @@ pub(crate) mod server {
         if application.status == crate::applications::ApplicationStatus::Draft {
             return Err(AppError::NotFound);
         }
+        crate::cases::handling::server::in_scope(access, &application).await?;
         let request = requested(access, id, service_id).await?;
         let event = crate::audit::AuditEvent {
             purpose: Some("qualification".into()),

@@ -47,9 +47,25 @@ impl Filters {
     }
 }
 
-/// The inbox's WHERE clause for `query`, seen by `viewer_id` on `today`.
-fn inbox_filters(query: &InboxQuery, viewer_id: &str, today: NaiveDate) -> Filters {
+/// The inbox's WHERE clause for `query`, seen by `viewer_id` on `today`, within the programme
+/// versions `scope` (None: all).
+fn inbox_filters(
+    query: &InboxQuery,
+    viewer_id: &str,
+    scope: Option<&[String]>,
+    today: NaiveDate,
+) -> Filters {
     let mut filters = Filters::new();
+    if let Some(programmes) = scope {
+        let refs: Vec<&str> = programmes.iter().map(String::as_str).collect();
+        match refs.len() {
+            0 => filters.and("1 = 0", &[]),
+            n => filters.and(
+                &format!("a.programme_id IN ({})", vec!["?"; n].join(", ")),
+                &refs,
+            ),
+        }
+    }
     match ApplicationStatus::from_code(&query.status) {
         Some(status) if status != ApplicationStatus::Draft => {
             filters.and("a.status = ?", &[status.code()])
@@ -138,9 +154,10 @@ impl Store {
         &self,
         query: &InboxQuery,
         viewer_id: &str,
+        scope: Option<&[String]>,
         today: NaiveDate,
     ) -> StoreResult<(Vec<InboxRow>, u64)> {
-        let filters = inbox_filters(query, viewer_id, today);
+        let filters = inbox_filters(query, viewer_id, scope, today);
         let count_sql = format!(
             "SELECT COUNT(*) AS n FROM applications a WHERE 1 = 1{}",
             filters.sql

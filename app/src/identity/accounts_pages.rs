@@ -388,6 +388,8 @@ fn AccountForms(
                 {t!(i18n, accounts.save_submit)}
             </button>
         </ActionForm>
+        {(account.kind == UserKind::Staff)
+            .then(|| view! { <crate::cases::scope::ScopeForm id=account.id.clone() /> })}
         <h2>{t!(i18n, accounts.status_heading)}</h2>
         <ActionForm action=toggle attr:class="form">
             <input type="hidden" name="id" value=toggle_id />
