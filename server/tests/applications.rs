@@ -641,7 +641,10 @@ async fn staff_handle_cases_from_the_inbox() {
             .iter()
             .map(|e| e["event"]["kind"].as_str().unwrap())
             .collect();
-        assert_eq!(kinds, ["registered", "assigned", "path_chosen"]);
+        assert_eq!(
+            kinds,
+            ["registered", "assigned", "path_chosen", "note_added"]
+        );
         assert_eq!(case["events"][1]["actor"], "Karol Koordynator");
         let reads = sqlx::query(
             "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'read' AND record_id = $1 \
@@ -1174,6 +1177,12 @@ async fn a_refusal_is_a_numbered_decision_with_every_element_of_kpa_107() {
                 .iter()
                 .any(|e| e.kind == app::applications::EventKind::Refused
                     && e.detail == format!("1/{year}"))
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.kind == app::applications::EventKind::DecisionDelivered),
+            "the delivery is in the resident's timeline"
         );
         app.db.drop_database().await;
     }

@@ -83,6 +83,8 @@ pub fn event_label(i18n: I18nContext<Locale>, kind: EventKind) -> String {
         EventKind::WaitingListed => t_string!(i18n, cases.event_waiting_listed),
         EventKind::Promoted => t_string!(i18n, cases.event_promoted),
         EventKind::Forwarded => t_string!(i18n, cases.event_forwarded),
+        EventKind::DecisionDelivered => t_string!(i18n, cases.event_decision_delivered),
+        EventKind::NoteAdded => t_string!(i18n, cases.event_note_added),
     }
     .to_string()
 }

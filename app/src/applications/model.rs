@@ -88,13 +88,17 @@ coded_enum! {
         Promoted = "promoted",
         /// The application, or a service in it, went to whoever handles it.
         Forwarded = "forwarded",
+        /// A decision reached the party (the appeal deadline runs).
+        DecisionDelivered = "decision_delivered",
+        /// Staff only: an internal note was added.
+        NoteAdded = "note_added",
     }
 }
 
 impl EventKind {
     /// Shown to the resident in "Moje sprawy" (the rest is the staff's working record).
     pub fn is_public(self) -> bool {
-        !matches!(self, Self::Assigned | Self::PathChosen)
+        !matches!(self, Self::Assigned | Self::PathChosen | Self::NoteAdded)
     }
 }
 

@@ -480,10 +480,12 @@ pub(crate) mod server {
         if day > today {
             return Err(AppError::invalid("delivered_on", "date_in_future"));
         }
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let now = access.state.clock.now();
         if !access
             .state
             .store
-            .record_delivery(id, decision, day, appeal_due(day))
+            .record_delivery(id, decision, day, appeal_due(day), &user.id, now)
             .await?
         {
             return Err(AppError::NotFound);

@@ -119,24 +119,43 @@ impl Store {
         Ok((row.try_get("number")?, from_json(&content)?))
     }
 
-    /// Records delivery and the appeal deadline; false when case `id` has no such decision.
+    /// Records delivery and the appeal deadline, with a timeline entry naming the decision;
+    /// false when case `id` has no such decision.
     pub async fn record_delivery(
         &self,
         id: &str,
         decision_id: &str,
         delivered_on: NaiveDate,
         appeal_due: NaiveDate,
+        actor_id: &str,
+        now: DateTime<Utc>,
     ) -> StoreResult<bool> {
-        let result = sqlx::query(
+        let mut tx = self.pool().begin().await?;
+        let number: Option<String> = sqlx::query_scalar(
             "UPDATE decisions SET delivered_on = $3, appeal_due = $4 \
-             WHERE id = $1 AND application_id = $2",
+             WHERE id = $1 AND application_id = $2 RETURNING number",
         )
         .bind(decision_id)
         .bind(id)
         .bind(delivered_on.to_string())
         .bind(appeal_due.to_string())
-        .execute(self.pool())
+        .fetch_optional(&mut *tx)
         .await?;
-        Ok(result.rows_affected() == 1)
+        let Some(number) = number else {
+            tx.rollback().await?;
+            return Ok(false);
+        };
+        insert_event(
+            &mut tx,
+            id,
+            now,
+            Some(actor_id),
+            EventKind::DecisionDelivered,
+            None,
+            &number,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 }

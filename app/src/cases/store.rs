@@ -361,6 +361,7 @@ impl Store {
         body: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
         sqlx::query(
             "INSERT INTO case_notes (id, application_id, at, author_id, body) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -370,8 +371,19 @@ impl Store {
         .bind(to_db_time(now))
         .bind(author_id)
         .bind(body)
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
+        insert_event(
+            &mut tx,
+            id,
+            now,
+            Some(author_id),
+            EventKind::NoteAdded,
+            None,
+            "",
+        )
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 
