@@ -738,6 +738,24 @@ async fn handyman_and_care(app: &Running) -> (String, String) {
     )
 }
 
+/// Anna's submitted application for "Złota Rączka" and home care, and the services organiser.
+async fn handyman_and_care_case(app: &Running) -> (reqwest::Client, String, reqwest::Client) {
+    let (handyman, care) = handyman_and_care(app).await;
+    let anna = resident(app, "anna@example.pl").await;
+    let id = filled_application(app, &anna, (&handyman, &care)).await;
+    let url = format!("{}/api/submit_application", app.url);
+    let (status, _, body) = post_form(&anna, &url, &[("id", &id)]).await;
+    assert!(status < 400, "{body}");
+    let organiser = staff(
+        app,
+        "org@cus.example",
+        "Olga Organizator",
+        vec![app::domain::Role::ServicesOrganiser],
+    )
+    .await;
+    (anna, id, organiser)
+}
+
 /// The status, units and fee of one requested service, as the store reads them.
 async fn request(app: &Running, id: &str, service: &str) -> app::applications::RequestedService {
     app.db
@@ -980,22 +998,11 @@ fn pdf_text(bytes: &[u8]) -> String {
 #[tokio::test]
 async fn a_refusal_is_a_numbered_decision_with_every_element_of_kpa_107() {
     use app::applications::RequestStatus;
-    use app::domain::Role;
     for backend in test_backends() {
         let app = seeded_app(backend).await;
-        let (handyman, care) = handyman_and_care(&app).await;
+        let (_, care) = handyman_and_care(&app).await;
         let api = |name: &str| format!("{}/api/{name}", app.url);
-        let anna = resident(&app, "anna@example.pl").await;
-        let id = filled_application(&app, &anna, (&handyman, &care)).await;
-        let (status, _, body) = post_form(&anna, &api("submit_application"), &[("id", &id)]).await;
-        assert!(status < 400, "{body}");
-        let organiser = staff(
-            &app,
-            "org@cus.example",
-            "Olga Organizator",
-            vec![Role::ServicesOrganiser],
-        )
-        .await;
+        let (anna, id, organiser) = handyman_and_care_case(&app).await;
 
         // A needs recognition is recorded, checked field by field, and printable.
         let (status, _, body) = post_form(
@@ -1191,22 +1198,11 @@ async fn a_refusal_is_a_numbered_decision_with_every_element_of_kpa_107() {
 #[tokio::test]
 async fn forwarding_sends_the_application_on_with_a_letter() {
     use app::applications::RequestStatus;
-    use app::domain::Role;
     for backend in test_backends() {
         let app = seeded_app(backend).await;
         let (handyman, care) = handyman_and_care(&app).await;
         let api = |name: &str| format!("{}/api/{name}", app.url);
-        let anna = resident(&app, "anna@example.pl").await;
-        let id = filled_application(&app, &anna, (&handyman, &care)).await;
-        let (status, _, body) = post_form(&anna, &api("submit_application"), &[("id", &id)]).await;
-        assert!(status < 400, "{body}");
-        let organiser = staff(
-            &app,
-            "org@cus.example",
-            "Olga Organizator",
-            vec![Role::ServicesOrganiser],
-        )
-        .await;
+        let (anna, id, organiser) = handyman_and_care_case(&app).await;
         let (status, _, body) = post_form(
             &organiser,
             &api("forward_case"),
