@@ -588,6 +588,9 @@ async fn staff_handle_cases_from_the_inbox() {
         let note = [("id", ids[1].as_str()), ("body", "Telefon")];
         let (status, _, _) = post_form(&kinga, &api("add_case_note"), &note).await;
         assert_eq!(status, 403);
+        let receipt = format!("{}/wnioski/{}/potwierdzenie.pdf", app.url, ids[1]);
+        let res = kinga.get(&receipt).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 403, "nor its documents");
         let refusals = sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM audit_log WHERE purpose = 'out_of_scope' AND record_id = $1",
         )

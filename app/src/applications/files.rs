@@ -191,14 +191,17 @@ fn clean_file_name(name: &str) -> String {
     }
 }
 
-/// The application, for its applicant, or for staff who handle cases or register them.
+/// The application, for its applicant, or for staff who handle cases or register them (within
+/// their scope).
 async fn readable(access: &Access, id: &str) -> Result<Application, AppError> {
     let staff = access.user.as_ref().is_some_and(|user| {
         Permission::HandleCases.allowed_for(&user.roles)
             || Permission::RegisterOnBehalf.allowed_for(&user.roles)
     });
     if staff {
-        return Ok(access.state.store.application(id).await?);
+        let application = access.state.store.application(id).await?;
+        crate::cases::handling::server::in_scope(access, &application).await?;
+        return Ok(application);
     }
     super::access::own_application(access, id).await
 }
