@@ -133,6 +133,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pracownik/potrzeby") view=NeedsTriagePage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/sprawy") view=InboxPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/rezygnacje") view=ResignationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/wzory-decyzji") view=crate::cases::templates::DecisionTemplatesPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/sprawy/:id") view=StaffCasePage ssr=SsrMode::Async />
                         <Route
                             path=path!("/pracownik/sprawy/:id/uslugi/:service")

@@ -169,6 +169,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/refuse_service", Permission::QualifyAndPlan),
     ("/api/record_delivery", Permission::HandleCases),
     ("/api/resignations", Permission::AssignCases),
+    ("/api/decision_templates", Permission::AssignCases),
+    ("/api/save_decision_templates", Permission::AssignCases),
     ("/api/record_recognition", Permission::QualifyAndPlan),
     ("/api/forward_case", Permission::QualifyAndPlan),
     ("/api/account_scope", Permission::ManageAccounts),

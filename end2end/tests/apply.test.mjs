@@ -1,7 +1,8 @@
 // Applying for services (issue 6): a resident applies for two services as a de facto carer of a
 // senior and finds the case in "Moje sprawy" with its receipt; a clerk registers a paper
 // application with the same form; an anonymous visitor reports a need; a coordinator takes a
-// case from the inbox, qualifies one service and refuses the other with a decision PDF (issue 7);
+// case from the inbox, qualifies one service and refuses the other with a decision PDF, and the
+// services organiser edits the templates decisions start from (issue 7);
 // JavaScript on and off, axe on every page; and the whole wizard
 // done with the keyboard alone.
 import { describe, test } from 'node:test';
@@ -293,6 +294,42 @@ function pdfText(bytes) {
     .replace(/\s+/g, ' ');
 }
 
+
+for (const js of [true, false]) {
+  test(`the services organiser edits the decision templates (${js ? 'JS on' : 'JS off'})`, async () => {
+    const page = await openPage(shared.browser, { js });
+    const base = shared.server.url;
+    await signIn(page, base, 'organizator@cus.debica.example');
+    await visit(page, `${base}/pracownik/rezygnacje`, { js });
+    await visit(page, `${base}/pracownik/wzory-decyzji`, { js });
+    assert.match(await page.textContent('main'), /\{usługa\}/);
+    // Without JavaScript a form's answer is a new page: wait for it.
+    const submit = async (label) => {
+      const click = page.click(`button:has-text("${label}")`);
+      await (js ? click : Promise.all([page.waitForNavigation(), click]));
+    };
+    const save = () => submit('Zapisz wzory');
+
+    // A placeholder the case cannot fill: the message next to the field.
+    await page.fill('#factual', 'Wniosek o {usluga}: [USTALENIA].');
+    await save();
+    await page.waitForSelector('#factual-error');
+    assert.match(await page.textContent('#factual-error'), /nie da się wypełnić z wniosku/);
+    await scan(page, js);
+
+    // Saved (the page read again holds it); then the defaults are restored.
+    await page.fill('#factual', 'Wniosek o {usługa}: [USTALENIA].');
+    await save();
+    if (js) await page.waitForSelector('text=Zapisano wzory uzasadnień.');
+    await visit(page, `${base}/pracownik/wzory-decyzji`, { js });
+    assert.equal(await page.inputValue('#factual'), 'Wniosek o {usługa}: [USTALENIA].');
+    // Restoring reads the page again, with or without JavaScript.
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Przywróć teksty domyślne")')]);
+    await page.waitForFunction(() => document.querySelector('#factual').value.startsWith('W dniu {data_wpływu}'));
+    assert.deepEqual(expectedRefusalsAside(page.problems), []);
+    await page.context().close();
+  });
+}
 
 test('the whole wizard works with the keyboard alone', async () => {
   const page = await openPage(shared.browser, { js: true });

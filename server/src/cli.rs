@@ -71,6 +71,10 @@ pub enum Command {
         /// Queries of each kind.
         #[arg(long, default_value_t = 30)]
         rounds: usize,
+        /// On a throw-away PostgreSQL database (`CUS_TEST_POSTGRES_URL`, default the local
+        /// server) instead of SQLite.
+        #[arg(long)]
+        postgres: bool,
     },
     /// Audit trail tools.
     Audit {
@@ -116,7 +120,8 @@ pub async fn run(command: Command, config: Config) -> CliResult {
         Command::BenchInbox {
             applications,
             rounds,
-        } => crate::bench_inbox::inbox(applications, rounds).await,
+            postgres,
+        } => crate::bench_inbox::inbox(applications, rounds, postgres).await,
         Command::Audit {
             command: AuditCommand::Verify,
         } => verify_audit(&config).await,

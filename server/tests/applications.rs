@@ -492,6 +492,21 @@ async fn staff_handle_cases_from_the_inbox() {
         }
         let page = json(&karol, &api("inbox"), &[("query[q]", "Nowak")]).await;
         assert_eq!(page["total"], 0);
+        // A service's cases: alone (answered from the requested services), and with a name.
+        for (q, expected) in [("", 2), ("halina", 2), ("zofia", 0)] {
+            let form = [("query[service]", first.as_str()), ("query[q]", q)];
+            assert_eq!(
+                json(&karol, &api("inbox"), &form).await["total"],
+                expected,
+                "{q}"
+            );
+        }
+        let page = json(&karol, &api("inbox"), &[("query[service]", first.as_str())]).await;
+        assert_eq!(
+            page["rows"][0]["case_number"],
+            number.as_str(),
+            "oldest first"
+        );
         let (status, _, _) = post_form(&anna, &api("inbox"), &[("query[page]", "1")]).await;
         assert_eq!(status, 403, "residents have no inbox");
 
@@ -722,6 +737,20 @@ async fn staff_handle_cases_from_the_inbox() {
             store.inbox(&overdue, viewer, None, on(70)).await.unwrap().1,
             1
         );
+
+        // A withdrawn case leaves the open cases, also where a service's cases are counted.
+        let (status, _, body) =
+            post_form(&anna, &api("withdraw_application"), &[("id", &ids[0])]).await;
+        assert!(status < 400, "{body}");
+        for (status, expected) in [("", ids[1].as_str()), ("withdrawn", ids[0].as_str())] {
+            let query = app::cases::InboxQuery {
+                service: first.clone(),
+                status: status.into(),
+                ..Default::default()
+            };
+            let (rows, total) = store.inbox(&query, viewer, None, on(1)).await.unwrap();
+            assert_eq!((total, rows[0].id.as_str()), (1, expected), "{status}");
+        }
         app.db.drop_database().await;
     }
 }
@@ -798,18 +827,14 @@ async fn a_limited_service_keeps_a_waiting_list_and_promotes_from_it() {
         )
         .await;
         let qualify = |id: &str, service: &str, units: &str, income: &str| {
-            let (organiser, url) = (organiser.clone(), api("qualify_service"));
-            let form = [
+            let form = vec![
                 ("id", id.to_owned()),
                 ("service", service.to_owned()),
                 ("form[units]", units.to_owned()),
                 ("form[income]", income.to_owned()),
                 ("form[household]", "samotnie".to_owned()),
             ];
-            async move {
-                let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                post_form(&organiser, &url, &form).await
-            }
+            post_owned(organiser.clone(), api("qualify_service"), form)
         };
 
         // The page compares the conditions with the case and shows the whole budget free.
@@ -1067,6 +1092,42 @@ async fn a_refusal_is_a_numbered_decision_with_every_element_of_kpa_107() {
             "{text}"
         );
 
+        // The centre's templates: a placeholder the case cannot fill is refused; a saved
+        // template is filled from the case; restoring brings the defaults back.
+        let save = |factual: &str| {
+            let form = vec![
+                ("templates[factual]", factual.to_owned()),
+                ("templates[legal]", "Art. 42.".to_owned()),
+            ];
+            post_owned(organiser.clone(), api("save_decision_templates"), form)
+        };
+        let (status, _, body) = save("Wniosek z {data_wpływu} o {usluga}.").await;
+        assert_eq!(status, 422);
+        assert!(body.contains("placeholder_unknown"), "{body}");
+        let (status, _, body) = save("Wniosek o {usługa}: [USTALENIA].").await;
+        assert!(status < 400, "{body}");
+        let view = json(
+            &organiser,
+            &api("qualification"),
+            &[("id", &id), ("service", &care)],
+        )
+        .await;
+        let expected = "Wniosek o Usługi opiekuńcze w miejscu zamieszkania: [USTALENIA].";
+        assert_eq!(view["refusal"]["factual"], expected);
+        let (status, _, _) = post_form(&anna, &api("decision_templates"), &[]).await;
+        assert_eq!(status, 403);
+        let restore = [("restore", "yes")];
+        let (status, _, body) =
+            post_form(&organiser, &api("save_decision_templates"), &restore).await;
+        assert!(status < 400, "{body}");
+        let templates = json(&organiser, &api("decision_templates"), &[]).await;
+        assert!(
+            templates["factual"]
+                .as_str()
+                .unwrap()
+                .starts_with("W dniu {data_wpływu} do")
+        );
+
         // The form starts from the centre's texts; the findings must be written in.
         let view = json(
             &organiser,
@@ -1078,17 +1139,13 @@ async fn a_refusal_is_a_numbered_decision_with_every_element_of_kpa_107() {
         let legal = view["refusal"]["legal"].as_str().unwrap().to_owned();
         assert!(factual.contains("[USTALENIA]"));
         let refuse = |factual: String| {
-            let (organiser, url) = (organiser.clone(), api("refuse_service"));
-            let form = [
+            let form = vec![
                 ("id", id.clone()),
                 ("service", care.clone()),
                 ("texts[factual]", factual),
                 ("texts[legal]", legal.clone()),
             ];
-            async move {
-                let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                post_form(&organiser, &url, &form).await
-            }
+            post_owned(organiser.clone(), api("refuse_service"), form)
         };
         let (status, _, body) = refuse(factual.clone()).await;
         assert_eq!(status, 422);

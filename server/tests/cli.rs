@@ -217,3 +217,34 @@ fn audit_verify_detects_a_modified_row() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("wpis nr 1"));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// The inbox benchmark still runs against the current schema on every backend and finds what it
+/// generated (its timing verdict is for people to read, not for tests).
+#[test]
+fn the_inbox_benchmark_finds_what_it_generated() {
+    let dir = temp_dir("bench");
+    for backend in app::store::testing::test_backends() {
+        let mut args = vec!["bench-inbox", "--applications", "400", "--rounds", "1"];
+        if backend == app::store::Backend::Postgres {
+            args.push("--postgres");
+        }
+        let out = cus(&dir, &args, "");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let matches = |kind: &str| {
+            let line = stdout.lines().find(|line| line.starts_with(kind));
+            let line = line.unwrap_or_else(|| panic!("{kind} in {stdout}"));
+            line[kind.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .to_owned()
+        };
+        // Of 400 cases, every tenth is closed; "Halina Kowalska" is every 64th.
+        assert_eq!(matches("sprawy w toku, najstarsze"), "360", "{backend:?}");
+        assert_eq!(matches("nazwisko"), "5", "{backend:?}");
+        assert_eq!(matches("PESEL"), "1", "{backend:?}");
+        assert_eq!(matches("zamknięte"), "40", "{backend:?}");
+        assert!(matches("usługa").parse::<u32>().unwrap() > 0, "{backend:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

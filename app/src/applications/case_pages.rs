@@ -89,6 +89,48 @@ pub fn event_label(i18n: I18nContext<Locale>, kind: EventKind) -> String {
     .to_string()
 }
 
+/// One entry of a case's timeline. Staff also see who acted and which entries are internal.
+#[component]
+pub fn TimelineEntry(
+    event: CaseEvent,
+    #[prop(default = None)] actor: Option<String>,
+    #[prop(optional)] internal: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let service = event.service_name.map(|name| format!(" — {name}"));
+    let detail = match (event.kind, crate::cases::CasePath::from_code(&event.detail)) {
+        (EventKind::PathChosen, Some(path)) => crate::cases::pages::path_label(i18n, path),
+        _ => event.detail,
+    };
+    let detail = (!detail.is_empty()).then(|| view! { <p>{detail}</p> });
+    let internal =
+        internal.then(|| view! { " " <span class="tag">{t!(i18n, inbox.internal)}</span> });
+    view! {
+        <li>
+            <time datetime=event.at.to_rfc3339()>{warsaw_display(event.at)}</time>
+            " " <strong>{event_label(i18n, event.kind)}</strong> {service}
+            {actor.map(|who| format!(" · {who}"))} {internal} {detail}
+        </li>
+    }
+}
+
+/// A case's attachments as items of its document list.
+#[component]
+pub fn AttachmentItems(id: String, attachments: Vec<AttachmentInfo>) -> impl IntoView {
+    attachments
+        .into_iter()
+        .map(|f| {
+            view! {
+                <li>
+                    <a href=format!("/wnioski/{}/zalaczniki/{}", id, f.id) rel="external">
+                        {f.file_name}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view()
+}
+
 /// The decisions of a case as items of its document list: number, service, dates and the
 /// appeal deadline once delivery is known.
 #[component]
@@ -260,33 +302,6 @@ fn CaseView(case: MyCase) -> impl IntoView {
             }
         })
         .collect_view();
-    let events = case
-        .events
-        .iter()
-        .map(|e| {
-            let service = e.service_name.clone().map(|name| format!(" — {name}"));
-            let detail = (!e.detail.is_empty()).then(|| view! { <p>{e.detail.clone()}</p> });
-            view! {
-                <li>
-                    <time datetime=e.at.to_rfc3339()>{warsaw_display(e.at)}</time>
-                    " " <strong>{event_label(i18n, e.kind)}</strong> {service} {detail}
-                </li>
-            }
-        })
-        .collect_view();
-    let files = case
-        .attachments
-        .iter()
-        .map(|f| {
-            view! {
-                <li>
-                    <a href=format!("/wnioski/{}/zalaczniki/{}", id, f.id) rel="external">
-                        {f.file_name.clone()}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
     view! {
         <h1>
             {t!(i18n, cases.case_title)} " "
@@ -315,7 +330,9 @@ fn CaseView(case: MyCase) -> impl IntoView {
             <tbody>{services}</tbody>
         </table>
         <h2>{t!(i18n, cases.timeline)}</h2>
-        <ol class="timeline">{events}</ol>
+        <ol class="timeline">
+            {case.events.clone().into_iter().map(|event| view! { <TimelineEntry event /> }).collect_view()}
+        </ol>
         <h2>{t!(i18n, cases.documents)}</h2>
         <ul>
             <li>
@@ -323,7 +340,7 @@ fn CaseView(case: MyCase) -> impl IntoView {
                     {t!(i18n, apply.download_receipt)}
                 </a>
             </li>
-            {files}
+            <AttachmentItems id=id.clone() attachments=case.attachments.clone() />
             <DecisionItems id=id.clone() decisions=case.decisions.clone() />
             <ForwardingItems id=id.clone() forwardings=case.forwardings.clone() />
         </ul>

@@ -19,7 +19,7 @@ pub(crate) enum Value {
     Flag(bool),
 }
 
-fn corrupt(what: impl Into<String>) -> StoreError {
+pub(crate) fn corrupt(what: impl Into<String>) -> StoreError {
     StoreError::Corrupt(what.into())
 }
 
@@ -318,7 +318,7 @@ impl Store {
         let registered = sqlx::query(
             "UPDATE applications SET status = 'registered', case_number = $2, submitted_at = $3, \
              updated_at = $3, registered_on = $4, decision_due = $5, subject_pesel = $6, \
-             awaiting = 1 WHERE id = $1 AND status = 'draft'",
+             name_words = $7, awaiting = 1 WHERE id = $1 AND status = 'draft'",
         )
         .bind(id)
         .bind(&case_number)
@@ -326,6 +326,7 @@ impl Store {
         .bind(index.registered_on.to_string())
         .bind(crate::cases::decision_due(index.registered_on, false).to_string())
         .bind(index.pesel.as_deref())
+        .bind(index.name_words())
         .execute(&mut *tx)
         .await?;
         if registered.rows_affected() == 0 {
@@ -339,7 +340,7 @@ impl Store {
                 })
                 .ok_or(StoreError::NotFound);
         }
-        crate::cases::store::index_name(&mut tx, id, &index.name).await?;
+        crate::cases::store::copy_case_state(&mut tx, id).await?;
         insert_event(
             &mut tx,
             id,
@@ -443,6 +444,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        crate::cases::store::copy_case_state(&mut tx, id).await?;
         insert_event(
             &mut tx,
             id,

@@ -113,62 +113,7 @@ pub struct RefusalTexts {
     pub legal: String,
 }
 
-/// The facts a refusal's texts are made of.
-pub struct RefusalFacts<'a> {
-    pub centre: &'a str,
-    pub programme: &'a str,
-    pub service: &'a str,
-    pub condition: &'a str,
-    pub registered_on: NaiveDate,
-}
-
 impl RefusalTexts {
-    /// The default texts (docs/design/refusal-decision): the person is "strona" throughout, so
-    /// nothing has to be declined.
-    pub fn defaults(facts: &RefusalFacts) -> Self {
-        let RefusalFacts {
-            centre,
-            programme,
-            service,
-            condition,
-            registered_on,
-        } = facts;
-        let date = polish_date(*registered_on);
-        RefusalTexts {
-            factual: format!(
-                "W dniu {date} do {centre} wpłynął wniosek strony o zakwalifikowanie do \
-                 korzystania z usługi społecznej „{service}”, określonej w programie usług \
-                 społecznych „{programme}” (dalej: Program), wraz z oświadczeniem o spełnianiu \
-                 warunków określonych w Programie.\n\n\
-                 Na podstawie wniosku wraz z oświadczeniem organ ustalił, że {FINDINGS_MARK}. \
-                 Dowody te są ze sobą zgodne; w sprawie nie przedstawiono dowodów przeciwnych, \
-                 a organ nie znalazł podstaw, by któremukolwiek z nich odmówić wiarygodności.\n\n\
-                 Strona może w każdym czasie złożyć nowy wniosek, w szczególności po zmianie \
-                 okoliczności."
-            ),
-            legal: format!(
-                "Zgodnie z art. 35 ust. 1 ustawy z dnia 19 lipca 2019 r. o realizowaniu usług \
-                 społecznych przez centrum usług społecznych (dalej: ustawa) kwalifikowanie osób \
-                 zainteresowanych do korzystania z usług społecznych określonych w programie \
-                 usług społecznych odbywa się za pośrednictwem centrum, na wniosek osoby \
-                 zainteresowanej, jej przedstawiciela ustawowego albo opiekuna faktycznego.\n\n\
-                 Stosownie do art. 42 ust. 1 ustawy kwalifikowanie odbywa się w oparciu o warunki \
-                 i w trybie wynikającym z programu usług społecznych, który – zgodnie z art. 5 \
-                 ust. 3 pkt 6 ustawy – określa warunki i tryb kwalifikowania osób \
-                 zainteresowanych do korzystania z usług społecznych. Według Programu warunki \
-                 korzystania z usługi „{service}” są następujące: {condition}\n\n\
-                 Strona nie spełnia tego warunku. Program nie przewiduje odstępstwa od niego, \
-                 dlatego strony nie można zakwalifikować do korzystania z tej usługi.\n\n\
-                 Zgodnie z art. 42 ust. 3 ustawy odmowa zakwalifikowania wymaga wydania decyzji \
-                 administracyjnej. Na podstawie art. 48 ustawy w zakresie nieuregulowanym \
-                 w ustawie do postępowań w indywidualnych sprawach dotyczących usług społecznych \
-                 określonych w programie usług społecznych stosuje się przepisy Kodeksu \
-                 postępowania administracyjnego, w tym art. 104 i art. 107 tego Kodeksu.\n\n\
-                 Mając powyższe na uwadze, orzeczono jak w sentencji."
-            ),
-        }
-    }
-
     /// The texts as paragraphs, or the field and key of what is wrong.
     pub fn check(&self) -> Result<(Vec<String>, Vec<String>), AppError> {
         let mut errors = crate::error::FieldErrors::new();
@@ -428,7 +373,7 @@ pub(crate) mod server {
         service_id: &str,
         texts: &RefusalTexts,
     ) -> Result<(), AppError> {
-        let (application, _) = actionable(access, id).await?;
+        let (application, handling) = actionable(access, id).await?;
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let store = &access.state.store;
         let request = store
@@ -443,7 +388,7 @@ pub(crate) mod server {
         }
         let (factual, legal) = texts.check()?;
         let programme = store.programme(&application.programme_id).await?;
-        let (_, registered_on) = store.handling(id).await?;
+        let registered_on = handling.registered_on;
         let now = access.state.clock.now();
         let issued_on = crate::domain::warsaw_date(now);
         let centre = access.state.centre.clone();
@@ -530,7 +475,8 @@ mod tests {
 
     #[test]
     fn the_default_texts_need_the_findings() {
-        let texts = RefusalTexts::defaults(&RefusalFacts {
+        use crate::cases::templates::{DecisionTemplates, RefusalFacts};
+        let texts = DecisionTemplates::defaults().fill(&RefusalFacts {
             centre: "Centrum Usług Społecznych Gminy Dębica",
             programme: "Program",
             service: "Złota Rączka",

@@ -71,13 +71,19 @@ pub async fn choose_path(
         .as_deref()
         .and_then(CasePath::from_code)
         .ok_or_else(|| AppError::invalid("path", "choose_one"))?;
-    let (application, _) = server::actionable(&access, &id).await?;
+    let (application, handling) = server::actionable(&access, &id).await?;
     let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
-    let now = access.state.clock.now();
+    let (complicated, now) = (complicated.is_some(), access.state.clock.now());
     access
         .state
         .store
-        .set_case_path(&id, path, complicated.is_some(), &user.id, now)
+        .set_case_path(
+            &id,
+            path,
+            complicated,
+            handling.registered_on,
+            (&user.id, now),
+        )
         .await?;
     server::audit_change(&access, &application, "case_path").await
 }
@@ -151,7 +157,7 @@ pub(crate) mod server {
             return Err(AppError::NotFound);
         }
         in_scope(access, &application).await?;
-        let (handling, _) = access.state.store.handling(id).await?;
+        let handling = access.state.store.handling(id).await?;
         if oversees(access) || handling.coordinator_id.as_deref() == Some(user.id.as_str()) {
             return Ok((application, handling));
         }
@@ -192,7 +198,7 @@ pub(crate) mod server {
         };
         let application = store.application(id).await?;
         in_scope(access, &application).await?;
-        let (handling, _) = store.handling(id).await?;
+        let handling = store.handling(id).await?;
         let taking_free_case = target.as_deref() == Some(user.id.as_str())
             && handling.coordinator_id.is_none()
             && user
@@ -228,7 +234,8 @@ pub(crate) mod server {
         };
         access.record(&event).await?;
         let today = crate::domain::warsaw_date(access.state.clock.now());
-        let (handling, registered_on) = store.handling(id).await?;
+        let handling = store.handling(id).await?;
+        let registered_on = handling.registered_on;
         let programme = store.programme(&application.programme_id).await?;
         let pesel = application.subject.pesel.clone();
         let same_pesel = if pesel.is_empty() {

@@ -11,6 +11,7 @@ pub mod qualification;
 pub mod qualification_pages;
 pub mod recognition;
 pub mod scope;
+pub mod templates;
 
 #[cfg(feature = "ssr")]
 pub mod capacity;
@@ -24,5 +25,7 @@ pub mod recognition_store;
 pub mod scope_store;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod templates_store;
 
 pub use model::*;

@@ -188,6 +188,8 @@ pub struct Handling {
     pub coordinator: Option<String>,
     pub path: Option<CasePath>,
     pub complicated: bool,
+    /// The day the deadlines count from; None for a draft.
+    pub registered_on: Option<NaiveDate>,
 }
 
 /// A service's limit for the programme period and what qualified requests use of it.

@@ -6,7 +6,7 @@ use super::handling::*;
 use super::model::*;
 use super::recognition::{RecognitionPlace, RecordRecognition};
 use crate::applications::case_pages::{
-    DecisionItems, ForwardingItems, RequestState, event_label, status_label,
+    AttachmentItems, DecisionItems, ForwardingItems, RequestState, TimelineEntry, status_label,
 };
 use crate::applications::wizard_pages::channel_label;
 use crate::applications::{ApplicationStatus, Channel, PersonInput};
@@ -23,7 +23,7 @@ use leptos_i18n::I18nContext;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::params::ParamsMap;
 
-fn path_label(i18n: I18nContext<Locale>, path: CasePath) -> String {
+pub fn path_label(i18n: I18nContext<Locale>, path: CasePath) -> String {
     match path {
         CasePath::OneOff => t_string!(i18n, inbox.path_one_off),
         CasePath::ShortTerm => t_string!(i18n, inbox.path_short_term),
@@ -314,31 +314,6 @@ fn CaseView(
             }
         })
         .collect_view();
-    let events = case
-        .events
-        .iter()
-        .map(|e| {
-            let service = e
-                .event
-                .service_name
-                .clone()
-                .map(|name| format!(" — {name}"));
-            let detail = match (e.event.kind, CasePath::from_code(&e.event.detail)) {
-                (crate::applications::EventKind::PathChosen, Some(p)) => path_label(i18n, p),
-                _ => e.event.detail.clone(),
-            };
-            let detail = (!detail.is_empty()).then(|| view! { <p>{detail}</p> });
-            let internal = (!e.public)
-                .then(|| view! { " " <span class="tag">{t!(i18n, inbox.internal)}</span> });
-            view! {
-                <li>
-                    <time datetime=e.event.at.to_rfc3339()>{warsaw_display(e.event.at)}</time>
-                    " " <strong>{event_label(i18n, e.event.kind)}</strong> {service}
-                    {e.actor.clone().map(|who| format!(" · {who}"))} {internal} {detail}
-                </li>
-            }
-        })
-        .collect_view();
     let notes = case
         .notes
         .iter()
@@ -348,19 +323,6 @@ fn CaseView(
                     <time datetime=n.at.to_rfc3339()>{warsaw_display(n.at)}</time>
                     " · " {n.author.clone()}
                     <p class="note-body">{n.body.clone()}</p>
-                </li>
-            }
-        })
-        .collect_view();
-    let files = case
-        .attachments
-        .iter()
-        .map(|f| {
-            view! {
-                <li>
-                    <a href=format!("/wnioski/{}/zalaczniki/{}", id, f.id) rel="external">
-                        {f.file_name.clone()}
-                    </a>
                 </li>
             }
         })
@@ -482,7 +444,7 @@ fn CaseView(
                         {t!(i18n, inbox.receipt)}
                     </a>
                 </li>
-                {files}
+                <AttachmentItems id=id.clone() attachments=case.attachments.clone() />
                 <DecisionItems id=id.clone() decisions=case.decisions.clone() />
                 <ForwardingItems id=id.clone() forwardings=case.forwardings.clone() />
             </ul>
@@ -490,7 +452,14 @@ fn CaseView(
         </section>
         <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t!(i18n, cases.timeline)}</h2>
-            <ol class="timeline">{events}</ol>
+            <ol class="timeline">
+                {case
+                    .events
+                    .clone()
+                    .into_iter()
+                    .map(|e| view! { <TimelineEntry event=e.event actor=e.actor internal=!e.public /> })
+                    .collect_view()}
+            </ol>
         </section>
         <section aria-labelledby="notes-heading">
             <h2 id="notes-heading">{t!(i18n, inbox.notes)}</h2>

@@ -253,6 +253,7 @@ pub(crate) mod server {
     use crate::audit::AuditAction;
     use crate::cases::capacity::Grant;
     use crate::cases::handling::server::{actionable, audit_change, oversees};
+    use crate::cases::templates::{DecisionTemplates, RefusalFacts};
     use crate::domain::Grosze;
     use crate::gate::{Access, Permission};
     use crate::programme::fees::FeeRule;
@@ -292,7 +293,8 @@ pub(crate) mod server {
         };
         access.record(&event).await?;
         let service = store.service(service_id).await?;
-        let (handling, registered_on) = store.handling(id).await?;
+        let handling = store.handling(id).await?;
+        let registered_on = handling.registered_on;
         let today = crate::domain::warsaw_date(access.state.clock.now());
         let record = match store.fee_record(id, service_id).await? {
             Some(json) => Some(crate::programme::store::from_json(&json)?),
@@ -302,15 +304,15 @@ pub(crate) mod server {
             && (oversees(access) || handling.coordinator_id.as_deref() == Some(&user.id));
         let refusal = if may_act && request.status == RequestStatus::Requested {
             let programme = store.programme(&application.programme_id).await?;
-            Some(super::super::decision::RefusalTexts::defaults(
-                &super::super::decision::RefusalFacts {
-                    centre: &access.state.centre.name,
-                    programme: &programme.name,
-                    service: &service.name,
-                    condition: &service.conditions.text,
-                    registered_on: registered_on.unwrap_or(today),
-                },
-            ))
+            let templates = store.decision_templates().await?;
+            let templates = templates.unwrap_or_else(DecisionTemplates::defaults);
+            Some(templates.fill(&RefusalFacts {
+                centre: &access.state.centre.name,
+                programme: &programme.name,
+                service: &service.name,
+                condition: &service.conditions.text,
+                registered_on: registered_on.unwrap_or(today),
+            }))
         } else {
             None
         };

@@ -1,20 +1,18 @@
 //! The inbox query, assignment, path, notes and the staff's view of a case's timeline.
 
 use super::model::*;
-use crate::applications::store::{Value, case_event_from_row, insert_event, update_application};
+use crate::applications::store::{
+    Value, case_event_from_row, corrupt, insert_event, update_application,
+};
 use crate::applications::{ApplicationStatus, Channel, EventKind};
-use crate::catalogue::search::query_words;
+use crate::catalogue::search::{fold, query_words};
 use crate::domain::{CaseNumber, Pesel};
-use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
+use crate::store::{Backend, Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sqlx::Row;
 
 /// Cases on one page of the inbox.
 pub const PAGE_SIZE: u32 = 25;
-
-fn corrupt(what: impl Into<String>) -> StoreError {
-    StoreError::Corrupt(what.into())
-}
 
 /// The inbox's WHERE conditions and the values bound to their `$n`.
 struct Filters {
@@ -28,6 +26,10 @@ impl Filters {
             sql: String::new(),
             values: Vec::new(),
         }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.sql.is_empty()
     }
 
     /// Adds `condition`, where `?` stands for the next value.
@@ -47,14 +49,40 @@ impl Filters {
     }
 }
 
-/// The inbox's WHERE clause for `query`, seen by `viewer_id` on `today`, within the programme
-/// versions `scope` (None: all).
+/// Where the inbox counts and pages its cases: `applications`, or the requested services alone
+/// when a service is the only filter (their rows keep the case's status, day and number, so one
+/// index answers). Both are aliased `a`: the order columns have the same names.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Source {
+    Cases,
+    ServiceRows,
+}
+
+impl Source {
+    fn table(self) -> &'static str {
+        match self {
+            Source::Cases => "applications a",
+            Source::ServiceRows => "application_services a",
+        }
+    }
+
+    fn case_id(self) -> &'static str {
+        match self {
+            Source::Cases => "a.id",
+            Source::ServiceRows => "a.application_id",
+        }
+    }
+}
+
+/// The inbox's source and WHERE clause for `query`, seen by `viewer_id` on `today`, within the
+/// programme versions `scope` (None: all).
 fn inbox_filters(
     query: &InboxQuery,
     viewer_id: &str,
     scope: Option<&[String]>,
     today: NaiveDate,
-) -> Filters {
+    backend: Backend,
+) -> (Source, Filters) {
     let mut filters = Filters::new();
     if let Some(programmes) = scope {
         let refs: Vec<&str> = programmes.iter().map(String::as_str).collect();
@@ -66,33 +94,17 @@ fn inbox_filters(
             ),
         }
     }
-    match ApplicationStatus::from_code(&query.status) {
-        Some(status) if status != ApplicationStatus::Draft => {
-            filters.and("a.status = ?", &[status.code()])
-        }
-        _ => filters.and("a.status = ?", &["registered"]),
-    }
+    let status = match ApplicationStatus::from_code(&query.status) {
+        Some(status) if status != ApplicationStatus::Draft => status.code(),
+        _ => "registered",
+    };
     let q = query.q.trim();
     if let Ok(pesel) = Pesel::parse(q) {
         filters.and("a.subject_pesel = ?", &[pesel.as_str()]);
     } else if let Ok(number) = CaseNumber::parse(q) {
         filters.and("a.case_number = ?", &[number.as_str()]);
-    } else {
-        // Each word begins a word of the name (folded words have no LIKE wildcards); the cases
-        // having all of them are found in the words' index alone.
-        let patterns: Vec<String> = query_words(q).iter().map(|w| format!("{w}%")).collect();
-        if !patterns.is_empty() {
-            let each = "SELECT application_id FROM case_words WHERE word LIKE ?";
-            let all = vec![each; patterns.len()].join(" INTERSECT ");
-            let values: Vec<&str> = patterns.iter().map(String::as_str).collect();
-            filters.and(&format!("a.id IN ({all})"), &values);
-        }
-    }
-    if !query.service.is_empty() {
-        filters.and(
-            "a.id IN (SELECT application_id FROM application_services WHERE service_id = ?)",
-            &[&query.service],
-        );
+    } else if let Some((condition, words)) = name_condition(q, backend) {
+        filters.and(condition, &[&words]);
     }
     if !query.programme.is_empty() {
         filters.and("a.programme_id = ?", &[&query.programme]);
@@ -118,7 +130,46 @@ fn inbox_filters(
             &[&before.to_string()],
         );
     }
-    filters
+    if !query.service.is_empty() {
+        if filters.is_empty() {
+            filters.and(
+                "a.service_id = ? AND a.case_status = ?",
+                &[&query.service, status],
+            );
+            return (Source::ServiceRows, filters);
+        }
+        filters.and(
+            "a.id IN (SELECT application_id FROM application_services WHERE service_id = ?)",
+            &[&query.service],
+        );
+    }
+    filters.and("a.status = ?", &[status]);
+    (Source::Cases, filters)
+}
+
+/// The condition that every word of `q` begins a word of the person's name, with its bound
+/// value: a full-text query on the folded name words (`case_names` on SQLite, the GIN index of
+/// `name_words` on PostgreSQL). None when `q` has no words.
+fn name_condition(q: &str, backend: Backend) -> Option<(&'static str, String)> {
+    let words = query_words(q);
+    if words.is_empty() {
+        return None;
+    }
+    // Folded words are letters and digits only: nothing in them needs quoting.
+    let (condition, prefix, and): (_, fn(&String) -> String, _) = match backend {
+        Backend::Sqlite => (
+            "a.id IN (SELECT application_id FROM case_names WHERE case_names MATCH ?)",
+            |word| format!("\"{word}\"*"),
+            " AND ",
+        ),
+        Backend::Postgres => (
+            "to_tsvector('simple', a.name_words) @@ to_tsquery('simple', ?)",
+            |word| format!("{word}:*"),
+            " & ",
+        ),
+    };
+    let prefixes: Vec<String> = words.iter().map(prefix).collect();
+    Some((condition, prefixes.join(and)))
 }
 
 /// What registering a case stores for the inbox: the day the deadlines count from, and the
@@ -129,22 +180,27 @@ pub struct CaseIndex {
     pub name: String,
 }
 
-/// Stores the folded words of the person's name for the inbox search.
-pub(crate) async fn index_name(
+impl CaseIndex {
+    /// The name's folded words, which the inbox's name search indexes.
+    pub fn name_words(&self) -> String {
+        fold(&self.name)
+    }
+}
+
+/// Copies the case's status, day and number to its requested services, where the inbox's
+/// service filter reads them; called whenever the case's status changes.
+pub(crate) async fn copy_case_state(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     id: &str,
-    name: &str,
 ) -> StoreResult<()> {
-    let mut words = query_words(name);
-    words.sort();
-    words.dedup();
-    for word in words {
-        sqlx::query("INSERT INTO case_words (word, application_id) VALUES ($1, $2)")
-            .bind(word)
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
-    }
+    sqlx::query(
+        "UPDATE application_services SET (case_status, registered_on, case_number) = \
+         (SELECT status, registered_on, case_number FROM applications WHERE id = $1) \
+         WHERE application_id = $1",
+    )
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -157,9 +213,10 @@ impl Store {
         scope: Option<&[String]>,
         today: NaiveDate,
     ) -> StoreResult<(Vec<InboxRow>, u64)> {
-        let filters = inbox_filters(query, viewer_id, scope, today);
+        let (source, filters) = inbox_filters(query, viewer_id, scope, today, self.backend());
+        let (table, case_id) = (source.table(), source.case_id());
         let count_sql = format!(
-            "SELECT COUNT(*) AS n FROM applications a WHERE 1 = 1{}",
+            "SELECT COUNT(*) AS n FROM {table} WHERE 1 = 1{}",
             filters.sql
         );
         let mut count = sqlx::query(&count_sql);
@@ -174,12 +231,14 @@ impl Store {
             _ => "a.registered_on, a.case_number",
         };
         let offset = i64::from(query.page.max(1) - 1) * i64::from(PAGE_SIZE);
+        // The page's cases are chosen from the source first; only those are joined.
         let page_sql = format!(
             "SELECT a.id, a.case_number, a.subject, a.channel, a.status, a.path, a.complicated, \
              a.registered_on, p.name AS programme, u.display_name AS coordinator \
              FROM applications a JOIN programmes p ON p.id = a.programme_id \
              LEFT JOIN users u ON u.id = a.coordinator_id \
-             WHERE 1 = 1{} ORDER BY {order} LIMIT {PAGE_SIZE} OFFSET {offset}",
+             WHERE a.id IN (SELECT {case_id} FROM {table} WHERE 1 = 1{} \
+             ORDER BY {order} LIMIT {PAGE_SIZE} OFFSET {offset}) ORDER BY {order}",
             filters.sql
         );
         let mut page = sqlx::query(&page_sql);
@@ -271,7 +330,7 @@ impl Store {
     }
 
     /// Who coordinates the case and how it proceeds; `None` for a draft.
-    pub async fn handling(&self, id: &str) -> StoreResult<(Handling, Option<NaiveDate>)> {
+    pub async fn handling(&self, id: &str) -> StoreResult<Handling> {
         let row = sqlx::query(
             "SELECT a.coordinator_id, u.display_name, a.path, a.complicated, a.registered_on \
              FROM applications a LEFT JOIN users u ON u.id = a.coordinator_id WHERE a.id = $1",
@@ -281,17 +340,15 @@ impl Store {
         .await?;
         let path: Option<String> = row.try_get("path")?;
         let registered: Option<String> = row.try_get("registered_on")?;
-        Ok((
-            Handling {
-                coordinator_id: row.try_get("coordinator_id")?,
-                coordinator: row.try_get("display_name")?,
-                path: path.and_then(|p| CasePath::from_code(&p)),
-                complicated: row.try_get::<i64, _>("complicated")? != 0,
-            },
-            registered
+        Ok(Handling {
+            coordinator_id: row.try_get("coordinator_id")?,
+            coordinator: row.try_get("display_name")?,
+            path: path.and_then(|p| CasePath::from_code(&p)),
+            complicated: row.try_get::<i64, _>("complicated")? != 0,
+            registered_on: registered
                 .map(|d| d.parse().map_err(|_| corrupt(d)))
                 .transpose()?,
-        ))
+        })
     }
 
     /// Assigns a registered case to `coordinator_id` (or nobody) and records it.
@@ -320,10 +377,9 @@ impl Store {
         id: &str,
         path: CasePath,
         complicated: bool,
-        actor_id: &str,
-        now: DateTime<Utc>,
+        registered_on: Option<NaiveDate>,
+        (actor_id, now): (&str, DateTime<Utc>),
     ) -> StoreResult<()> {
-        let (_, registered_on) = self.handling(id).await?;
         let due = registered_on.map(|on| decision_due(on, complicated).to_string());
         let values = [
             ("path", Value::Text(Some(path.code().to_owned()))),
@@ -472,4 +528,54 @@ fn registered_on(row: &sqlx::any::AnyRow) -> StoreResult<NaiveDate> {
     let text: Option<String> = row.try_get("registered_on")?;
     let text = text.ok_or_else(|| corrupt("registered case without a registration day"))?;
     text.parse().map_err(|_| corrupt(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filters(query: InboxQuery) -> (Source, Filters) {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        inbox_filters(&query, "viewer", None, today, Backend::Sqlite)
+    }
+
+    #[test]
+    fn a_name_becomes_a_prefix_query_of_every_word() {
+        let sqlite = name_condition("Kowalska  Hal", Backend::Sqlite).unwrap();
+        assert_eq!(sqlite.1, "\"kowalska\"* AND \"hal\"*");
+        let postgres = name_condition("Łucja-Żak", Backend::Postgres).unwrap();
+        assert_eq!(postgres.1, "lucja:* & zak:*");
+        assert!(name_condition(" ,. ", Backend::Sqlite).is_none());
+    }
+
+    #[test]
+    fn a_service_alone_is_answered_from_the_requested_services() {
+        let (source, only) = filters(InboxQuery {
+            service: "s1".into(),
+            status: "closed".into(),
+            ..Default::default()
+        });
+        assert_eq!(source, Source::ServiceRows);
+        assert_eq!(only.sql, " AND a.service_id = $1 AND a.case_status = $2");
+        assert_eq!(only.values, ["s1", "closed"]);
+
+        let (source, narrowed) = filters(InboxQuery {
+            service: "s1".into(),
+            coordinator: "me".into(),
+            ..Default::default()
+        });
+        assert_eq!(source, Source::Cases);
+        assert_eq!(narrowed.values, ["viewer", "s1", "registered"]);
+    }
+
+    #[test]
+    fn drafts_never_reach_the_inbox() {
+        let (source, drafts) = filters(InboxQuery {
+            status: "draft".into(),
+            ..Default::default()
+        });
+        assert_eq!(source, Source::Cases);
+        assert_eq!(drafts.sql, " AND a.status = $1");
+        assert_eq!(drafts.values, ["registered"]);
+    }
 }

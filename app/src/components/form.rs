@@ -113,6 +113,7 @@ fn application_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> 
         "file_too_many" => t_string!(i18n, form_errors.file_too_many).to_string(),
         "service_required" => t_string!(i18n, form_errors.service_required).to_string(),
         "findings_missing" => t_string!(i18n, form_errors.findings_missing).to_string(),
+        "placeholder_unknown" => t_string!(i18n, form_errors.placeholder_unknown).to_string(),
         "nothing_to_forward" => t_string!(i18n, form_errors.nothing_to_forward).to_string(),
         "calculator_income_invalid" => {
             t_string!(i18n, catalogue.calculator_income_invalid).to_string()

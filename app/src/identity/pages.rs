@@ -130,6 +130,9 @@ fn StaffHome(me: Me) -> impl IntoView {
                     <li>
                         <a href="/pracownik/rezygnacje">{t!(i18n, inbox.resignations)}</a>
                     </li>
+                    <li>
+                        <a href="/pracownik/wzory-decyzji">{t!(i18n, templates.title)}</a>
+                    </li>
                 </Show>
                 <Show when=move || registers>
                     <li>

@@ -70,6 +70,16 @@ pub async fn post_form(
     (status, location, res.text().await.unwrap_or_default())
 }
 
+/// `post_form` owning what it sends: a request built ahead, e.g. to send twice at once.
+pub async fn post_owned(
+    client: reqwest::Client,
+    url: String,
+    form: Vec<(&'static str, String)>,
+) -> (u16, String, String) {
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    post_form(&client, &url, &form).await
+}
+
 pub async fn signed_in(app: &Running, email: &str, password: &str) -> reqwest::Client {
     let client = browser();
     let api = |name: &str| format!("{}/api/{name}", app.url);
