@@ -22,6 +22,7 @@ pub mod domain;
 pub mod error;
 pub mod gate;
 pub mod identity;
+pub mod ipus;
 pub mod needs;
 pub mod notifications;
 pub mod preferences;

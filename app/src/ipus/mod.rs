@@ -1,0 +1,7 @@
+//! The Individual Social Services Plan (IPUS, art. 38–41 and 45 of the act): drafted for a case on
+//! the plan path, approved by the director or an authorised services organiser, updated in
+//! versions, monitored and closed with a follow-up six months later.
+
+pub mod rules;
+
+pub use rules::*;

@@ -1,0 +1,481 @@
+//! The rules of an individual plan (art. 38–41 of the act): its period, the drafting deadline,
+//! who may approve it, which versions are locked, what a plan may contain, and what changed
+//! between two versions.
+
+use crate::domain::Role;
+use chrono::{Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// A plan is drafted within 30 days of the application (art. 40).
+pub const DRAFTING_DAYS: u64 = 30;
+/// A plan coordinates services for at least three months (art. 38 ust. 2) and at most a year
+/// (art. 40).
+pub const MIN_MONTHS: u32 = 3;
+pub const MAX_MONTHS: u32 = 12;
+/// The follow-up (section G) is due six months after the plan ends.
+pub const FOLLOW_UP_MONTHS: u32 = 6;
+
+/// The plan's period, first and last day included: 1 January – 31 March is three months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanPeriod {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl PlanPeriod {
+    /// The period, or the key of the rule it breaks.
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Self, &'static str> {
+        if end < start {
+            return Err("period_order");
+        }
+        let after = end + Days::new(1);
+        if after < add_months(start, MIN_MONTHS) {
+            return Err("plan_too_short");
+        }
+        if after > add_months(start, MAX_MONTHS) {
+            return Err("plan_too_long");
+        }
+        Ok(PlanPeriod { start, end })
+    }
+
+    /// Whether the plan ends within `days` days of `today` (and has not ended yet).
+    pub fn ends_within(&self, today: NaiveDate, days: u64) -> bool {
+        today <= self.end && self.end <= today + Days::new(days)
+    }
+
+    /// The day the six-month follow-up is due.
+    pub fn follow_up_due(&self) -> NaiveDate {
+        add_months(self.end, FOLLOW_UP_MONTHS)
+    }
+}
+
+fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The last day to draft the plan of an application received on `registered_on`.
+pub fn drafting_due(registered_on: NaiveDate) -> NaiveDate {
+    registered_on + Days::new(DRAFTING_DAYS)
+}
+
+/// A plan submitted after the drafting deadline says why (the delay is shown, never silently
+/// allowed); the key of what is missing otherwise.
+pub fn check_drafting_delay(
+    registered_on: NaiveDate,
+    today: NaiveDate,
+    delay_reason: &str,
+) -> Result<(), &'static str> {
+    if today > drafting_due(registered_on) && delay_reason.trim().is_empty() {
+        Err("delay_reason_required")
+    } else {
+        Ok(())
+    }
+}
+
+/// The director's authorisation of someone to approve plans (art. 41), from a day, until a day
+/// or until revoked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Authorisation {
+    pub from: NaiveDate,
+    pub until: Option<NaiveDate>,
+}
+
+impl Authorisation {
+    pub fn covers(&self, on: NaiveDate) -> bool {
+        self.from <= on && self.until.is_none_or(|until| on <= until)
+    }
+}
+
+/// Why someone may not approve a plan: the key shown to them.
+pub fn approval_refusal(
+    roles: &[Role],
+    authorisations: &[Authorisation],
+    on: NaiveDate,
+    drafted_by_them: bool,
+) -> Option<&'static str> {
+    if drafted_by_them {
+        return Some("approve_own_plan");
+    }
+    let authorised = || {
+        roles
+            .iter()
+            .any(|r| matches!(r, Role::DeputyDirector | Role::ServicesOrganiser))
+            && authorisations.iter().any(|a| a.covers(on))
+    };
+    if roles.contains(&Role::Director) || authorised() {
+        None
+    } else {
+        Some("approval_not_authorised")
+    }
+}
+
+/// Where a version of a plan stands. Submitted, approved and superseded versions are locked;
+/// a returned one is edited again and submitted anew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VersionState {
+    Draft,
+    Submitted,
+    Returned,
+    Approved,
+    Superseded,
+}
+
+impl VersionState {
+    pub fn is_locked(self) -> bool {
+        matches!(
+            self,
+            VersionState::Submitted | VersionState::Approved | VersionState::Superseded
+        )
+    }
+}
+
+/// A service of the plan (sections C and D): how much, when, by whom, where and how.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedService {
+    pub service_id: String,
+    pub name: String,
+    pub units: u32,
+    /// Dates, or a recurrence such as "wtorki 10:00–12:00".
+    pub schedule: String,
+    pub provider_id: String,
+    pub provider_name: String,
+    pub place: String,
+    pub form: String,
+}
+
+/// A supporting activity (section E) and who runs it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupportingActivity {
+    pub description: String,
+    pub by: String,
+}
+
+/// What one version of a plan says (sections B–E and the coordinator's notes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanContent {
+    pub period: PlanPeriod,
+    pub services: Vec<PlannedService>,
+    pub activities: Vec<SupportingActivity>,
+    pub expected_effects: String,
+    /// How often the quality of the services is checked, e.g. "raz w miesiącu".
+    pub quality_checks: String,
+}
+
+/// What the case and the programme allow a plan to contain.
+pub struct Allowed<'a> {
+    /// Services qualified in this case, of the case's programme version.
+    pub qualified: &'a [String],
+    /// (provider id, service id) pairs: who offers what.
+    pub offers: &'a [(String, String)],
+}
+
+impl PlanContent {
+    /// Every rule a plan's services break, as (field, key): `services[2].provider` and so on.
+    pub fn check(&self, allowed: &Allowed) -> Vec<(String, &'static str)> {
+        let mut errors = Vec::new();
+        if self.services.is_empty() {
+            errors.push(("services".to_owned(), "plan_without_services"));
+        }
+        for (i, service) in self.services.iter().enumerate() {
+            let field = |name: &str| format!("services[{i}].{name}");
+            if !allowed.qualified.contains(&service.service_id) {
+                errors.push((field("service_id"), "service_not_qualified"));
+            }
+            if service.units == 0 {
+                errors.push((field("units"), "number_invalid"));
+            }
+            if service.schedule.trim().is_empty() {
+                errors.push((field("schedule"), "required"));
+            }
+            let offered = allowed
+                .offers
+                .iter()
+                .any(|(p, s)| *p == service.provider_id && *s == service.service_id);
+            if !offered {
+                errors.push((field("provider"), "provider_not_offering"));
+            }
+        }
+        if self.expected_effects.trim().is_empty() {
+            errors.push(("expected_effects".to_owned(), "required"));
+        }
+        if self.quality_checks.trim().is_empty() {
+            errors.push(("quality_checks".to_owned(), "required"));
+        }
+        errors
+    }
+}
+
+/// One difference between two versions of a plan, for the diff view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    Period {
+        from: PlanPeriod,
+        to: PlanPeriod,
+    },
+    ServiceAdded(PlannedService),
+    ServiceRemoved(PlannedService),
+    /// The same service with other units, schedule, provider, place or form.
+    ServiceChanged {
+        from: PlannedService,
+        to: PlannedService,
+    },
+    ActivityAdded(SupportingActivity),
+    ActivityRemoved(SupportingActivity),
+    ExpectedEffects {
+        from: String,
+        to: String,
+    },
+    QualityChecks {
+        from: String,
+        to: String,
+    },
+}
+
+/// What changed from `old` to `new`, section by section.
+pub fn diff(old: &PlanContent, new: &PlanContent) -> Vec<Change> {
+    let mut changes = Vec::new();
+    if old.period != new.period {
+        changes.push(Change::Period {
+            from: old.period,
+            to: new.period,
+        });
+    }
+    for before in &old.services {
+        match new
+            .services
+            .iter()
+            .find(|s| s.service_id == before.service_id)
+        {
+            None => changes.push(Change::ServiceRemoved(before.clone())),
+            Some(after) if after != before => changes.push(Change::ServiceChanged {
+                from: before.clone(),
+                to: after.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for after in &new.services {
+        if !old
+            .services
+            .iter()
+            .any(|s| s.service_id == after.service_id)
+        {
+            changes.push(Change::ServiceAdded(after.clone()));
+        }
+    }
+    for before in &old.activities {
+        if !new.activities.contains(before) {
+            changes.push(Change::ActivityRemoved(before.clone()));
+        }
+    }
+    for after in &new.activities {
+        if !old.activities.contains(after) {
+            changes.push(Change::ActivityAdded(after.clone()));
+        }
+    }
+    if old.expected_effects != new.expected_effects {
+        changes.push(Change::ExpectedEffects {
+            from: old.expected_effects.clone(),
+            to: new.expected_effects.clone(),
+        });
+    }
+    if old.quality_checks != new.quality_checks {
+        changes.push(Change::QualityChecks {
+            from: old.quality_checks.clone(),
+            to: new.quality_checks.clone(),
+        });
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_plan_covers_three_months_to_a_year() {
+        let start = day(2026, 1, 1);
+        assert!(
+            PlanPeriod::new(start, day(2026, 3, 31)).is_ok(),
+            "three months"
+        );
+        assert_eq!(
+            PlanPeriod::new(start, day(2026, 3, 30)),
+            Err("plan_too_short")
+        );
+        assert!(PlanPeriod::new(start, day(2026, 12, 31)).is_ok(), "a year");
+        assert_eq!(
+            PlanPeriod::new(start, day(2027, 1, 1)),
+            Err("plan_too_long")
+        );
+        assert_eq!(
+            PlanPeriod::new(start, day(2025, 12, 31)),
+            Err("period_order")
+        );
+        // From the last day of a month the months end on the last days of months.
+        assert!(PlanPeriod::new(day(2026, 11, 30), day(2027, 2, 27)).is_ok());
+        assert_eq!(
+            PlanPeriod::new(day(2026, 11, 30), day(2027, 2, 26)),
+            Err("plan_too_short")
+        );
+    }
+
+    #[test]
+    fn the_follow_up_is_due_six_months_after_the_end() {
+        let period = PlanPeriod::new(day(2026, 3, 1), day(2026, 8, 31)).unwrap();
+        assert_eq!(period.follow_up_due(), day(2027, 2, 28));
+        assert!(period.ends_within(day(2026, 8, 1), 30));
+        assert!(!period.ends_within(day(2026, 7, 31), 30));
+        assert!(!period.ends_within(day(2026, 9, 1), 30), "ended already");
+    }
+
+    #[test]
+    fn a_late_plan_says_why() {
+        let registered = day(2026, 10, 1);
+        assert_eq!(drafting_due(registered), day(2026, 10, 31));
+        assert_eq!(
+            check_drafting_delay(registered, day(2026, 10, 31), ""),
+            Ok(())
+        );
+        assert_eq!(
+            check_drafting_delay(registered, day(2026, 11, 1), "  "),
+            Err("delay_reason_required")
+        );
+        assert_eq!(
+            check_drafting_delay(registered, day(2026, 11, 1), "choroba koordynatora"),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn the_director_approves_and_others_only_when_authorised() {
+        let on = day(2026, 11, 24);
+        let none: &[Authorisation] = &[];
+        assert_eq!(approval_refusal(&[Role::Director], none, on, false), None);
+        assert_eq!(
+            approval_refusal(&[Role::ServicesOrganiser], none, on, false),
+            Some("approval_not_authorised")
+        );
+        let until_october = [Authorisation {
+            from: day(2026, 1, 1),
+            until: Some(day(2026, 10, 31)),
+        }];
+        assert_eq!(
+            approval_refusal(&[Role::ServicesOrganiser], &until_october, on, false),
+            Some("approval_not_authorised"),
+            "expired"
+        );
+        let open = [Authorisation {
+            from: day(2026, 11, 1),
+            until: None,
+        }];
+        assert_eq!(
+            approval_refusal(&[Role::ServicesOrganiser], &open, on, false),
+            None
+        );
+        assert_eq!(
+            approval_refusal(&[Role::PlanCoordinator], &open, on, false),
+            Some("approval_not_authorised"),
+            "an authorisation is for the organiser or the deputy"
+        );
+        assert_eq!(
+            approval_refusal(&[Role::Director], none, on, true),
+            Some("approve_own_plan")
+        );
+    }
+
+    #[test]
+    fn submitted_and_approved_versions_are_locked() {
+        assert!(!VersionState::Draft.is_locked());
+        assert!(!VersionState::Returned.is_locked());
+        assert!(VersionState::Submitted.is_locked());
+        assert!(VersionState::Approved.is_locked());
+        assert!(VersionState::Superseded.is_locked());
+    }
+
+    fn care() -> PlannedService {
+        PlannedService {
+            service_id: "care".into(),
+            name: "Usługi opiekuńcze".into(),
+            units: 32,
+            schedule: "poniedziałki i czwartki 9:00–13:00".into(),
+            provider_id: "caritas".into(),
+            provider_name: "Caritas".into(),
+            place: "mieszkanie".into(),
+            form: "indywidualna".into(),
+        }
+    }
+
+    fn plan() -> PlanContent {
+        PlanContent {
+            period: PlanPeriod::new(day(2026, 12, 1), day(2027, 5, 31)).unwrap(),
+            services: vec![care()],
+            activities: vec![SupportingActivity {
+                description: "Grupa wsparcia dla opiekunów".into(),
+                by: "Klub Seniora".into(),
+            }],
+            expected_effects: "Samodzielność w domu".into(),
+            quality_checks: "raz w miesiącu".into(),
+        }
+    }
+
+    #[test]
+    fn only_qualified_services_from_providers_offering_them() {
+        let qualified = ["care".to_owned()];
+        let offers = [("caritas".to_owned(), "care".to_owned())];
+        let allowed = Allowed {
+            qualified: &qualified,
+            offers: &offers,
+        };
+        assert!(plan().check(&allowed).is_empty());
+        let mut wrong = plan();
+        wrong.services.push(PlannedService {
+            service_id: "handyman".into(),
+            units: 0,
+            schedule: " ".into(),
+            ..care()
+        });
+        wrong.quality_checks.clear();
+        let keys: Vec<(String, &str)> = wrong.check(&allowed);
+        assert_eq!(
+            keys,
+            [
+                ("services[1].service_id".to_owned(), "service_not_qualified"),
+                ("services[1].units".to_owned(), "number_invalid"),
+                ("services[1].schedule".to_owned(), "required"),
+                ("services[1].provider".to_owned(), "provider_not_offering"),
+                ("quality_checks".to_owned(), "required"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_diff_names_every_section_that_changed() {
+        let old = plan();
+        assert!(diff(&old, &old).is_empty());
+        let mut new = plan();
+        new.period = PlanPeriod::new(day(2026, 12, 1), day(2027, 8, 31)).unwrap();
+        new.services[0].units = 48;
+        new.services.push(PlannedService {
+            service_id: "handyman".into(),
+            ..care()
+        });
+        new.activities.clear();
+        new.quality_checks = "co dwa tygodnie".into();
+        let changes = diff(&old, &new);
+        assert_eq!(changes.len(), 5, "{changes:?}");
+        assert!(matches!(&changes[0], Change::Period { to, .. } if to.end == day(2027, 8, 31)));
+        assert!(
+            matches!(&changes[1], Change::ServiceChanged { from, to } if from.units == 32 && to.units == 48)
+        );
+        assert!(matches!(&changes[2], Change::ServiceAdded(s) if s.service_id == "handyman"));
+        assert!(matches!(&changes[3], Change::ActivityRemoved(a) if a.by == "Klub Seniora"));
+        assert!(matches!(&changes[4], Change::QualityChecks { to, .. } if to == "co dwa tygodnie"));
+    }
+}
