@@ -173,6 +173,12 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/save_decision_templates", Permission::AssignCases),
     ("/api/record_recognition", Permission::QualifyAndPlan),
     ("/api/forward_case", Permission::QualifyAndPlan),
+    ("/api/start_plan", Permission::QualifyAndPlan),
+    ("/api/save_plan", Permission::QualifyAndPlan),
+    ("/api/submit_plan", Permission::QualifyAndPlan),
+    ("/api/decide_plan", Permission::ApprovePlans),
+    ("/api/start_plan_update", Permission::QualifyAndPlan),
+    ("/api/grant_plan_approval", Permission::ApprovePlans),
     ("/api/account_scope", Permission::ManageAccounts),
     ("/api/set_account_scope", Permission::ManageAccounts),
 ];

@@ -412,17 +412,23 @@ async fn staff(
     name: &str,
     roles: Vec<app::domain::Role>,
 ) -> reqwest::Client {
+    staff_id(app, email, name, roles).await;
+    signed_in(app, email, PASSWORD).await
+}
+
+/// A staff account with `roles`; answers its id.
+async fn staff_id(app: &Running, email: &str, name: &str, roles: Vec<app::domain::Role>) -> String {
     let user = app::identity::NewStaffUser {
         email: Email::parse(email).unwrap(),
         display_name: name.into(),
         roles,
     };
+    let now = chrono::Utc::now();
     app.db
         .store
-        .create_staff_user(&user, PASSWORD, chrono::Utc::now())
+        .create_staff_user(&user, PASSWORD, now)
         .await
-        .unwrap();
-    signed_in(app, email, PASSWORD).await
+        .unwrap()
 }
 
 async fn json(client: &reqwest::Client, url: &str, form: &[(&str, &str)]) -> serde_json::Value {
@@ -1346,6 +1352,314 @@ async fn forwarding_sends_the_application_on_with_a_letter() {
         let (status, _, body) = post_form(&organiser, &api("forward_case"), &whole).await;
         assert_eq!(status, 422);
         assert!(body.contains("nothing_to_forward"), "{body}");
+        app.db.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
+    use app::domain::Role;
+    use app::ipus::store::Draft;
+    use app::ipus::{Authorisation, PlanContent, PlanPeriod, PlannedService, VersionState, diff};
+    use app::store::StoreError;
+    use chrono::Datelike;
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let (_, id, _) = handyman_and_care_case(&app).await;
+        let (handyman, _) = handyman_and_care(&app).await;
+        let store = &app.db.store;
+        let coordinator = staff_id(
+            &app,
+            "k@cus.example",
+            "Kinga Koordynator",
+            vec![Role::PlanCoordinator],
+        )
+        .await;
+        let director = staff_id(&app, "d@cus.example", "Anna Nowak", vec![Role::Director]).await;
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let content = PlanContent {
+            period: PlanPeriod::new(day(2026, 12, 1), day(2027, 5, 31)).unwrap(),
+            services: vec![PlannedService {
+                service_id: handyman.clone(),
+                name: "Złota Rączka".into(),
+                units: 10,
+                schedule: "wtorki 10:00–12:00".into(),
+                ..Default::default()
+            }],
+            activities: vec![],
+            expected_effects: "Bezpieczne mieszkanie".into(),
+            quality_checks: "raz w miesiącu".into(),
+        };
+        let draft = Draft {
+            content: &content,
+            agreed_on: None,
+            delay_reason: "",
+        };
+        let now = chrono::Utc::now();
+        let today = app::domain::warsaw_date(now);
+        let decider = (director.as_str(), today, now);
+        fn conflict<T>(result: Result<T, StoreError>) -> bool {
+            matches!(result, Err(StoreError::Conflict))
+        }
+
+        // One plan per case, numbered in the year's register.
+        let plan_id = store
+            .create_plan(&id, &draft, &coordinator, now)
+            .await
+            .unwrap();
+        let again = store.create_plan(&id, &draft, &coordinator, now).await;
+        assert!(conflict(again), "one plan per case");
+        let plan = store.plan(&plan_id).await.unwrap();
+        assert_eq!(plan.number, format!("IPUS 1/{}", now.year()));
+        assert_eq!(
+            store.plan_of_case(&id).await.unwrap(),
+            Some(plan_id.clone())
+        );
+
+        // Submitted, it is locked; returned with comments, it is edited and submitted again.
+        store.submit_plan(&plan_id, 1, now).await.unwrap();
+        assert!(conflict(
+            store.save_plan_draft(&plan_id, 1, &draft, now).await
+        ));
+        let comments = "Brak zgody wnioskodawcy";
+        store
+            .decide_plan(&plan_id, 1, false, comments, decider)
+            .await
+            .unwrap();
+        let returned = store.plan(&plan_id).await.unwrap();
+        assert_eq!(returned.versions[0].state, VersionState::Returned);
+        assert_eq!(returned.versions[0].comments, comments);
+        let agreed = Draft {
+            agreed_on: Some(today),
+            ..draft
+        };
+        store
+            .save_plan_draft(&plan_id, 1, &agreed, now)
+            .await
+            .unwrap();
+        store.submit_plan(&plan_id, 1, now).await.unwrap();
+        store
+            .decide_plan(&plan_id, 1, true, "", decider)
+            .await
+            .unwrap();
+        assert!(conflict(
+            store.decide_plan(&plan_id, 1, true, "", decider).await
+        ));
+        assert!(
+            conflict(store.save_plan_draft(&plan_id, 1, &agreed, now).await),
+            "an approved version is locked"
+        );
+
+        // An update starts from the approved version, one at a time, and supersedes it.
+        assert_eq!(
+            store
+                .start_plan_update(&plan_id, &coordinator, now)
+                .await
+                .unwrap(),
+            2
+        );
+        assert!(conflict(
+            store.start_plan_update(&plan_id, &coordinator, now).await
+        ));
+        let mut longer = content.clone();
+        longer.period = PlanPeriod::new(day(2026, 12, 1), day(2027, 8, 31)).unwrap();
+        longer.services[0].units = 20;
+        let update = Draft {
+            content: &longer,
+            ..agreed
+        };
+        store
+            .save_plan_draft(&plan_id, 2, &update, now)
+            .await
+            .unwrap();
+        store.submit_plan(&plan_id, 2, now).await.unwrap();
+        store
+            .decide_plan(&plan_id, 2, true, "", decider)
+            .await
+            .unwrap();
+        let plan = store.plan(&plan_id).await.unwrap();
+        let states: Vec<VersionState> = plan.versions.iter().map(|v| v.state).collect();
+        assert_eq!(states, [VersionState::Superseded, VersionState::Approved]);
+        assert_eq!(plan.approved().unwrap().version, 2);
+        assert_eq!(
+            plan.versions[0].content, content,
+            "the earlier version is kept"
+        );
+        assert_eq!(
+            diff(&plan.versions[0].content, &plan.versions[1].content).len(),
+            2
+        );
+        let approvals = store
+            .staff_case_events(&id)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|e| e.event.kind == app::applications::EventKind::PlanApproved)
+            .count();
+        assert_eq!(approvals, 2);
+
+        // The director's authorisations to approve (art. 41).
+        let organiser = staff_id(
+            &app,
+            "o@cus.example",
+            "Olga Organizator",
+            vec![Role::ServicesOrganiser],
+        )
+        .await;
+        let open = Authorisation {
+            from: today,
+            until: None,
+        };
+        let grant = store
+            .grant_approval(&organiser, open, &director, now)
+            .await
+            .unwrap();
+        assert_eq!(
+            store.approval_authorisations(&organiser).await.unwrap(),
+            [open]
+        );
+        store.revoke_approval(&grant, now).await.unwrap();
+        assert!(
+            store
+                .approval_authorisations(&organiser)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let twice = store.revoke_approval(&grant, now).await;
+        assert!(matches!(twice, Err(StoreError::NotFound)));
+        app.db.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
+    use app::domain::Role;
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let (handyman, _) = handyman_and_care(&app).await;
+        let (anna, id, organiser) = handyman_and_care_case(&app).await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let provider = app.db.store.service(&handyman).await.unwrap().provider_ids[0].clone();
+
+        // Only a case on the IPUS path gets a plan; its services are the qualified ones.
+        let start = [("id", id.as_str())];
+        let (status, _, body) = post_form(&organiser, &api("start_plan"), &start).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("plan_path_required"), "{body}");
+        let qualify = [
+            ("id", id.as_str()),
+            ("service", handyman.as_str()),
+            ("form[units]", "10"),
+            ("form[income]", "1500"),
+            ("form[household]", "samotnie"),
+        ];
+        let (status, _, body) = post_form(&organiser, &api("qualify_service"), &qualify).await;
+        assert!(status < 400, "{body}");
+        let path = [("id", id.as_str()), ("path", "ipus")];
+        let (status, _, body) = post_form(&organiser, &api("choose_path"), &path).await;
+        assert_eq!(status, 200, "{body}");
+        let plan = json(&organiser, &api("start_plan"), &start).await;
+        let plan = plan.as_str().unwrap().to_owned();
+        let again = json(&organiser, &api("start_plan"), &start).await;
+        assert_eq!(again, plan.as_str(), "a double submit starts one plan");
+        let drafted = app.db.store.plan(&plan).await.unwrap();
+        assert_eq!(drafted.versions[0].content.services[0].service_id, handyman);
+
+        // The form's rules, then a draft that keeps them.
+        let form = |end: &str, units: &str, agreed: &str| {
+            vec![
+                ("id", plan.clone()),
+                ("version", "1".to_owned()),
+                ("form[start]", "2026-12-01".to_owned()),
+                ("form[end]", end.to_owned()),
+                ("form[services][0][service_id]", handyman.clone()),
+                ("form[services][0][units]", units.to_owned()),
+                (
+                    "form[services][0][schedule]",
+                    "wtorki 10:00–12:00".to_owned(),
+                ),
+                ("form[services][0][provider_id]", provider.clone()),
+                ("form[services][0][place]", "mieszkanie".to_owned()),
+                ("form[services][0][form]", "indywidualna".to_owned()),
+                ("form[expected_effects]", "Bezpieczne mieszkanie".to_owned()),
+                ("form[quality_checks]", "raz w miesiącu".to_owned()),
+                ("form[agreed_on]", agreed.to_owned()),
+                ("form[delay_reason]", String::new()),
+            ]
+        };
+        let save = |form| post_owned(organiser.clone(), api("save_plan"), form);
+        let (status, _, body) = save(form("2027-01-31", "dużo", "")).await;
+        assert_eq!(status, 422);
+        for key in ["plan_too_short", "number_invalid"] {
+            assert!(body.contains(key), "{key}: {body}");
+        }
+        let (status, _, body) = save(form("2027-05-31", "10", "")).await;
+        assert_eq!(status, 200, "{body}");
+        let submit = [("id", plan.as_str()), ("version", "1")];
+        let (status, _, body) = post_form(&organiser, &api("submit_plan"), &submit).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("agreement_required"), "{body}");
+        let (status, _, body) = save(form("2027-05-31", "10", "2026-11-24")).await;
+        assert_eq!(status, 200, "{body}");
+        let (status, _, body) = post_form(&organiser, &api("submit_plan"), &submit).await;
+        assert_eq!(status, 200, "{body}");
+        let (status, _, body) = save(form("2027-05-31", "12", "2026-11-24")).await;
+        assert_eq!(status, 422);
+        assert!(
+            body.contains("plan_locked"),
+            "a submitted version is locked: {body}"
+        );
+
+        // Nobody approves their own plan; a resident never; the director does.
+        let approve = [
+            ("id", plan.as_str()),
+            ("version", "1"),
+            ("decision", "approve"),
+        ];
+        let (status, _, _) = post_form(&organiser, &api("decide_plan"), &approve).await;
+        assert_eq!(status, 403);
+        let (status, _, _) = post_form(&anna, &api("decide_plan"), &approve).await;
+        assert_eq!(status, 403);
+        let director = staff(&app, "d@cus.example", "Anna Nowak", vec![Role::Director]).await;
+        let back = [
+            ("id", plan.as_str()),
+            ("version", "1"),
+            ("decision", "return"),
+        ];
+        let (status, _, body) = post_form(&director, &api("decide_plan"), &back).await;
+        assert_eq!(status, 422, "returning needs comments");
+        assert!(body.contains("comments"), "{body}");
+        let (status, _, body) = post_form(&director, &api("decide_plan"), &approve).await;
+        assert_eq!(status, 200, "{body}");
+        let approved = app.db.store.plan(&plan).await.unwrap();
+        assert_eq!(approved.approved().unwrap().version, 1);
+        let mine = json(&anna, &api("my_case"), &[("id", &id)]).await;
+        assert!(mine.to_string().contains("plan_approved"), "{mine}");
+
+        // An update is a new version; the director authorises the organiser (art. 41).
+        let update = [("id", plan.as_str())];
+        let version = json(&organiser, &api("start_plan_update"), &update).await;
+        assert_eq!(version, 2);
+        let organiser_id = app
+            .db
+            .store
+            .user_by_email(&Email::parse("org@cus.example").unwrap())
+            .await
+            .unwrap()
+            .id;
+        let grant = [("user_id", organiser_id.as_str()), ("from", "2026-11-01")];
+        let (status, _, _) = post_form(&organiser, &api("grant_plan_approval"), &grant).await;
+        assert_eq!(status, 403, "only the director authorises");
+        let (status, _, body) = post_form(&director, &api("grant_plan_approval"), &grant).await;
+        assert_eq!(status, 200, "{body}");
+        let held = app
+            .db
+            .store
+            .approval_authorisations(&organiser_id)
+            .await
+            .unwrap();
+        assert_eq!(held.len(), 1);
         app.db.drop_database().await;
     }
 }

@@ -634,11 +634,12 @@ pub(crate) async fn update_application(
     Ok(query.execute(&mut **tx).await?.rows_affected() > 0)
 }
 
-/// A yearly numbering: case numbers, decision numbers.
+/// A yearly numbering: case numbers, decision numbers, plan numbers.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Counter {
     Cases,
     Decisions,
+    Plans,
 }
 
 /// The next number of `year` in `counter`. One upsert: it takes the write lock at once (SQLite)
@@ -648,6 +649,7 @@ pub(crate) async fn next_in_year(tx: &mut Tx<'_>, counter: Counter, year: i64) -
     let table = match counter {
         Counter::Cases => "case_counters",
         Counter::Decisions => "decision_counters",
+        Counter::Plans => "plan_counters",
     };
     Ok(sqlx::query(&format!(
         "INSERT INTO {table} (year, last_number) VALUES ($1, 1) \

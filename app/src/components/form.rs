@@ -114,6 +114,15 @@ fn application_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> 
         "service_required" => t_string!(i18n, form_errors.service_required).to_string(),
         "findings_missing" => t_string!(i18n, form_errors.findings_missing).to_string(),
         "placeholder_unknown" => t_string!(i18n, form_errors.placeholder_unknown).to_string(),
+        "plan_too_short" => t_string!(i18n, form_errors.plan_too_short).to_string(),
+        "plan_too_long" => t_string!(i18n, form_errors.plan_too_long).to_string(),
+        "plan_locked" => t_string!(i18n, form_errors.plan_locked).to_string(),
+        "plan_path_required" => t_string!(i18n, form_errors.plan_path_required).to_string(),
+        "agreement_required" => t_string!(i18n, form_errors.agreement_required).to_string(),
+        "delay_reason_required" => t_string!(i18n, form_errors.delay_reason_required).to_string(),
+        "service_not_qualified" => t_string!(i18n, form_errors.service_not_qualified).to_string(),
+        "provider_not_offering" => t_string!(i18n, form_errors.provider_not_offering).to_string(),
+        "plan_without_services" => t_string!(i18n, form_errors.plan_without_services).to_string(),
         "nothing_to_forward" => t_string!(i18n, form_errors.nothing_to_forward).to_string(),
         "calculator_income_invalid" => {
             t_string!(i18n, catalogue.calculator_income_invalid).to_string()

@@ -2,6 +2,9 @@
 //! the plan path, approved by the director or an authorised services organiser, updated in
 //! versions, monitored and closed with a follow-up six months later.
 
+pub mod plans;
 pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod store;
 
 pub use rules::*;

@@ -3,6 +3,7 @@
 //! between two versions.
 
 use crate::domain::Role;
+use crate::domain::coded::coded_enum;
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -110,16 +111,16 @@ pub fn approval_refusal(
     }
 }
 
-/// Where a version of a plan stands. Submitted, approved and superseded versions are locked;
-/// a returned one is edited again and submitted anew.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VersionState {
-    Draft,
-    Submitted,
-    Returned,
-    Approved,
-    Superseded,
+coded_enum! {
+    /// Where a version of a plan stands. Submitted, approved and superseded versions are locked;
+    /// a returned one is edited again and submitted anew.
+    VersionState {
+        Draft = "draft",
+        Submitted = "submitted",
+        Returned = "returned",
+        Approved = "approved",
+        Superseded = "superseded",
+    }
 }
 
 impl VersionState {

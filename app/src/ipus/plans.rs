@@ -1,0 +1,565 @@
+//! Server functions of a plan: start it from a case on the plan path, save and submit a draft,
+//! approve or return it, start an update, and the director's authorisations (art. 41). Every
+//! rule comes from `rules.rs`; every change is audited.
+
+use super::rules::*;
+use crate::error::{AppError, FieldErrors};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A planned service as the form sends it (the names are looked up, not sent).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedServiceForm {
+    pub service_id: String,
+    pub units: String,
+    pub schedule: String,
+    pub provider_id: String,
+    pub place: String,
+    pub form: String,
+}
+
+/// The plan form: sections B–E, the applicant's agreement and, late, the reason for the delay.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanForm {
+    pub start: String,
+    pub end: String,
+    #[serde(default)]
+    pub services: Vec<PlannedServiceForm>,
+    #[serde(default)]
+    pub activities: Vec<SupportingActivity>,
+    pub expected_effects: String,
+    pub quality_checks: String,
+    pub agreed_on: String,
+    pub delay_reason: String,
+}
+
+/// (id, name) pairs: the services or providers a plan may name.
+pub type Choices = Vec<(String, String)>;
+
+/// The names a plan's ids stand for: services and providers.
+pub struct Names<'a> {
+    pub services: &'a [(String, String)],
+    pub providers: &'a [(String, String)],
+}
+
+fn name_of(names: &[(String, String)], id: &str) -> String {
+    names
+        .iter()
+        .find(|(known, _)| known == id)
+        .map(|(_, name)| name.clone())
+        .unwrap_or_default()
+}
+
+fn day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+impl PlanForm {
+    /// The plan's content and the day of the applicant's agreement, or every field in error.
+    pub fn parse(&self, names: &Names) -> Result<(PlanContent, Option<NaiveDate>), AppError> {
+        let mut errors = FieldErrors::new();
+        let (start, end) = (day(&self.start), day(&self.end));
+        for (field, value, parsed) in [("start", &self.start, start), ("end", &self.end, end)] {
+            if parsed.is_none() {
+                let key = if value.trim().is_empty() {
+                    "required"
+                } else {
+                    "date_invalid"
+                };
+                errors.insert(field.into(), key.into());
+            }
+        }
+        let period = match (start, end) {
+            (Some(start), Some(end)) => match PlanPeriod::new(start, end) {
+                Ok(period) => Some(period),
+                Err(key) => {
+                    errors.insert("end".into(), key.into());
+                    None
+                }
+            },
+            _ => None,
+        };
+        let agreed_on = match self.agreed_on.trim() {
+            "" => None,
+            text => match day(text) {
+                Some(on) => Some(on),
+                None => {
+                    errors.insert("agreed_on".into(), "date_invalid".into());
+                    None
+                }
+            },
+        };
+        let mut services = Vec::new();
+        for (i, form) in self.services.iter().enumerate() {
+            let units = form.units.trim().parse::<u32>().unwrap_or_else(|_| {
+                errors.insert(format!("services[{i}].units"), "number_invalid".into());
+                0
+            });
+            services.push(PlannedService {
+                service_id: form.service_id.clone(),
+                name: name_of(names.services, &form.service_id),
+                units,
+                schedule: form.schedule.trim().to_owned(),
+                provider_id: form.provider_id.clone(),
+                provider_name: name_of(names.providers, &form.provider_id),
+                place: form.place.trim().to_owned(),
+                form: form.form.trim().to_owned(),
+            });
+        }
+        match period {
+            Some(period) if errors.is_empty() => Ok((
+                PlanContent {
+                    period,
+                    services,
+                    activities: self
+                        .activities
+                        .iter()
+                        .filter(|a| !a.description.trim().is_empty())
+                        .cloned()
+                        .collect(),
+                    expected_effects: self.expected_effects.trim().to_owned(),
+                    quality_checks: self.quality_checks.trim().to_owned(),
+                },
+                agreed_on,
+            )),
+            _ => Err(AppError::Invalid(errors)),
+        }
+    }
+}
+
+/// Starts the plan of case `id` (on the plan path); answers the plan's id.
+#[server(prefix = "/api", endpoint = "start_plan")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn start_plan(id: String) -> Result<String, AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::QualifyAndPlan).await?;
+    server::start(&access, &id).await
+}
+
+/// Saves the plan's draft `version`.
+#[server(prefix = "/api", endpoint = "save_plan")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip(form), err))]
+pub async fn save_plan(id: String, version: u32, form: PlanForm) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::QualifyAndPlan).await?;
+    server::save(&access, &id, version, &form).await
+}
+
+/// Submits the draft `version` to the director, once it keeps every rule.
+#[server(prefix = "/api", endpoint = "submit_plan")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn submit_plan(id: String, version: u32) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::QualifyAndPlan).await?;
+    server::submit(&access, &id, version).await
+}
+
+/// Approves (`decision` "approve") or returns with comments the submitted `version`.
+#[server(prefix = "/api", endpoint = "decide_plan")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip(comments), err))]
+pub async fn decide_plan(
+    id: String,
+    version: u32,
+    decision: String,
+    #[server(default)] comments: String,
+) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::ApprovePlans).await?;
+    server::decide(
+        &access,
+        &id,
+        version,
+        decision == "approve",
+        comments.trim(),
+    )
+    .await
+}
+
+/// Starts an update of the approved plan: a new draft version.
+#[server(prefix = "/api", endpoint = "start_plan_update")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn start_plan_update(id: String) -> Result<u32, AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::QualifyAndPlan).await?;
+    server::start_update(&access, &id).await
+}
+
+/// The director authorises a deputy or services organiser to approve plans (art. 41).
+#[server(prefix = "/api", endpoint = "grant_plan_approval")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn grant_plan_approval(
+    user_id: String,
+    from: String,
+    #[server(default)] until: String,
+) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::ApprovePlans).await?;
+    server::grant(&access, &user_id, &from, &until).await
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod server {
+    use super::*;
+    use crate::applications::{Application, RequestStatus};
+    use crate::audit::{AuditAction, AuditEvent};
+    use crate::cases::CasePath;
+    use crate::cases::handling::server::actionable;
+    use crate::domain::Role;
+    use crate::gate::Access;
+    use crate::ipus::store::{Draft, Plan};
+    use crate::store::StoreError;
+
+    fn audit(access: &Access, application: &Application, purpose: &str) -> AuditEvent {
+        AuditEvent {
+            purpose: Some(purpose.into()),
+            ..crate::applications::access::case_event(access, AuditAction::Update, application)
+        }
+    }
+
+    /// A locked version or a second start: the page is out of date.
+    fn locked(error: StoreError) -> AppError {
+        match error {
+            StoreError::Conflict => AppError::invalid("version", "plan_locked"),
+            other => other.into(),
+        }
+    }
+
+    /// The plan and its case, for someone who may act on the case.
+    async fn plan_to_edit(access: &Access, id: &str) -> Result<(Plan, Application), AppError> {
+        let plan = access.state.store.plan(id).await?;
+        let (application, _) = actionable(access, &plan.application_id).await?;
+        Ok((plan, application))
+    }
+
+    /// The qualified services of the case (id, name) and the providers offering them: the
+    /// names for the form, and what the plan may contain.
+    async fn allowed(
+        access: &Access,
+        application_id: &str,
+    ) -> Result<(Choices, Choices, Choices), AppError> {
+        let store = &access.state.store;
+        let qualified: Choices = store
+            .requested_services(application_id)
+            .await?
+            .into_iter()
+            .filter(|r| r.status == RequestStatus::Qualified)
+            .map(|r| (r.service_id, r.name))
+            .collect();
+        let mut offers = Vec::new();
+        for (service_id, _) in &qualified {
+            for provider_id in store.service(service_id).await?.provider_ids {
+                offers.push((provider_id, service_id.clone()));
+            }
+        }
+        let providers = store
+            .providers()
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        Ok((qualified, offers, providers))
+    }
+
+    pub async fn start(access: &Access, id: &str) -> Result<String, AppError> {
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let (application, handling) = actionable(access, id).await?;
+        if handling.path != Some(CasePath::Plan) {
+            return Err(AppError::invalid("path", "plan_path_required"));
+        }
+        let store = &access.state.store;
+        if let Some(existing) = store.plan_of_case(id).await? {
+            return Ok(existing);
+        }
+        let (qualified, _, _) = allowed(access, id).await?;
+        let today = crate::domain::warsaw_date(access.state.clock.now());
+        let end = today
+            .checked_add_months(chrono::Months::new(MIN_MONTHS))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(today);
+        let content = PlanContent {
+            period: PlanPeriod { start: today, end },
+            services: qualified
+                .into_iter()
+                .map(|(service_id, name)| PlannedService {
+                    service_id,
+                    name,
+                    ..Default::default()
+                })
+                .collect(),
+            activities: vec![],
+            expected_effects: String::new(),
+            quality_checks: String::new(),
+        };
+        let draft = Draft {
+            content: &content,
+            agreed_on: None,
+            delay_reason: "",
+        };
+        let now = access.state.clock.now();
+        let plan_id = match store.create_plan(id, &draft, &user.id, now).await {
+            // A double submit: the first one's plan.
+            Err(StoreError::Conflict) => store.plan_of_case(id).await?.ok_or(AppError::NotFound)?,
+            other => other?,
+        };
+        access
+            .record(&audit(access, &application, "plan_drafted"))
+            .await?;
+        Ok(plan_id)
+    }
+
+    pub async fn save(
+        access: &Access,
+        id: &str,
+        version: u32,
+        form: &PlanForm,
+    ) -> Result<(), AppError> {
+        let (plan, application) = plan_to_edit(access, id).await?;
+        let (qualified, _, providers) = allowed(access, &plan.application_id).await?;
+        let names = Names {
+            services: &qualified,
+            providers: &providers,
+        };
+        let (content, agreed_on) = form.parse(&names)?;
+        let draft = Draft {
+            content: &content,
+            agreed_on,
+            delay_reason: form.delay_reason.trim(),
+        };
+        let now = access.state.clock.now();
+        access
+            .state
+            .store
+            .save_plan_draft(id, version, &draft, now)
+            .await
+            .map_err(locked)?;
+        access
+            .record(&audit(access, &application, "plan_drafted"))
+            .await
+    }
+
+    pub async fn submit(access: &Access, id: &str, version: u32) -> Result<(), AppError> {
+        let (plan, application) = plan_to_edit(access, id).await?;
+        let draft = plan
+            .versions
+            .iter()
+            .find(|v| v.version == version)
+            .ok_or(AppError::NotFound)?;
+        let (qualified, offers, _) = allowed(access, &plan.application_id).await?;
+        let qualified: Vec<String> = qualified.into_iter().map(|(id, _)| id).collect();
+        let allowed = Allowed {
+            qualified: &qualified,
+            offers: &offers,
+        };
+        let mut errors: FieldErrors = draft
+            .content
+            .check(&allowed)
+            .into_iter()
+            .map(|(field, key)| (field, key.to_owned()))
+            .collect();
+        if draft.agreed_on.is_none() {
+            errors.insert("agreed_on".into(), "agreement_required".into());
+        }
+        let handling = access.state.store.handling(&plan.application_id).await?;
+        let today = crate::domain::warsaw_date(access.state.clock.now());
+        if let (1, Some(registered_on)) = (version, handling.registered_on)
+            && let Err(key) = check_drafting_delay(registered_on, today, &draft.delay_reason)
+        {
+            errors.insert("delay_reason".into(), key.into());
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let now = access.state.clock.now();
+        access
+            .state
+            .store
+            .submit_plan(id, version, now)
+            .await
+            .map_err(locked)?;
+        access
+            .record(&audit(access, &application, "plan_submitted"))
+            .await
+    }
+
+    pub async fn decide(
+        access: &Access,
+        id: &str,
+        version: u32,
+        approve: bool,
+        comments: &str,
+    ) -> Result<(), AppError> {
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let store = &access.state.store;
+        let plan = store.plan(id).await?;
+        let application = store.application(&plan.application_id).await?;
+        crate::cases::handling::server::in_scope(access, &application).await?;
+        let submitted = plan
+            .versions
+            .iter()
+            .find(|v| v.version == version)
+            .ok_or(AppError::NotFound)?;
+        let now = access.state.clock.now();
+        let today = crate::domain::warsaw_date(now);
+        let authorisations = store.approval_authorisations(&user.id).await?;
+        let drafted_by_them = submitted.drafted_by == user.id;
+        if let Some(reason) = approval_refusal(&user.roles, &authorisations, today, drafted_by_them)
+        {
+            return Err(crate::applications::access::refused(access, &application, reason).await);
+        }
+        if !approve && comments.is_empty() {
+            return Err(AppError::invalid("comments", "required"));
+        }
+        store
+            .decide_plan(id, version, approve, comments, (&user.id, today, now))
+            .await
+            .map_err(locked)?;
+        let purpose = if approve {
+            "plan_approved"
+        } else {
+            "plan_returned"
+        };
+        access.record(&audit(access, &application, purpose)).await
+    }
+
+    pub async fn start_update(access: &Access, id: &str) -> Result<u32, AppError> {
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let (_, application) = plan_to_edit(access, id).await?;
+        let now = access.state.clock.now();
+        let version = access
+            .state
+            .store
+            .start_plan_update(id, &user.id, now)
+            .await
+            .map_err(locked)?;
+        access
+            .record(&audit(access, &application, "plan_update"))
+            .await?;
+        Ok(version)
+    }
+
+    pub async fn grant(
+        access: &Access,
+        user_id: &str,
+        from: &str,
+        until: &str,
+    ) -> Result<(), AppError> {
+        let director = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        if !director.roles.contains(&Role::Director) {
+            return Err(AppError::Forbidden);
+        }
+        let from = day(from).ok_or_else(|| AppError::invalid("from", "date_invalid"))?;
+        let until = match until.trim() {
+            "" => None,
+            text => Some(day(text).ok_or_else(|| AppError::invalid("until", "date_invalid"))?),
+        };
+        if until.is_some_and(|until| until < from) {
+            return Err(AppError::invalid("until", "period_order"));
+        }
+        let store = &access.state.store;
+        let holder = store.user_by_id(user_id).await?;
+        if !holder
+            .roles
+            .iter()
+            .any(|r| matches!(r, Role::DeputyDirector | Role::ServicesOrganiser))
+        {
+            return Err(AppError::invalid("user_id", "choose_one"));
+        }
+        let authorisation = Authorisation { from, until };
+        let now = access.state.clock.now();
+        let grant_id = store
+            .grant_approval(user_id, authorisation, &director.id, now)
+            .await?;
+        let event = AuditEvent {
+            record_type: Some("approval_authorisation".into()),
+            record_id: Some(grant_id),
+            purpose: Some("plan_approval".into()),
+            ..access.event(AuditAction::Create)
+        };
+        access.record(&event).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> (Choices, Choices) {
+        (
+            vec![("care".into(), "Usługi opiekuńcze".into())],
+            vec![("caritas".into(), "Caritas".into())],
+        )
+    }
+
+    fn form() -> PlanForm {
+        PlanForm {
+            start: "2026-12-01".into(),
+            end: "2027-05-31".into(),
+            services: vec![PlannedServiceForm {
+                service_id: "care".into(),
+                units: "32".into(),
+                schedule: "poniedziałki 9:00–13:00".into(),
+                provider_id: "caritas".into(),
+                place: "mieszkanie".into(),
+                form: "indywidualna".into(),
+            }],
+            activities: vec![SupportingActivity {
+                description: " ".into(),
+                by: String::new(),
+            }],
+            expected_effects: "Samodzielność".into(),
+            quality_checks: "raz w miesiącu".into(),
+            agreed_on: "2026-11-24".into(),
+            delay_reason: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_form_becomes_a_plan_with_names() {
+        let (services, providers) = names();
+        let names = Names {
+            services: &services,
+            providers: &providers,
+        };
+        let (content, agreed_on) = form().parse(&names).unwrap();
+        assert_eq!(content.services[0].name, "Usługi opiekuńcze");
+        assert_eq!(content.services[0].provider_name, "Caritas");
+        assert_eq!(content.services[0].units, 32);
+        assert!(content.activities.is_empty(), "empty rows are left out");
+        assert_eq!(agreed_on, NaiveDate::from_ymd_opt(2026, 11, 24));
+    }
+
+    #[test]
+    fn bad_fields_are_named() {
+        let (services, providers) = names();
+        let names = Names {
+            services: &services,
+            providers: &providers,
+        };
+        let short = PlanForm {
+            end: "2027-01-31".into(),
+            agreed_on: "24.11.2026".into(),
+            services: vec![PlannedServiceForm {
+                units: "dużo".into(),
+                ..form().services[0].clone()
+            }],
+            ..form()
+        };
+        match short.parse(&names) {
+            Err(AppError::Invalid(fields)) => {
+                assert_eq!(fields["end"], "plan_too_short");
+                assert_eq!(fields["agreed_on"], "date_invalid");
+                assert_eq!(fields["services[0].units"], "number_invalid");
+            }
+            other => panic!("{other:?}"),
+        }
+        let empty = PlanForm {
+            start: String::new(),
+            ..form()
+        };
+        match empty.parse(&names) {
+            Err(AppError::Invalid(fields)) => assert_eq!(fields["start"], "required"),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,380 @@
+//! Individual plans and their versions: drafted, submitted, approved or returned, superseded.
+//! A submitted or approved version is never written again (every write names the states it
+//! may change); the approval authorisations of art. 41.
+
+use super::rules::{Authorisation, PlanContent, VersionState};
+use crate::applications::EventKind;
+use crate::applications::store::{Counter, Tx, corrupt, insert_event, next_in_year};
+use crate::programme::store::{from_json, to_json};
+use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+/// One version of a plan as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanVersion {
+    pub version: u32,
+    pub state: VersionState,
+    pub content: PlanContent,
+    pub agreed_on: Option<NaiveDate>,
+    pub delay_reason: String,
+    pub drafted_by: String,
+    pub updated_at: DateTime<Utc>,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub decided_by: Option<String>,
+    pub decided_on: Option<NaiveDate>,
+    pub comments: String,
+}
+
+/// A plan with every version, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub id: String,
+    pub application_id: String,
+    pub number: String,
+    pub coordinator_id: String,
+    pub created_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub versions: Vec<PlanVersion>,
+}
+
+impl Plan {
+    /// The version in force: the last approved one.
+    pub fn approved(&self) -> Option<&PlanVersion> {
+        self.versions
+            .iter()
+            .rev()
+            .find(|v| v.state == VersionState::Approved)
+    }
+
+    /// The version being worked on or awaiting approval, if any.
+    pub fn pending(&self) -> Option<&PlanVersion> {
+        self.versions.last().filter(|v| {
+            matches!(
+                v.state,
+                VersionState::Draft | VersionState::Returned | VersionState::Submitted
+            )
+        })
+    }
+}
+
+fn date(text: Option<String>) -> StoreResult<Option<NaiveDate>> {
+    text.map(|t| t.parse().map_err(|_| corrupt(t))).transpose()
+}
+
+fn time(text: Option<String>) -> StoreResult<Option<DateTime<Utc>>> {
+    text.map(|t| from_db_time(&t)).transpose()
+}
+
+fn version_from_row(row: &AnyRow) -> StoreResult<PlanVersion> {
+    let state: String = row.try_get("state")?;
+    Ok(PlanVersion {
+        version: u32::try_from(row.try_get::<i64, _>("version")?)
+            .map_err(|e| corrupt(e.to_string()))?,
+        state: VersionState::from_code(&state).ok_or_else(|| corrupt(state))?,
+        content: from_json(&row.try_get::<String, _>("content")?)?,
+        agreed_on: date(row.try_get("agreed_on")?)?,
+        delay_reason: row.try_get("delay_reason")?,
+        drafted_by: row.try_get("drafted_by")?,
+        updated_at: from_db_time(&row.try_get::<String, _>("updated_at")?)?,
+        submitted_at: time(row.try_get("submitted_at")?)?,
+        decided_by: row.try_get("decided_by")?,
+        decided_on: date(row.try_get("decided_on")?)?,
+        comments: row.try_get("comments")?,
+    })
+}
+
+/// What a coordinator saves of a draft.
+pub struct Draft<'a> {
+    pub content: &'a PlanContent,
+    pub agreed_on: Option<NaiveDate>,
+    pub delay_reason: &'a str,
+}
+
+impl Store {
+    /// Starts the plan of case `application_id` with its first draft; answers the plan's id.
+    /// A case has one plan: a second start is a conflict.
+    pub async fn create_plan(
+        &self,
+        application_id: &str,
+        draft: &Draft<'_>,
+        coordinator_id: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<String> {
+        let id = new_id();
+        let mut tx = self.pool().begin().await?;
+        let year = i64::from(now.year());
+        let number = next_in_year(&mut tx, Counter::Plans, year).await?;
+        sqlx::query(
+            "INSERT INTO plans (id, application_id, number, coordinator_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&id)
+        .bind(application_id)
+        .bind(format!("IPUS {number}/{year}"))
+        .bind(coordinator_id)
+        .bind(to_db_time(now))
+        .execute(&mut *tx)
+        .await?;
+        insert_version(&mut tx, &id, 1, draft, coordinator_id, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The plan `id` with its versions.
+    pub async fn plan(&self, id: &str) -> StoreResult<Plan> {
+        let row = sqlx::query(
+            "SELECT id, application_id, number, coordinator_id, created_at, closed_at \
+             FROM plans WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(self.pool())
+        .await?;
+        let versions =
+            sqlx::query("SELECT * FROM plan_versions WHERE plan_id = $1 ORDER BY version")
+                .bind(id)
+                .fetch_all(self.pool())
+                .await?
+                .iter()
+                .map(version_from_row)
+                .collect::<StoreResult<_>>()?;
+        Ok(Plan {
+            id: row.try_get("id")?,
+            application_id: row.try_get("application_id")?,
+            number: row.try_get("number")?,
+            coordinator_id: row.try_get("coordinator_id")?,
+            created_at: from_db_time(&row.try_get::<String, _>("created_at")?)?,
+            closed_at: time(row.try_get("closed_at")?)?,
+            versions,
+        })
+    }
+
+    /// The id of case `application_id`'s plan, if it has one.
+    pub async fn plan_of_case(&self, application_id: &str) -> StoreResult<Option<String>> {
+        Ok(
+            sqlx::query("SELECT id FROM plans WHERE application_id = $1")
+                .bind(application_id)
+                .fetch_optional(self.pool())
+                .await?
+                .map(|row| row.try_get("id"))
+                .transpose()?,
+        )
+    }
+
+    /// Saves the draft or returned `version`; `Conflict` when it is locked.
+    pub async fn save_plan_draft(
+        &self,
+        id: &str,
+        version: u32,
+        draft: &Draft<'_>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let saved = sqlx::query(
+            "UPDATE plan_versions SET content = $3, agreed_on = $4, delay_reason = $5, \
+             updated_at = $6 WHERE plan_id = $1 AND version = $2 \
+             AND state IN ('draft', 'returned')",
+        )
+        .bind(id)
+        .bind(i64::from(version))
+        .bind(to_json(draft.content)?)
+        .bind(draft.agreed_on.map(|d| d.to_string()))
+        .bind(draft.delay_reason)
+        .bind(to_db_time(now))
+        .execute(self.pool())
+        .await?;
+        locked_unless_changed(saved.rows_affected())
+    }
+
+    /// Submits the draft or returned `version` for approval.
+    pub async fn submit_plan(&self, id: &str, version: u32, now: DateTime<Utc>) -> StoreResult<()> {
+        let submitted = sqlx::query(
+            "UPDATE plan_versions SET state = 'submitted', submitted_at = $3, updated_at = $3 \
+             WHERE plan_id = $1 AND version = $2 AND state IN ('draft', 'returned')",
+        )
+        .bind(id)
+        .bind(i64::from(version))
+        .bind(to_db_time(now))
+        .execute(self.pool())
+        .await?;
+        locked_unless_changed(submitted.rows_affected())
+    }
+
+    /// Approves the submitted `version` (the one approved before is superseded) or returns it with
+    /// `comments`; a timeline entry of the case for an approval.
+    pub async fn decide_plan(
+        &self,
+        id: &str,
+        version: u32,
+        approve: bool,
+        comments: &str,
+        (by, on, now): (&str, NaiveDate, DateTime<Utc>),
+    ) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        let state = if approve { "approved" } else { "returned" };
+        let decided = sqlx::query(
+            "UPDATE plan_versions SET state = $3, decided_by = $4, decided_on = $5, \
+             comments = $6, updated_at = $7 WHERE plan_id = $1 AND version = $2 \
+             AND state = 'submitted'",
+        )
+        .bind(id)
+        .bind(i64::from(version))
+        .bind(state)
+        .bind(by)
+        .bind(on.to_string())
+        .bind(comments)
+        .bind(to_db_time(now))
+        .execute(&mut *tx)
+        .await?;
+        if decided.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Err(StoreError::Conflict);
+        }
+        if approve {
+            sqlx::query(
+                "UPDATE plan_versions SET state = 'superseded' WHERE plan_id = $1 \
+                 AND version < $2 AND state = 'approved'",
+            )
+            .bind(id)
+            .bind(i64::from(version))
+            .execute(&mut *tx)
+            .await?;
+            let application_id: String =
+                sqlx::query("SELECT application_id FROM plans WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get("application_id")?;
+            let detail = version.to_string();
+            insert_event(
+                &mut tx,
+                &application_id,
+                now,
+                Some(by),
+                EventKind::PlanApproved,
+                None,
+                &detail,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Starts an update: a new draft from the approved version. `Conflict` while another version
+    /// is a draft or awaits approval, or before any is approved.
+    pub async fn start_plan_update(
+        &self,
+        id: &str,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<u32> {
+        let plan = self.plan(id).await?;
+        let approved = plan.approved().ok_or(StoreError::Conflict)?;
+        if plan.pending().is_some() {
+            return Err(StoreError::Conflict);
+        }
+        let next = plan.versions.len() as u32 + 1;
+        let draft = Draft {
+            content: &approved.content,
+            agreed_on: None,
+            delay_reason: "",
+        };
+        let mut tx = self.pool().begin().await?;
+        insert_version(&mut tx, id, next, &draft, by, now).await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+
+    /// Authorises `user_id` to approve plans from `from` (until `until`).
+    pub async fn grant_approval(
+        &self,
+        user_id: &str,
+        authorisation: Authorisation,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<String> {
+        let id = new_id();
+        sqlx::query(
+            "INSERT INTO approval_authorisations (id, user_id, from_day, until_day, granted_by, \
+             granted_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&id)
+        .bind(user_id)
+        .bind(authorisation.from.to_string())
+        .bind(authorisation.until.map(|d| d.to_string()))
+        .bind(by)
+        .bind(to_db_time(now))
+        .execute(self.pool())
+        .await?;
+        Ok(id)
+    }
+
+    /// Ends an authorisation now.
+    pub async fn revoke_approval(&self, id: &str, now: DateTime<Utc>) -> StoreResult<()> {
+        let revoked = sqlx::query(
+            "UPDATE approval_authorisations SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL",
+        )
+        .bind(id)
+        .bind(to_db_time(now))
+        .execute(self.pool())
+        .await?;
+        if revoked.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// The authorisations of `user_id` not revoked.
+    pub async fn approval_authorisations(&self, user_id: &str) -> StoreResult<Vec<Authorisation>> {
+        sqlx::query(
+            "SELECT from_day, until_day FROM approval_authorisations \
+             WHERE user_id = $1 AND revoked_at IS NULL ORDER BY from_day",
+        )
+        .bind(user_id)
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|row| {
+            let from: String = row.try_get("from_day")?;
+            Ok(Authorisation {
+                from: from.parse().map_err(|_| corrupt(from))?,
+                until: date(row.try_get("until_day")?)?,
+            })
+        })
+        .collect()
+    }
+}
+
+fn locked_unless_changed(rows: u64) -> StoreResult<()> {
+    if rows == 0 {
+        Err(StoreError::Conflict)
+    } else {
+        Ok(())
+    }
+}
+
+async fn insert_version(
+    tx: &mut Tx<'_>,
+    id: &str,
+    version: u32,
+    draft: &Draft<'_>,
+    by: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO plan_versions (plan_id, version, state, content, agreed_on, delay_reason, \
+         drafted_by, updated_at) VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7)",
+    )
+    .bind(id)
+    .bind(i64::from(version))
+    .bind(to_json(draft.content)?)
+    .bind(draft.agreed_on.map(|d| d.to_string()))
+    .bind(draft.delay_reason)
+    .bind(by)
+    .bind(to_db_time(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
