@@ -1630,6 +1630,14 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
         let (status, _, body) = post_form(&director, &api("decide_plan"), &back).await;
         assert_eq!(status, 422, "returning needs comments");
         assert!(body.contains("comments"), "{body}");
+        let unknown = [
+            ("id", plan.as_str()),
+            ("version", "1"),
+            ("decision", "maybe"),
+        ];
+        let (status, _, body) = post_form(&director, &api("decide_plan"), &unknown).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("choose_one"), "{body}");
         let (status, _, body) = post_form(&director, &api("decide_plan"), &approve).await;
         assert_eq!(status, 200, "{body}");
         let approved = app.db.store.plan(&plan).await.unwrap();
@@ -1641,6 +1649,9 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
         let update = [("id", plan.as_str())];
         let version = json(&organiser, &api("start_plan_update"), &update).await;
         assert_eq!(version, 2);
+        let (status, _, body) = post_form(&organiser, &api("start_plan_update"), &update).await;
+        assert_eq!(status, 422, "one update at a time");
+        assert!(body.contains("plan_update_not_possible"), "{body}");
         let organiser_id = app
             .db
             .store

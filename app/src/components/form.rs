@@ -123,6 +123,9 @@ fn application_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> 
         "service_not_qualified" => t_string!(i18n, form_errors.service_not_qualified).to_string(),
         "provider_not_offering" => t_string!(i18n, form_errors.provider_not_offering).to_string(),
         "plan_without_services" => t_string!(i18n, form_errors.plan_without_services).to_string(),
+        "plan_update_not_possible" => {
+            t_string!(i18n, form_errors.plan_update_not_possible).to_string()
+        }
         "nothing_to_forward" => t_string!(i18n, form_errors.nothing_to_forward).to_string(),
         "calculator_income_invalid" => {
             t_string!(i18n, catalogue.calculator_income_invalid).to_string()

@@ -166,14 +166,12 @@ pub async fn decide_plan(
 ) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ApprovePlans).await?;
-    server::decide(
-        &access,
-        &id,
-        version,
-        decision == "approve",
-        comments.trim(),
-    )
-    .await
+    let approve = match decision.as_str() {
+        "approve" => true,
+        "return" => false,
+        _ => return Err(AppError::invalid("decision", "choose_one")),
+    };
+    server::decide(&access, &id, version, approve, comments.trim()).await
 }
 
 /// Starts an update of the approved plan: a new draft version.
@@ -217,7 +215,7 @@ pub(crate) mod server {
         }
     }
 
-    /// A locked version or a second start: the page is out of date.
+    /// A locked version: the page is out of date.
     fn locked(error: StoreError) -> AppError {
         match error {
             StoreError::Conflict => AppError::invalid("version", "plan_locked"),
@@ -426,12 +424,17 @@ pub(crate) mod server {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let (_, application) = plan_to_edit(access, id).await?;
         let now = access.state.clock.now();
-        let version = access
+        let version = match access
             .state
             .store
             .start_plan_update(id, &user.id, now)
             .await
-            .map_err(locked)?;
+        {
+            Err(StoreError::Conflict) => {
+                return Err(AppError::invalid("id", "plan_update_not_possible"));
+            }
+            other => other?,
+        };
         access
             .record(&audit(access, &application, "plan_update"))
             .await?;
