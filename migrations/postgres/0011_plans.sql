@@ -27,8 +27,10 @@ CREATE TABLE plan_versions (
     agreed_on TEXT,
     -- Why the first version comes after the 30-day drafting deadline.
     delay_reason TEXT NOT NULL DEFAULT '',
+    -- Who last saved it and who submitted it: neither may approve it.
     drafted_by TEXT NOT NULL REFERENCES users (id),
     updated_at TEXT NOT NULL,
+    submitted_by TEXT REFERENCES users (id),
     submitted_at TEXT,
     decided_by TEXT REFERENCES users (id),
     decided_on TEXT,

@@ -1398,6 +1398,7 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
         let now = chrono::Utc::now();
         let today = app::domain::warsaw_date(now);
         let decider = (director.as_str(), today, now);
+        let by = (coordinator.as_str(), now);
         fn conflict<T>(result: Result<T, StoreError>) -> bool {
             matches!(result, Err(StoreError::Conflict))
         }
@@ -1417,9 +1418,9 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
         );
 
         // Submitted, it is locked; returned with comments, it is edited and submitted again.
-        store.submit_plan(&plan_id, 1, now).await.unwrap();
+        store.submit_plan(&plan_id, 1, by).await.unwrap();
         assert!(conflict(
-            store.save_plan_draft(&plan_id, 1, &draft, now).await
+            store.save_plan_draft(&plan_id, 1, &draft, by).await
         ));
         let comments = "Brak zgody wnioskodawcy";
         store
@@ -1434,10 +1435,10 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
             ..draft
         };
         store
-            .save_plan_draft(&plan_id, 1, &agreed, now)
+            .save_plan_draft(&plan_id, 1, &agreed, by)
             .await
             .unwrap();
-        store.submit_plan(&plan_id, 1, now).await.unwrap();
+        store.submit_plan(&plan_id, 1, by).await.unwrap();
         store
             .decide_plan(&plan_id, 1, true, "", decider)
             .await
@@ -1446,7 +1447,7 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
             store.decide_plan(&plan_id, 1, true, "", decider).await
         ));
         assert!(
-            conflict(store.save_plan_draft(&plan_id, 1, &agreed, now).await),
+            conflict(store.save_plan_draft(&plan_id, 1, &agreed, by).await),
             "an approved version is locked"
         );
 
@@ -1469,16 +1470,20 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
             ..agreed
         };
         store
-            .save_plan_draft(&plan_id, 2, &update, now)
+            .save_plan_draft(&plan_id, 2, &update, by)
             .await
             .unwrap();
-        store.submit_plan(&plan_id, 2, now).await.unwrap();
+        store.submit_plan(&plan_id, 2, by).await.unwrap();
         store
             .decide_plan(&plan_id, 2, true, "", decider)
             .await
             .unwrap();
         let plan = store.plan(&plan_id).await.unwrap();
         let states: Vec<VersionState> = plan.versions.iter().map(|v| v.state).collect();
+        assert_eq!(
+            plan.versions[1].submitted_by.as_deref(),
+            Some(coordinator.as_str())
+        );
         assert_eq!(states, [VersionState::Superseded, VersionState::Approved]);
         assert_eq!(plan.approved().unwrap().version, 2);
         assert_eq!(

@@ -69,8 +69,8 @@ impl DecisionTemplates {
         }
     }
 
-    /// Nothing empty or too long, and no placeholder the case cannot fill; else the field and
-    /// key of what is wrong.
+    /// Nothing empty or too long, no placeholder the case cannot fill, and the findings mark in
+    /// the factual part; else the field and key of what is wrong.
     pub fn check(&self) -> Result<(), AppError> {
         let mut errors = crate::error::FieldErrors::new();
         for (field, text) in [("factual", &self.factual), ("legal", &self.legal)] {
@@ -80,6 +80,9 @@ impl DecisionTemplates {
                 Some("too_long")
             } else if unknown_placeholder(text).is_some() {
                 Some("placeholder_unknown")
+            } else if field == "factual" && !text.contains(FINDINGS_MARK) {
+                // The coordinator writes the findings of each case where the mark stands.
+                Some("findings_mark_required")
             } else {
                 None
             };
@@ -267,6 +270,16 @@ mod tests {
                     !fields.contains_key("legal"),
                     "braces around other text are text"
                 );
+            }
+            other => panic!("{other:?}"),
+        }
+        let without_findings = DecisionTemplates {
+            factual: "Wniosek z {data_wpływu} w sprawie {usługa}.".into(),
+            ..DecisionTemplates::defaults()
+        };
+        match without_findings.check() {
+            Err(AppError::Invalid(fields)) => {
+                assert_eq!(fields["factual"], "findings_mark_required")
             }
             other => panic!("{other:?}"),
         }

@@ -114,6 +114,7 @@ fn application_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> 
         "service_required" => t_string!(i18n, form_errors.service_required).to_string(),
         "findings_missing" => t_string!(i18n, form_errors.findings_missing).to_string(),
         "placeholder_unknown" => t_string!(i18n, form_errors.placeholder_unknown).to_string(),
+        "findings_mark_required" => t_string!(i18n, form_errors.findings_mark_required).to_string(),
         "plan_too_short" => t_string!(i18n, form_errors.plan_too_short).to_string(),
         "plan_too_long" => t_string!(i18n, form_errors.plan_too_long).to_string(),
         "plan_locked" => t_string!(i18n, form_errors.plan_locked).to_string(),

@@ -312,6 +312,7 @@ pub(crate) mod server {
         version: u32,
         form: &PlanForm,
     ) -> Result<(), AppError> {
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let (plan, application) = plan_to_edit(access, id).await?;
         let (qualified, _, providers) = allowed(access, &plan.application_id).await?;
         let names = Names {
@@ -328,7 +329,7 @@ pub(crate) mod server {
         access
             .state
             .store
-            .save_plan_draft(id, version, &draft, now)
+            .save_plan_draft(id, version, &draft, (&user.id, now))
             .await
             .map_err(locked)?;
         access
@@ -337,6 +338,7 @@ pub(crate) mod server {
     }
 
     pub async fn submit(access: &Access, id: &str, version: u32) -> Result<(), AppError> {
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let (plan, application) = plan_to_edit(access, id).await?;
         let draft = plan
             .versions
@@ -372,7 +374,7 @@ pub(crate) mod server {
         access
             .state
             .store
-            .submit_plan(id, version, now)
+            .submit_plan(id, version, (&user.id, now))
             .await
             .map_err(locked)?;
         access
@@ -400,7 +402,9 @@ pub(crate) mod server {
         let now = access.state.clock.now();
         let today = crate::domain::warsaw_date(now);
         let authorisations = store.approval_authorisations(&user.id).await?;
-        let drafted_by_them = submitted.drafted_by == user.id;
+        // Four eyes: whoever last saved or submitted the version does not approve it.
+        let drafted_by_them = submitted.drafted_by == user.id
+            || submitted.submitted_by.as_deref() == Some(user.id.as_str());
         if let Some(reason) = approval_refusal(&user.roles, &authorisations, today, drafted_by_them)
         {
             return Err(crate::applications::access::refused(access, &application, reason).await);

@@ -20,8 +20,10 @@ pub struct PlanVersion {
     pub content: PlanContent,
     pub agreed_on: Option<NaiveDate>,
     pub delay_reason: String,
+    /// Who last saved it.
     pub drafted_by: String,
     pub updated_at: DateTime<Utc>,
+    pub submitted_by: Option<String>,
     pub submitted_at: Option<DateTime<Utc>>,
     pub decided_by: Option<String>,
     pub decided_on: Option<NaiveDate>,
@@ -79,6 +81,7 @@ fn version_from_row(row: &AnyRow) -> StoreResult<PlanVersion> {
         delay_reason: row.try_get("delay_reason")?,
         drafted_by: row.try_get("drafted_by")?,
         updated_at: from_db_time(&row.try_get::<String, _>("updated_at")?)?,
+        submitted_by: row.try_get("submitted_by")?,
         submitted_at: time(row.try_get("submitted_at")?)?,
         decided_by: row.try_get("decided_by")?,
         decided_on: date(row.try_get("decided_on")?)?,
@@ -169,11 +172,11 @@ impl Store {
         id: &str,
         version: u32,
         draft: &Draft<'_>,
-        now: DateTime<Utc>,
+        (by, now): (&str, DateTime<Utc>),
     ) -> StoreResult<()> {
         let saved = sqlx::query(
             "UPDATE plan_versions SET content = $3, agreed_on = $4, delay_reason = $5, \
-             updated_at = $6 WHERE plan_id = $1 AND version = $2 \
+             updated_at = $6, drafted_by = $7 WHERE plan_id = $1 AND version = $2 \
              AND state IN ('draft', 'returned')",
         )
         .bind(id)
@@ -182,20 +185,28 @@ impl Store {
         .bind(draft.agreed_on.map(|d| d.to_string()))
         .bind(draft.delay_reason)
         .bind(to_db_time(now))
+        .bind(by)
         .execute(self.pool())
         .await?;
         locked_unless_changed(saved.rows_affected())
     }
 
     /// Submits the draft or returned `version` for approval.
-    pub async fn submit_plan(&self, id: &str, version: u32, now: DateTime<Utc>) -> StoreResult<()> {
+    pub async fn submit_plan(
+        &self,
+        id: &str,
+        version: u32,
+        (by, now): (&str, DateTime<Utc>),
+    ) -> StoreResult<()> {
         let submitted = sqlx::query(
-            "UPDATE plan_versions SET state = 'submitted', submitted_at = $3, updated_at = $3 \
-             WHERE plan_id = $1 AND version = $2 AND state IN ('draft', 'returned')",
+            "UPDATE plan_versions SET state = 'submitted', submitted_at = $3, updated_at = $3, \
+             submitted_by = $4 WHERE plan_id = $1 AND version = $2 \
+             AND state IN ('draft', 'returned')",
         )
         .bind(id)
         .bind(i64::from(version))
         .bind(to_db_time(now))
+        .bind(by)
         .execute(self.pool())
         .await?;
         locked_unless_changed(submitted.rows_affected())
