@@ -51,7 +51,14 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         tracing::warn!(error = %value, "server function transport error");
-        AppError::Internal
+        match value {
+            // A form that lacks fields or sends nonsense (an old page, a hand-made request): the
+            // sender's mistake, told in the error summary, not a server failure.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::invalid("form", "form_incomplete")
+            }
+            _ => AppError::Internal,
+        }
     }
 }
 

@@ -230,7 +230,7 @@ for (const js of [true, false]) {
       page.waitForURL(/\/uslugi\/[0-9a-f-]+$/),
       page.click('main table a:has-text("Kwalifikuj")'),
     ]);
-    assert.match(await page.textContent('main'), /Warunki kwalifikacji/);
+    await page.waitForSelector('main >> text=Warunki kwalifikacji');
     await scan(page, js);
     if (js) await waitForHydration(page);
     await page.fill('#units', '10');
@@ -270,6 +270,7 @@ for (const js of [true, false]) {
       assert.ok(text.includes(element), `${element} in the decision: ${text}`);
     }
     const mineUrl = page.url().replace(/^.*\/pracownik\/sprawy\//, `${base}/moje-sprawy/`);
+    await draftAndApprovePlan(page, js);
     await page.context().close();
 
     // The resident sees both outcomes and the decision in "Moje sprawy".
@@ -281,9 +282,108 @@ for (const js of [true, false]) {
     assert.match(services, /odmowa \(decyzja\)/);
     assert.match(await mine.textContent('main'), /Decyzja nr \d+\/\d{4}/);
     await scan(mine, js);
+    // The approved plan (its second version) is theirs to download.
+    const plan = await mine.context().request.get(`${base}${await mine.getAttribute('main a[href*="/plan/"]', 'href')}`);
+    assert.equal(plan.status(), 200);
+    const planText = pdfText(await plan.body());
+    for (const section of ['A. Dane osobowe', 'B. Okres realizacji', 'C. Zakres usług', 'D. Sposób realizacji',
+      'E. Działania wspierające', 'F. Monitorowanie realizacji', 'G. Monitoring 6 miesięcy', 'Halina Kowalska',
+      'wersja 2', 'czwartki 10:00–12:00']) {
+      assert.ok(planText.includes(section), `${section} in the plan: ${planText}`);
+    }
     assert.deepEqual(mine.problems, []);
     await mine.context().close();
   });
+}
+
+/** A day `months` months from today, as a date input takes it. */
+function monthsFromToday(months) {
+  const day = new Date();
+  day.setMonth(day.getMonth() + months);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Clicks `label`'s button and waits for the answer: a new page without JavaScript. */
+async function press(page, js, label) {
+  const click = page.click(`button:has-text("${label}")`);
+  await (js ? click : Promise.all([page.waitForNavigation(), click]));
+}
+
+/** Fills the plan form's first service and the rest of sections B–E. */
+async function fillPlan(page, { end, units, schedule }) {
+  await page.fill('#end', end);
+  await page.fill('[id="services[0].units"]', units);
+  await page.fill('[id="services[0].schedule"]', schedule);
+  await page.selectOption('[id="services[0].provider_id"]', { index: 1 });
+  await page.fill('[id="services[0].place"]', 'mieszkanie osoby');
+  await page.fill('[id="services[0].form"]', 'indywidualna');
+  await page.fill('[id="activities[0].description"]', 'Spotkania Klubu Seniora');
+  await page.fill('[id="activities[0].by"]', 'Klub Seniora „Pogodna Jesień”');
+  await page.fill('#expected_effects', 'Bezpieczne i samodzielne życie w domu');
+  await page.fill('#quality_checks', 'raz w miesiącu');
+  await page.fill('#agreed_on', new Date().toISOString().slice(0, 10));
+}
+
+/** Saves the plan form, then submits it; the page then shows the version awaiting approval. */
+async function saveAndSubmitPlan(page, js) {
+  await press(page, js, 'Zapisz projekt');
+  if (js) await page.waitForSelector('text=Zapisano projekt planu.');
+  if (js) await page.waitForLoadState('networkidle');
+  await press(page, js, 'Przekaż do zatwierdzenia');
+  await page.waitForSelector('.plan-state >> text=przekazany do zatwierdzenia');
+}
+
+/** The director (signed in on `director`) approves the plan at `url`. */
+async function approvePlan(director, url, js) {
+  await visit(director, url, { js });
+  await scan(director, js);
+  if (js) await waitForHydration(director);
+  await director.check('#decision-0');
+  await press(director, js, 'Zapisz rozstrzygnięcie');
+  await director.waitForSelector('.plan-state >> text=zatwierdzony');
+  assert.deepEqual(director.problems, []);
+}
+
+/**
+ * Issue 8 from the coordinator's case page: the plan is started, a period too short is refused
+ * next to its field, the draft is saved, agreed and submitted; the director approves it; an
+ * update with more hours is approved and its changes listed.
+ */
+async function draftAndApprovePlan(page, js) {
+  if (js) await waitForHydration(page);
+  await press(page, js, 'Rozpocznij plan');
+  if (!js) await page.click('main a[href*="/pracownik/plany/"]');
+  await page.waitForSelector('h1 >> text=IPUS');
+  const url = page.url();
+  await scan(page, js);
+  if (js) await waitForHydration(page);
+  await fillPlan(page, { end: monthsFromToday(2), units: '10', schedule: 'wtorki 10:00–12:00' });
+  await press(page, js, 'Zapisz projekt');
+  await page.waitForSelector('#end-error');
+  assert.match(await page.textContent('#end-error'), /co najmniej 3 miesiące/);
+  await scan(page, js);
+  if (js) await waitForHydration(page);
+  await fillPlan(page, { end: monthsFromToday(6), units: '10', schedule: 'wtorki 10:00–12:00' });
+  await saveAndSubmitPlan(page, js);
+  const director = await openPage(shared.browser, { js });
+  await signIn(director, shared.server.url, 'dyrektor@cus.debica.example');
+  await approvePlan(director, url, js);
+
+  await visit(page, url, { js });
+  if (js) await waitForHydration(page);
+  await press(page, js, 'Rozpocznij aktualizację');
+  await page.waitForSelector('.plan-state >> text=projekt');
+  if (js) await waitForHydration(page);
+  await fillPlan(page, { end: monthsFromToday(6), units: '20', schedule: 'czwartki 10:00–12:00' });
+  await saveAndSubmitPlan(page, js);
+  await approvePlan(director, url, js);
+  await director.context().close();
+  await visit(page, url, { js });
+  const changes = await page.textContent('.plan-changes');
+  assert.match(changes, /10 → 20/);
+  assert.match(changes, /wtorki 10:00–12:00 → czwartki 10:00–12:00/);
+  await scan(page, js);
+  assert.deepEqual(expectedRefusalsAside(page.problems), []);
 }
 
 /** The text of a PDF (poppler's pdftotext), with line-end hyphenation undone and spaces folded. */

@@ -135,6 +135,10 @@ pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedPro
             "/wnioski/{id}/przekazanie/{forwarding}",
             get(app::applications::files::forwarding_letter),
         )
+        .route(
+            "/wnioski/{id}/plan/{version}",
+            get(app::applications::files::plan),
+        )
         .route("/api/{*fn_name}", post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))

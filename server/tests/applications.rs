@@ -1417,8 +1417,14 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
             Some(plan_id.clone())
         );
 
-        // Submitted, it is locked; returned with comments, it is edited and submitted again.
-        store.submit_plan(&plan_id, 1, by).await.unwrap();
+        // Submitted as it was checked, it is locked; returned with comments, it stays as the
+        // approver saw it and the work goes on in the next version.
+        let earlier = now - chrono::Duration::seconds(1);
+        assert!(
+            conflict(store.submit_plan(&plan_id, (1, earlier), by).await),
+            "a version saved after its check is not submitted"
+        );
+        store.submit_plan(&plan_id, (1, now), by).await.unwrap();
         assert!(conflict(
             store.save_plan_draft(&plan_id, 1, &draft, by).await
         ));
@@ -1430,24 +1436,29 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
         let returned = store.plan(&plan_id).await.unwrap();
         assert_eq!(returned.versions[0].state, VersionState::Returned);
         assert_eq!(returned.versions[0].comments, comments);
+        assert_eq!(returned.versions[1].state, VersionState::Draft);
+        assert_eq!(returned.versions[1].content, content);
+        assert!(conflict(
+            store.save_plan_draft(&plan_id, 1, &draft, by).await
+        ));
         let agreed = Draft {
             agreed_on: Some(today),
             ..draft
         };
         store
-            .save_plan_draft(&plan_id, 1, &agreed, by)
+            .save_plan_draft(&plan_id, 2, &agreed, by)
             .await
             .unwrap();
-        store.submit_plan(&plan_id, 1, by).await.unwrap();
+        store.submit_plan(&plan_id, (2, now), by).await.unwrap();
         store
-            .decide_plan(&plan_id, 1, true, "", decider)
+            .decide_plan(&plan_id, 2, true, "", decider)
             .await
             .unwrap();
         assert!(conflict(
-            store.decide_plan(&plan_id, 1, true, "", decider).await
+            store.decide_plan(&plan_id, 2, true, "", decider).await
         ));
         assert!(
-            conflict(store.save_plan_draft(&plan_id, 1, &agreed, by).await),
+            conflict(store.save_plan_draft(&plan_id, 2, &agreed, by).await),
             "an approved version is locked"
         );
 
@@ -1457,7 +1468,7 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
                 .start_plan_update(&plan_id, &coordinator, now)
                 .await
                 .unwrap(),
-            2
+            3
         );
         assert!(conflict(
             store.start_plan_update(&plan_id, &coordinator, now).await
@@ -1470,28 +1481,35 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
             ..agreed
         };
         store
-            .save_plan_draft(&plan_id, 2, &update, by)
+            .save_plan_draft(&plan_id, 3, &update, by)
             .await
             .unwrap();
-        store.submit_plan(&plan_id, 2, by).await.unwrap();
+        store.submit_plan(&plan_id, (3, now), by).await.unwrap();
         store
-            .decide_plan(&plan_id, 2, true, "", decider)
+            .decide_plan(&plan_id, 3, true, "", decider)
             .await
             .unwrap();
         let plan = store.plan(&plan_id).await.unwrap();
         let states: Vec<VersionState> = plan.versions.iter().map(|v| v.state).collect();
         assert_eq!(
-            plan.versions[1].submitted_by.as_deref(),
+            plan.versions[2].submitted_by.as_deref(),
             Some(coordinator.as_str())
         );
-        assert_eq!(states, [VersionState::Superseded, VersionState::Approved]);
-        assert_eq!(plan.approved().unwrap().version, 2);
         assert_eq!(
-            plan.versions[0].content, content,
+            states,
+            [
+                VersionState::Returned,
+                VersionState::Superseded,
+                VersionState::Approved
+            ]
+        );
+        assert_eq!(plan.approved().unwrap().version, 3);
+        assert_eq!(
+            plan.versions[1].content, content,
             "the earlier version is kept"
         );
         assert_eq!(
-            diff(&plan.versions[0].content, &plan.versions[1].content).len(),
+            diff(&plan.versions[1].content, &plan.versions[2].content).len(),
             2
         );
         let approvals = store
@@ -1643,17 +1661,160 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
         let (status, _, body) = post_form(&director, &api("decide_plan"), &unknown).await;
         assert_eq!(status, 422);
         assert!(body.contains("choose_one"), "{body}");
+        let back = [
+            ("id", plan.as_str()),
+            ("version", "1"),
+            ("decision", "return"),
+            ("comments", "Proszę dopisać działania towarzyszące"),
+        ];
+        let (status, _, body) = post_form(&director, &api("decide_plan"), &back).await;
+        assert_eq!(status, 200, "{body}");
+
+        // The returned version stays as it was; version 2 continues and is approved.
+        let (status, _, body) = save(form("2027-05-31", "12", "2026-11-24")).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("plan_locked"), "{body}");
+        let mut missing = form("2027-05-31", "12", "2026-11-24");
+        missing[1].1 = "9".into();
+        let (status, _, _) = save(missing).await;
+        assert_eq!(status, 404, "no such version");
+        let mut twice = form("2027-05-31", "12", "2026-11-24");
+        twice[1].1 = "2".into();
+        twice.extend([
+            ("form[services][1][service_id]", handyman.clone()),
+            ("form[services][1][units]", "2".to_owned()),
+            ("form[services][1][schedule]", "raz".to_owned()),
+            ("form[services][1][provider_id]", provider.clone()),
+        ]);
+        let (status, _, body) = save(twice).await;
+        assert_eq!(status, 200, "{body}");
+        let submit = [("id", plan.as_str()), ("version", "2")];
+        let (status, _, body) = post_form(&organiser, &api("submit_plan"), &submit).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("service_twice"), "{body}");
+        let mut fixed = form("2027-05-31", "12", "2026-11-24");
+        fixed[1].1 = "2".into();
+        let (status, _, body) = save(fixed).await;
+        assert_eq!(status, 200, "{body}");
+        let (status, _, body) = post_form(&organiser, &api("submit_plan"), &submit).await;
+        assert_eq!(status, 200, "{body}");
+        let approve = [
+            ("id", plan.as_str()),
+            ("version", "2"),
+            ("decision", "approve"),
+        ];
         let (status, _, body) = post_form(&director, &api("decide_plan"), &approve).await;
         assert_eq!(status, 200, "{body}");
         let approved = app.db.store.plan(&plan).await.unwrap();
-        assert_eq!(approved.approved().unwrap().version, 1);
+        assert_eq!(approved.approved().unwrap().version, 2);
+        assert_eq!(
+            approved.versions[0].state,
+            app::ipus::VersionState::Returned
+        );
+        assert_eq!(approved.versions[0].content.services[0].units, 10);
+
+        // The plan page's data; the PDF of the approved version for the resident, with every
+        // section of the template and the case's data; a returned version is not theirs to read.
+        let page = json(&director, &api("load_plan"), &[("id", &plan)]).await;
+        assert_eq!(page["may_decide"], false, "nothing awaits approval");
+        assert_eq!(page["plan"]["versions"].as_array().unwrap().len(), 2);
+        let pdf = |version: &str| format!("{}/wnioski/{id}/plan/{version}.pdf", app.url);
+        let res = anna.get(pdf("2")).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200);
+        assert_eq!(res.headers()["content-type"], "application/pdf");
+        let text = pdf_text(&res.bytes().await.unwrap());
+        let person = app.db.store.application(&id).await.unwrap().subject;
+        for expected in [
+            "A. Dane osobowe",
+            "B. Okres realizacji",
+            "C. Zakres usług społecznych",
+            "D. Sposób realizacji",
+            "E. Działania wspierające",
+            "F. Monitorowanie realizacji",
+            "G. Monitoring 6 miesięcy",
+            "Pouczenie",
+            "art. 39 ustawy",
+            &person.name,
+            &person.pesel,
+            "wtorki 10:00–12:00",
+            &approved.number,
+        ] {
+            assert!(text.contains(expected), "{expected}: {text}");
+        }
+        let res = anna.get(pdf("1")).send().await.unwrap();
+        assert_eq!(
+            res.status().as_u16(),
+            404,
+            "a returned version is not the resident's"
+        );
+        let res = organiser.get(pdf("1")).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200, "staff print every version");
+
+        // Monitoring the running plan, then its end on resignation; the follow-up waits for its day.
+        let today = app::domain::warsaw_date(chrono::Utc::now()).to_string();
+        let entry = [
+            ("id", plan.as_str()),
+            ("form[happened_on]", today.as_str()),
+            ("form[kind]", "home_visit"),
+            ("form[body]", "Wizyta: naprawy wykonane, osoba zadowolona"),
+            ("form[problem]", "on"),
+        ];
+        let (status, _, body) = post_form(&organiser, &api("add_plan_entry"), &entry).await;
+        assert_eq!(status, 200, "{body}");
+        let vague = [("id", plan.as_str()), ("form[happened_on]", today.as_str())];
+        let (status, _, body) = post_form(&organiser, &api("add_plan_entry"), &vague).await;
+        assert_eq!(status, 422);
+        assert!(
+            body.contains("choose_one") && body.contains("required"),
+            "{body}"
+        );
+        let closing = |reason: &'static str| {
+            vec![
+                ("id", plan.clone()),
+                ("form[ended_on]", today.clone()),
+                ("form[reason]", reason.to_owned()),
+                ("form[resignation]", "Przeprowadzka do córki".to_owned()),
+                (
+                    "form[course]",
+                    "Naprawy wykonano w pierwszym miesiącu".to_owned(),
+                ),
+                ("form[results]", "Mieszkanie bezpieczne".to_owned()),
+            ]
+        };
+        let close = |form| post_owned(organiser.clone(), api("close_plan"), form);
+        let (status, _, body) = close(closing("completed")).await;
+        assert_eq!(
+            status, 422,
+            "a plan that ran its course needs the summary conversation"
+        );
+        assert!(body.contains("conversation_on"), "{body}");
+        let (status, _, body) = close(closing("resignation")).await;
+        assert_eq!(status, 200, "{body}");
+        let (status, _, body) = close(closing("resignation")).await;
+        assert_eq!(status, 200, "a double submit closes once: {body}");
+        let (status, _, body) = post_form(&organiser, &api("add_plan_entry"), &entry).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("plan_not_running"), "{body}");
+        let follow_up = [
+            ("id", plan.as_str()),
+            ("form[held_on]", today.as_str()),
+            ("form[findings]", "Osoba radzi sobie sama"),
+        ];
+        let (status, _, body) = post_form(&organiser, &api("record_follow_up"), &follow_up).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("follow_up_too_early"), "{body}");
+        let page = json(&organiser, &api("load_plan"), &[("id", &plan)]).await;
+        assert_eq!(page["entries"][0]["problem"], true);
+        assert_eq!(page["closure"]["resignation"], "Przeprowadzka do córki");
+        let mine = json(&anna, &api("my_case"), &[("id", &id)]).await;
+        assert!(mine.to_string().contains("plan_closed"), "{mine}");
         let mine = json(&anna, &api("my_case"), &[("id", &id)]).await;
         assert!(mine.to_string().contains("plan_approved"), "{mine}");
 
         // An update is a new version; the director authorises the organiser (art. 41).
         let update = [("id", plan.as_str())];
         let version = json(&organiser, &api("start_plan_update"), &update).await;
-        assert_eq!(version, 2);
+        assert_eq!(version, 3);
         let (status, _, body) = post_form(&organiser, &api("start_plan_update"), &update).await;
         assert_eq!(status, 422, "one update at a time");
         assert!(body.contains("plan_update_not_possible"), "{body}");
@@ -1676,6 +1837,17 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
             .await
             .unwrap();
         assert_eq!(held.len(), 1);
+        let grant_id: String = sqlx::query_scalar("SELECT id FROM approval_authorisations")
+            .fetch_one(app.db.store.pool())
+            .await
+            .unwrap();
+        let revoke = [("id", grant_id.as_str())];
+        let (status, _, _) = post_form(&organiser, &api("revoke_plan_approval"), &revoke).await;
+        assert_eq!(status, 403, "only the director revokes");
+        let (status, _, body) = post_form(&director, &api("revoke_plan_approval"), &revoke).await;
+        assert_eq!(status, 200, "{body}");
+        let held = app.db.store.approval_authorisations(&organiser_id).await;
+        assert!(held.unwrap().is_empty());
         app.db.drop_database().await;
     }
 }

@@ -76,6 +76,7 @@ pub fn event_label(i18n: I18nContext<Locale>, kind: EventKind) -> String {
         EventKind::Qualified => t_string!(i18n, cases.event_qualified),
         EventKind::Refused => t_string!(i18n, cases.event_refused),
         EventKind::PlanApproved => t_string!(i18n, cases.event_plan_approved),
+        EventKind::PlanClosed => t_string!(i18n, cases.event_plan_closed),
         EventKind::Withdrawn => t_string!(i18n, cases.event_withdrawn),
         EventKind::Resigned => t_string!(i18n, cases.event_resigned),
         EventKind::Assigned => t_string!(i18n, cases.event_assigned),
@@ -343,6 +344,14 @@ fn CaseView(case: MyCase) -> impl IntoView {
             <AttachmentItems id=id.clone() attachments=case.attachments.clone() />
             <DecisionItems id=id.clone() decisions=case.decisions.clone() />
             <ForwardingItems id=id.clone() forwardings=case.forwardings.clone() />
+            {case.plan.clone().map(|plan| view! {
+                <li>
+                    <a href=crate::ipus::plan_pdf_href(&id, plan.version) rel="external">
+                        {t!(i18n, plans.title)} " " {plan.number.clone()}
+                    </a>
+                    " · " {t!(i18n, plans.version)} " " {plan.version}
+                </li>
+            })}
         </ul>
         {can_withdraw
             .then(|| {

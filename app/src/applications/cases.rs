@@ -16,6 +16,8 @@ pub struct MyCase {
     pub attachments: Vec<AttachmentInfo>,
     pub decisions: Vec<crate::cases::decision::DecisionSummary>,
     pub forwardings: Vec<crate::cases::forwarding::Forwarding>,
+    /// The individual plan's version in force, once one is approved.
+    pub plan: Option<crate::ipus::PlanSummary>,
 }
 
 impl MyCase {
@@ -53,7 +55,12 @@ pub async fn load_my_case(id: String) -> Result<MyCase, AppError> {
     let access = require(Permission::ManageOwnData).await?;
     let application = super::access::own_application(&access, &id).await?;
     let store = &access.state.store;
+    let plan = match store.plan_of_case(&id).await? {
+        Some(plan_id) => store.plan(&plan_id).await?.approved_summary(),
+        None => None,
+    };
     let case = MyCase {
+        plan,
         programme_name: store.programme(&application.programme_id).await?.name,
         services: store.requested_services(&id).await?,
         events: store.case_events(&id, true).await?,

@@ -317,6 +317,71 @@ pub async fn recognition(
     respond(file.await, &id)
 }
 
+/// `GET /wnioski/{id}/plan/{version}`: one version of the case's individual plan. Staff print
+/// every version; the resident only those that were approved.
+pub async fn plan(
+    State(state): State<AppState>,
+    Path((id, version)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    use crate::ipus::VersionState;
+    let caller = who(&request);
+    let file = async {
+        let (access, application) = gate(&state, &id, caller).await?;
+        let store = &access.state.store;
+        let plan_id = store.plan_of_case(&id).await?.ok_or(AppError::NotFound)?;
+        let plan = store.plan(&plan_id).await?;
+        let wanted = version.trim_end_matches(".pdf");
+        let version = plan
+            .versions
+            .iter()
+            .find(|v| v.version.to_string() == wanted)
+            .cloned()
+            .ok_or(AppError::NotFound)?;
+        let staff = access
+            .user
+            .as_ref()
+            .is_some_and(|user| Permission::HandleCases.allowed_for(&user.roles));
+        let approved = matches!(
+            version.state,
+            VersionState::Approved | VersionState::Superseded
+        );
+        if !(staff || approved) {
+            return Err(AppError::NotFound);
+        }
+        let programme = store.programme(&application.programme_id).await?;
+        let coordinator = store.user_by_id(&plan.coordinator_id).await?.display_name;
+        let closure = store.plan_closure(&plan_id).await?;
+        let name = format!(
+            "{}-wersja-{}.pdf",
+            plan.number.replace(['/', ' '], "-"),
+            version.version
+        );
+        let (centre, case) = (access.state.centre.clone(), application.clone());
+        let bytes = tokio::task::spawn_blocking(move || {
+            crate::ipus::document::render(&crate::ipus::document::PlanFacts {
+                centre: &centre,
+                application: &case,
+                programme: &programme,
+                plan: &plan,
+                version: &version,
+                coordinator: &coordinator,
+                closure: closure.as_ref(),
+            })
+        })
+        .await
+        .map_err(|err| internal("plan render task", err))?
+        .map_err(|err| internal("plan render", err))?;
+        let file = File {
+            content_type: "application/pdf".to_owned(),
+            name,
+            bytes,
+        };
+        audited(&access, AuditAction::Export, &application, file).await
+    };
+    respond(file.await, &id)
+}
+
 /// `GET /wnioski/{id}/przekazanie/{forwarding}`: the letter about a forwarding.
 pub async fn forwarding_letter(
     State(state): State<AppState>,

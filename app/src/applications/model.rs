@@ -76,6 +76,8 @@ coded_enum! {
         Qualified = "qualified",
         Refused = "refused",
         PlanApproved = "plan_approved",
+        /// The plan ended: ran its course or the person resigned.
+        PlanClosed = "plan_closed",
         Withdrawn = "withdrawn",
         Resigned = "resigned",
         /// Staff only: a coordinator was assigned.

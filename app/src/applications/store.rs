@@ -152,12 +152,15 @@ impl Store {
         Ok(row.map(|r| r.try_get("id")).transpose()?)
     }
 
+    /// Adds the services to case `id`, each with the case's state (see `copy_case_state`).
     async fn add_requested_services(&self, id: &str, service_ids: &[String]) -> StoreResult<()> {
         for service_id in service_ids {
             let result = sqlx::query(
-                "INSERT INTO application_services (application_id, service_id, position, status) \
-                 SELECT $1, $2, COALESCE(MAX(position), 0) + 1, 'requested' \
-                 FROM application_services WHERE application_id = $1",
+                "INSERT INTO application_services (application_id, service_id, position, status, \
+                 case_status, registered_on, case_number) \
+                 SELECT $1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM application_services \
+                 WHERE application_id = $1), 'requested', status, registered_on, case_number \
+                 FROM applications WHERE id = $1",
             )
             .bind(id)
             .bind(service_id)

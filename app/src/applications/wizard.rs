@@ -78,17 +78,9 @@ pub async fn start_on_behalf(
         }
     };
     let today = crate::domain::clock::warsaw_date(access.state.clock.now());
-    let received_on = match received_on.trim().parse::<chrono::NaiveDate>() {
-        Ok(date) if date <= today => Some(date),
-        Ok(_) => {
-            errors.insert("received_on".into(), "date_in_future".into());
-            None
-        }
-        Err(_) => {
-            errors.insert("received_on".into(), "date_invalid".into());
-            None
-        }
-    };
+    let received_on = crate::domain::past_day(&received_on, today)
+        .map_err(|key| errors.insert("received_on".into(), key.into()))
+        .ok();
     let programme = access
         .state
         .store

@@ -420,11 +420,8 @@ pub(crate) mod server {
     ) -> Result<(), AppError> {
         let (application, _) = actionable(access, id).await?;
         let today = crate::domain::warsaw_date(access.state.clock.now());
-        let day = NaiveDate::parse_from_str(delivered_on.trim(), "%Y-%m-%d")
-            .map_err(|_| AppError::invalid("delivered_on", "date_invalid"))?;
-        if day > today {
-            return Err(AppError::invalid("delivered_on", "date_in_future"));
-        }
+        let day = crate::domain::past_day(delivered_on, today)
+            .map_err(|key| AppError::invalid("delivered_on", key))?;
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let now = access.state.clock.now();
         if !access

@@ -243,6 +243,10 @@ pub(crate) mod server {
         } else {
             store.open_cases_with_pesel(&pesel, id).await?
         };
+        let plan = match store.plan_of_case(id).await? {
+            Some(plan_id) => store.plan(&plan_id).await?.summary(),
+            None => None,
+        };
         let may_assign_others = oversees(access);
         let may_act =
             may_assign_others || handling.coordinator_id.as_deref() == Some(user.id.as_str());
@@ -258,6 +262,7 @@ pub(crate) mod server {
             forwardings: store.forwardings_of(id).await?,
             deadlines: registered_on.map(|on| Deadlines::new(on, handling.complicated, today)),
             handling,
+            plan,
             same_pesel,
             coordinators: store.coordinators().await?,
             today,

@@ -170,6 +170,8 @@ pub struct StaffCase {
     pub recognitions: Vec<super::recognition::NeedsRecognition>,
     pub forwardings: Vec<super::forwarding::Forwarding>,
     pub handling: Handling,
+    /// The individual plan, once started.
+    pub plan: Option<crate::ipus::PlanSummary>,
     pub deadlines: Option<Deadlines>,
     /// Other open cases of the same PESEL (case numbers and ids).
     pub same_pesel: Vec<(String, String)>,

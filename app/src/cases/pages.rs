@@ -49,7 +49,7 @@ fn inbox_query(params: &ParamsMap) -> InboxQuery {
 
 /// A deadline with its state: "12.12.2026 (overdue)".
 #[component]
-fn Due(due: chrono::NaiveDate, today: chrono::NaiveDate, open: bool) -> impl IntoView {
+pub(crate) fn Due(due: chrono::NaiveDate, today: chrono::NaiveDate, open: bool) -> impl IntoView {
     let i18n = use_i18n();
     let state = open.then(|| Deadlines::state(due, today));
     let (class, note) = match state {
@@ -431,6 +431,9 @@ fn CaseView(
             </dl>
             {actions}
         </section>
+        {(handling.path == Some(CasePath::Plan) || case.plan.is_some()).then(|| view! {
+            <CasePlan id=id.clone() plan=case.plan.clone() may_act=case.may_act />
+        })}
         <section aria-labelledby="recognition-heading">
             <h2 id="recognition-heading">{t!(i18n, recognition.heading)}</h2>
             <Recognitions id=id.clone() recognitions=case.recognitions.clone() />
@@ -470,7 +473,7 @@ fn CaseView(
 
 /// The person's data as the application holds it (only what the programme asked).
 #[component]
-fn PersonFacts(person: PersonInput) -> impl IntoView {
+pub(crate) fn PersonFacts(person: PersonInput) -> impl IntoView {
     let i18n = use_i18n();
     let address = [
         person.street.as_str(),
@@ -848,5 +851,46 @@ fn ForwardForm(
             </TextArea>
             <button type="submit" class="button button--secondary">{t!(i18n, forwarding.submit)}</button>
         </ActionForm>
+    }
+}
+
+/// The case's individual plan: a link to it, or the form that starts it.
+#[component]
+fn CasePlan(id: String, plan: Option<crate::ipus::PlanSummary>, may_act: bool) -> impl IntoView {
+    use crate::ipus::pages::state_label;
+    use crate::ipus::plans::StartPlan;
+    let i18n = use_i18n();
+    let action = ServerAction::<StartPlan>::new();
+    let error = last_error(action);
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(plan_id)) = action.value().get() {
+            navigate(&format!("/pracownik/plany/{plan_id}"), Default::default());
+        }
+    });
+    let body = match plan {
+        Some(plan) => view! {
+            <p>
+                <a href=format!("/pracownik/plany/{}", plan.id)>{plan.number.clone()}</a>
+                " · " {t!(i18n, plans.version)} " " {plan.version} " · " {state_label(i18n, plan.state)}
+            </p>
+        }
+        .into_any(),
+        None => may_act
+            .then(|| view! {
+                <p>{t!(i18n, plans.start_text)}</p>
+                <ActionForm action attr:class="form">
+                    <ErrorSummary error />
+                    <input type="hidden" name="id" value=id />
+                    <button type="submit" class="button">{t!(i18n, plans.start_plan)}</button>
+                </ActionForm>
+            })
+            .into_any(),
+    };
+    view! {
+        <section aria-labelledby="plan-heading">
+            <h2 id="plan-heading">{t!(i18n, plans.title)}</h2>
+            {body}
+        </section>
     }
 }

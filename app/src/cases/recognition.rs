@@ -54,17 +54,9 @@ impl RecognitionForm {
     /// The recognition, or the errors keyed by field. It cannot be dated after `today`.
     pub fn check(&self, today: NaiveDate) -> Result<NeedsRecognition, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let held_on = match NaiveDate::parse_from_str(self.held_on.trim(), "%Y-%m-%d") {
-            Ok(day) if day > today => {
-                errors.insert("held_on".into(), "date_in_future".into());
-                None
-            }
-            Ok(day) => Some(day),
-            Err(_) => {
-                errors.insert("held_on".into(), "date_invalid".into());
-                None
-            }
-        };
+        let held_on = crate::domain::past_day(&self.held_on, today)
+            .map_err(|key| errors.insert("held_on".into(), key.into()))
+            .ok();
         let place = RecognitionPlace::from_code(self.place.trim());
         if place.is_none() {
             errors.insert("place".into(), "choose_one".into());

@@ -2,23 +2,18 @@
 //! Services store their folded text; a query is folded the same way and each of its words
 //! must occur.
 
-/// Lower case, Polish letters without diacritics, anything else than letters and digits as
-/// single spaces.
+/// Lower case, letters without diacritics (every combining mark dropped, and "ł" as "l"), anything
+/// else than letters and digits as single spaces.
 pub fn fold(text: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
     let mut folded = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'ą' => 'a',
-            'ć' => 'c',
-            'ę' => 'e',
-            'ł' => 'l',
-            'ń' => 'n',
-            'ó' => 'o',
-            'ś' => 's',
-            'ź' | 'ż' => 'z',
-            other => other,
-        };
+    let letters = text
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase);
+    for c in letters {
+        let c = if c == 'ł' { 'l' } else { c };
         if c.is_alphanumeric() {
             if pending_space && !folded.is_empty() {
                 folded.push(' ');
@@ -51,6 +46,12 @@ mod tests {
         assert_eq!(fold("Złota Rączka"), "zlota raczka");
         assert_eq!(fold("ŻÓŁĆ gęślą JAŹŃ"), "zolc gesla jazn");
         assert_eq!(fold("Rehabilitacja"), "rehabilitacja");
+    }
+
+    #[test]
+    fn folds_other_diacritics_too() {
+        assert_eq!(fold("Müller Šťastný Čapek"), "muller stastny capek");
+        assert_eq!(fold("Ївга Йосипенко"), "івга иосипенко");
     }
 
     #[test]

@@ -122,6 +122,11 @@ fn application_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> 
         "agreement_required" => t_string!(i18n, form_errors.agreement_required).to_string(),
         "delay_reason_required" => t_string!(i18n, form_errors.delay_reason_required).to_string(),
         "service_not_qualified" => t_string!(i18n, form_errors.service_not_qualified).to_string(),
+        "plan_not_running" => t_string!(i18n, form_errors.plan_not_running).to_string(),
+        "plan_not_closed" => t_string!(i18n, form_errors.plan_not_closed).to_string(),
+        "follow_up_too_early" => t_string!(i18n, form_errors.follow_up_too_early).to_string(),
+        "form_incomplete" => t_string!(i18n, form_errors.form_incomplete).to_string(),
+        "service_twice" => t_string!(i18n, form_errors.service_twice).to_string(),
         "provider_not_offering" => t_string!(i18n, form_errors.provider_not_offering).to_string(),
         "plan_without_services" => t_string!(i18n, form_errors.plan_without_services).to_string(),
         "plan_update_not_possible" => {
@@ -223,6 +228,25 @@ where
     Signal::derive(move || action.value().get().and_then(Result::err))
 }
 
+/// Counts the action's successful submissions: a page reloads its data when this changes, and
+/// not after a refused one, so the form keeps what was typed.
+pub fn successes<A>(action: ServerAction<A>) -> Memo<usize>
+where
+    A: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+{
+    Memo::new(move |previous: Option<&usize>| {
+        let previous = previous.copied().unwrap_or(0);
+        if action.pending().get() {
+            return previous;
+        }
+        match action.value().get() {
+            Some(Ok(_)) => action.version().get(),
+            _ => previous,
+        }
+    })
+}
+
 /// The message for field `id` in the last submission's error, if any.
 pub fn field_error(
     i18n: leptos_i18n::I18nContext<Locale>,
@@ -235,22 +259,32 @@ pub fn field_error(
     }
 }
 
+/// The message for field `id`, as a memo the field's parts share.
+fn field_message(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    error: Signal<Option<AppError>>,
+    id: &str,
+) -> Memo<Option<String>> {
+    let id = id.to_owned();
+    Memo::new(move |_| field_error(i18n, error.get(), &id))
+}
+
 /// A labelled textarea with its hint and error message, like [`TextField`].
 #[component]
 pub fn TextArea(
-    id: &'static str,
-    name: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] name: String,
     #[prop(optional, into)] value: String,
     #[prop(default = 4)] rows: u32,
     #[prop(into)] error: Signal<Option<AppError>>,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
+    let message = field_message(i18n, error, &id);
     let error_id = format!("{id}-error");
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>
-            <label for=id>{children()}</label>
+            <label for=id.clone()>{children()}</label>
             {
                 let error_id = error_id.clone();
                 move || {
@@ -266,7 +300,7 @@ pub fn TextArea(
                 }
             }
             <textarea
-                id=id
+                id=id.clone()
                 name=name
                 rows=rows
                 aria-invalid=move || message.get().is_some().then_some("true")
@@ -284,8 +318,9 @@ pub fn TextArea(
 #[component]
 pub fn TextField(
     /// The input's id, and its form field name unless `name` is given.
-    id: &'static str,
-    #[prop(optional)] name: Option<&'static str>,
+    #[prop(into)]
+    id: String,
+    #[prop(optional, into)] name: Option<String>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional, into)] value: Signal<String>,
@@ -295,7 +330,7 @@ pub fn TextField(
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
+    let message = field_message(i18n, error, &id);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -314,7 +349,7 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>
-            <label for=id>{children()}</label>
+            <label for=id.clone()>{children()}</label>
             {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
             {move || {
                 message
@@ -328,8 +363,8 @@ pub fn TextField(
                     })
             }}
             <input
+                name=name.unwrap_or_else(|| id.clone())
                 id=id
-                name=name.unwrap_or(id)
                 type=kind
                 autocomplete=autocomplete
                 required=required
@@ -345,28 +380,30 @@ pub fn TextField(
 /// A labelled `<select>` with "choose…" first and its error message.
 #[component]
 pub fn SelectField(
-    id: &'static str,
-    name: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] name: String,
     options: Vec<(String, String)>,
-    selected: String,
+    #[prop(into)] selected: String,
     #[prop(into)] error: Signal<Option<AppError>>,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
+    let message = field_message(i18n, error, &id);
+    let error_id = format!("{id}-error");
+    let described_by = error_id.clone();
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>
-            <label for=id>{children()}</label>
+            <label for=id.clone()>{children()}</label>
             {move || {
                 message
                     .get()
-                    .map(|text| view! { <p class="field-error" id=format!("{id}-error")>{text}</p> })
+                    .map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })
             }}
             <select
                 id=id
                 name=name
                 aria-invalid=move || message.get().is_some().then_some("true")
-                aria-describedby=move || message.get().is_some().then(|| format!("{id}-error"))
+                aria-describedby=move || message.get().is_some().then(|| described_by.clone())
             >
                 <option value="">{t!(i18n, programmes.choose)}</option>
                 {options
@@ -422,7 +459,7 @@ fn ChoiceGroup(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
+    let message = field_message(i18n, error, id);
     view! {
         <fieldset class="field" id=id class:field--error=move || message.get().is_some()>
             <legend>{legend}</legend>
@@ -469,7 +506,7 @@ pub fn CheckboxField(
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let message = Memo::new(move |_| field_error(i18n, error.get(), id));
+    let message = field_message(i18n, error, id);
     let error_id = format!("{id}-error");
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>

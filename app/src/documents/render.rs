@@ -4,12 +4,13 @@ use typst::foundations::{Dict, IntoValue};
 use typst_as_lib::TypstEngine;
 
 /// The templates, by file name; `render_pdf` names one.
-const TEMPLATES: [(&str, &str); 5] = [
+const TEMPLATES: [(&str, &str); 6] = [
     ("common.typ", include_str!("templates/common.typ")),
     ("receipt.typ", include_str!("templates/receipt.typ")),
     ("decision.typ", include_str!("templates/decision.typ")),
     ("recognition.typ", include_str!("templates/recognition.typ")),
     ("letter.typ", include_str!("templates/letter.typ")),
+    ("plan.typ", include_str!("templates/plan.typ")),
 ];
 
 /// Fonts and templates are parsed once per process; each render only lays out.

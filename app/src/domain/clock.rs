@@ -197,6 +197,16 @@ pub fn date_display(date: chrono::NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()
 }
 
+/// A day typed as `YYYY-MM-DD` that has already come: the day, or the error key for its field
+/// (`date_invalid`, `date_in_future`).
+pub fn past_day(text: &str, today: chrono::NaiveDate) -> Result<chrono::NaiveDate, &'static str> {
+    match chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        Ok(day) if day <= today => Ok(day),
+        Ok(_) => Err("date_in_future"),
+        Err(_) => Err("date_invalid"),
+    }
+}
+
 #[cfg(test)]
 mod warsaw_tests {
     use super::*;
@@ -208,5 +218,13 @@ mod warsaw_tests {
         let summer = Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap();
         assert_eq!(warsaw_display(winter), "15.01.2026 13:00");
         assert_eq!(warsaw_display(summer), "15.07.2026 14:00");
+    }
+
+    #[test]
+    fn a_past_day_has_come() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(past_day(" 2026-11-24 ", today), Ok(today));
+        assert_eq!(past_day("2026-11-25", today), Err("date_in_future"));
+        assert_eq!(past_day("24.11.2026", today), Err("date_invalid"));
     }
 }

@@ -100,7 +100,7 @@ pub mod service_area;
 pub mod teryt;
 
 pub use case_number::{CaseNumber, CaseNumberError};
-pub use clock::{Clock, date_display, warsaw_date, warsaw_display};
+pub use clock::{Clock, date_display, past_day, warsaw_date, warsaw_display};
 pub use email::{Email, EmailError};
 pub use krs::{Krs, KrsError};
 pub use money::{Grosze, MoneyError};

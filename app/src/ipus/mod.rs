@@ -2,9 +2,17 @@
 //! the plan path, approved by the director or an authorised services organiser, updated in
 //! versions, monitored and closed with a follow-up six months later.
 
+#[cfg(feature = "ssr")]
+pub mod document;
+pub mod model;
+pub mod monitoring;
+#[cfg(feature = "ssr")]
+mod monitoring_store;
+pub mod pages;
 pub mod plans;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;
 
+pub use model::*;
 pub use rules::*;

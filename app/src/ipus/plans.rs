@@ -2,7 +2,9 @@
 //! approve or return it, start an update, and the director's authorisations (art. 41). Every
 //! rule comes from `rules.rs`; every change is audited.
 
+use super::model::Plan;
 use super::rules::*;
+use crate::applications::{ApplicantRole, PersonInput};
 use crate::error::{AppError, FieldErrors};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -10,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// A planned service as the form sends it (the names are looked up, not sent).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PlannedServiceForm {
     pub service_id: String,
     pub units: String,
@@ -21,12 +24,11 @@ pub struct PlannedServiceForm {
 
 /// The plan form: sections B–E, the applicant's agreement and, late, the reason for the delay.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PlanForm {
     pub start: String,
     pub end: String,
-    #[serde(default)]
     pub services: Vec<PlannedServiceForm>,
-    #[serde(default)]
     pub activities: Vec<SupportingActivity>,
     pub expected_effects: String,
     pub quality_checks: String,
@@ -37,13 +39,14 @@ pub struct PlanForm {
 /// (id, name) pairs: the services or providers a plan may name.
 pub type Choices = Vec<(String, String)>;
 
-/// The names a plan's ids stand for: services and providers.
+/// The names a plan's ids stand for: the qualified services and the providers offering them.
 pub struct Names<'a> {
     pub services: &'a [(String, String)],
-    pub providers: &'a [(String, String)],
+    pub offers: &'a [Offer],
 }
 
-fn name_of(names: &[(String, String)], id: &str) -> String {
+/// The name `id` stands for among `names`; empty when unknown.
+pub fn name_of(names: &[(String, String)], id: &str) -> String {
     names
         .iter()
         .find(|(known, _)| known == id)
@@ -91,7 +94,9 @@ impl PlanForm {
             },
         };
         let mut services = Vec::new();
-        for (i, form) in self.services.iter().enumerate() {
+        // A row left without units is a service left out of the plan.
+        let rows = self.services.iter().enumerate();
+        for (i, form) in rows.filter(|(_, row)| !row.units.trim().is_empty()) {
             let units = form.units.trim().parse::<u32>().unwrap_or_else(|_| {
                 errors.insert(format!("services[{i}].units"), "number_invalid".into());
                 0
@@ -102,7 +107,12 @@ impl PlanForm {
                 units,
                 schedule: form.schedule.trim().to_owned(),
                 provider_id: form.provider_id.clone(),
-                provider_name: name_of(names.providers, &form.provider_id),
+                provider_name: names
+                    .offers
+                    .iter()
+                    .find(|o| o.provider_id == form.provider_id)
+                    .map(|o| o.provider_name.clone())
+                    .unwrap_or_default(),
                 place: form.place.trim().to_owned(),
                 form: form.form.trim().to_owned(),
             });
@@ -126,6 +136,41 @@ impl PlanForm {
             _ => Err(AppError::Invalid(errors)),
         }
     }
+}
+
+/// What the plan page shows: the plan with its versions, section A from the case, the choices
+/// for the draft and what the viewer may do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanDetails {
+    pub plan: Plan,
+    pub case_number: String,
+    pub subject: PersonInput,
+    /// The legal representative or de facto carer who applied, if any.
+    pub representative: Option<(ApplicantRole, PersonInput)>,
+    pub coordinator: Option<String>,
+    /// The 30-day drafting deadline (art. 40), while no version was submitted.
+    pub drafting_due: Option<NaiveDate>,
+    pub today: NaiveDate,
+    pub services: Choices,
+    pub offers: Vec<Offer>,
+    /// (user id, name) of everyone who drafted, submitted or decided a version.
+    pub people: Choices,
+    /// Monitoring entries, newest first.
+    pub entries: Vec<super::monitoring::PlanEntry>,
+    /// The next quality check, while the approved plan runs.
+    pub quality_check_due: Option<NaiveDate>,
+    pub closure: Option<super::monitoring::Closure>,
+    pub may_edit: bool,
+    pub may_decide: bool,
+}
+
+/// The plan `id` for its page (the read is audited).
+#[server(prefix = "/api", endpoint = "load_plan")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn load_plan(id: String) -> Result<PlanDetails, AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::HandleCases).await?;
+    server::page(&access, &id).await
 }
 
 /// Starts the plan of case `id` (on the plan path); answers the plan's id.
@@ -196,24 +241,29 @@ pub async fn grant_plan_approval(
     server::grant(&access, &user_id, &from, &until).await
 }
 
+/// The director ends an authorisation to approve plans.
+#[server(prefix = "/api", endpoint = "revoke_plan_approval")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn revoke_plan_approval(id: String) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::ApprovePlans).await?;
+    server::revoke(&access, &id).await
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use super::*;
     use crate::applications::{Application, RequestStatus};
     use crate::audit::{AuditAction, AuditEvent};
     use crate::cases::CasePath;
-    use crate::cases::handling::server::actionable;
+    use crate::cases::Handling;
+    use crate::cases::handling::server::{actionable, audit_change, oversees};
     use crate::domain::Role;
     use crate::gate::Access;
-    use crate::ipus::store::{Draft, Plan};
+    use crate::gate::Permission;
+    use crate::ipus::store::Draft;
+    use crate::ipus::{Plan, PlanVersion};
     use crate::store::StoreError;
-
-    fn audit(access: &Access, application: &Application, purpose: &str) -> AuditEvent {
-        AuditEvent {
-            purpose: Some(purpose.into()),
-            ..crate::applications::access::case_event(access, AuditAction::Update, application)
-        }
-    }
 
     /// A locked version: the page is out of date.
     fn locked(error: StoreError) -> AppError {
@@ -223,19 +273,36 @@ pub(crate) mod server {
         }
     }
 
-    /// The plan and its case, for someone who may act on the case.
-    async fn plan_to_edit(access: &Access, id: &str) -> Result<(Plan, Application), AppError> {
+    /// The plan, its case and the case's handling, for someone who may act on the case.
+    pub(crate) async fn plan_to_edit(
+        access: &Access,
+        id: &str,
+    ) -> Result<(Plan, Application, Handling), AppError> {
         let plan = access.state.store.plan(id).await?;
-        let (application, _) = actionable(access, &plan.application_id).await?;
-        Ok((plan, application))
+        let (application, handling) = actionable(access, &plan.application_id).await?;
+        Ok((plan, application, handling))
+    }
+
+    /// The draft `version` of `plan`: NotFound when there is no such version, `plan_locked`
+    /// when it is not a draft.
+    fn draft_of(plan: &Plan, version: u32) -> Result<&PlanVersion, AppError> {
+        let found = plan
+            .versions
+            .iter()
+            .find(|v| v.version == version)
+            .ok_or(AppError::NotFound)?;
+        if found.state.is_locked() {
+            return Err(locked(StoreError::Conflict));
+        }
+        Ok(found)
     }
 
     /// The qualified services of the case (id, name) and the providers offering them: the
     /// names for the form, and what the plan may contain.
-    async fn allowed(
+    pub(crate) async fn allowed(
         access: &Access,
         application_id: &str,
-    ) -> Result<(Choices, Choices, Choices), AppError> {
+    ) -> Result<(Choices, Vec<Offer>), AppError> {
         let store = &access.state.store;
         let qualified: Choices = store
             .requested_services(application_id)
@@ -244,19 +311,81 @@ pub(crate) mod server {
             .filter(|r| r.status == RequestStatus::Qualified)
             .map(|r| (r.service_id, r.name))
             .collect();
-        let mut offers = Vec::new();
-        for (service_id, _) in &qualified {
-            for provider_id in store.service(service_id).await?.provider_ids {
-                offers.push((provider_id, service_id.clone()));
+        Ok((qualified, store.plan_offers(application_id).await?))
+    }
+
+    pub async fn page(access: &Access, id: &str) -> Result<PlanDetails, AppError> {
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let store = &access.state.store;
+        let plan = store.plan(id).await?;
+        let application = store.application(&plan.application_id).await?;
+        crate::cases::handling::server::in_scope(access, &application).await?;
+        access
+            .record(&AuditEvent {
+                purpose: Some("plan".into()),
+                ..crate::applications::access::case_event(access, AuditAction::Read, &application)
+            })
+            .await?;
+        let handling = store.handling(&plan.application_id).await?;
+        let now = access.state.clock.now();
+        let today = crate::domain::warsaw_date(now);
+        let may_edit = Permission::QualifyAndPlan.allowed_for(&user.roles)
+            && (oversees(access) || handling.coordinator_id.as_deref() == Some(user.id.as_str()));
+        let may_decide = match plan.pending() {
+            Some(v) if v.state == VersionState::Submitted => {
+                let authorisations = store.approval_authorisations(&user.id).await?;
+                let theirs = v.drafted_by == user.id || v.submitted_by.as_ref() == Some(&user.id);
+                Permission::ApprovePlans.allowed_for(&user.roles)
+                    && approval_refusal(&user.roles, &authorisations, today, theirs).is_none()
+            }
+            _ => false,
+        };
+        let submitted = plan.versions.iter().any(|v| v.submitted_at.is_some());
+        let mut people = Choices::new();
+        for version in &plan.versions {
+            let ids = [
+                Some(&version.drafted_by),
+                version.submitted_by.as_ref(),
+                version.decided_by.as_ref(),
+            ];
+            for person in ids.into_iter().flatten() {
+                if !people.iter().any(|(known, _)| known == person) {
+                    let name = store.user_by_id(person).await?.display_name;
+                    people.push((person.clone(), name));
+                }
             }
         }
-        let providers = store
-            .providers()
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p.name))
-            .collect();
-        Ok((qualified, offers, providers))
+        let (services, offers) = allowed(access, &plan.application_id).await?;
+        let entries = store.plan_entries(id).await?;
+        let quality_check_due = plan
+            .approved()
+            .filter(|_| plan.closed_at.is_none())
+            .map(|v| crate::ipus::monitoring::quality_check_due(&entries, v.content.period.start));
+        let closure = store.plan_closure(id).await?;
+        let representative = application
+            .applicant_role
+            .filter(|_| application.needs_applicant())
+            .map(|role| (role, application.applicant.clone()));
+        Ok(PlanDetails {
+            case_number: application.case_number.clone().unwrap_or_default(),
+            subject: application.subject,
+            representative,
+            coordinator: handling.coordinator,
+            drafting_due: handling
+                .registered_on
+                .filter(|_| !submitted)
+                .map(drafting_due),
+            today,
+            services,
+            offers,
+            people,
+            entries,
+            quality_check_due,
+            closure,
+            may_edit,
+            may_decide,
+            plan,
+        })
     }
 
     pub async fn start(access: &Access, id: &str) -> Result<String, AppError> {
@@ -269,7 +398,7 @@ pub(crate) mod server {
         if let Some(existing) = store.plan_of_case(id).await? {
             return Ok(existing);
         }
-        let (qualified, _, _) = allowed(access, id).await?;
+        let (qualified, _) = allowed(access, id).await?;
         let today = crate::domain::warsaw_date(access.state.clock.now());
         let end = today
             .checked_add_months(chrono::Months::new(MIN_MONTHS))
@@ -295,14 +424,13 @@ pub(crate) mod server {
             delay_reason: "",
         };
         let now = access.state.clock.now();
-        let plan_id = match store.create_plan(id, &draft, &user.id, now).await {
+        let coordinator = handling.coordinator_id.as_deref().unwrap_or(&user.id);
+        let plan_id = match store.create_plan(id, &draft, coordinator, now).await {
             // A double submit: the first one's plan.
             Err(StoreError::Conflict) => store.plan_of_case(id).await?.ok_or(AppError::NotFound)?,
             other => other?,
         };
-        access
-            .record(&audit(access, &application, "plan_drafted"))
-            .await?;
+        audit_change(access, &application, "plan_drafted").await?;
         Ok(plan_id)
     }
 
@@ -313,11 +441,12 @@ pub(crate) mod server {
         form: &PlanForm,
     ) -> Result<(), AppError> {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
-        let (plan, application) = plan_to_edit(access, id).await?;
-        let (qualified, _, providers) = allowed(access, &plan.application_id).await?;
+        let (plan, application, _) = plan_to_edit(access, id).await?;
+        draft_of(&plan, version)?;
+        let (qualified, offers) = allowed(access, &plan.application_id).await?;
         let names = Names {
             services: &qualified,
-            providers: &providers,
+            offers: &offers,
         };
         let (content, agreed_on) = form.parse(&names)?;
         let draft = Draft {
@@ -332,20 +461,14 @@ pub(crate) mod server {
             .save_plan_draft(id, version, &draft, (&user.id, now))
             .await
             .map_err(locked)?;
-        access
-            .record(&audit(access, &application, "plan_drafted"))
-            .await
+        audit_change(access, &application, "plan_drafted").await
     }
 
     pub async fn submit(access: &Access, id: &str, version: u32) -> Result<(), AppError> {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
-        let (plan, application) = plan_to_edit(access, id).await?;
-        let draft = plan
-            .versions
-            .iter()
-            .find(|v| v.version == version)
-            .ok_or(AppError::NotFound)?;
-        let (qualified, offers, _) = allowed(access, &plan.application_id).await?;
+        let (plan, application, handling) = plan_to_edit(access, id).await?;
+        let draft = draft_of(&plan, version)?;
+        let (qualified, offers) = allowed(access, &plan.application_id).await?;
         let qualified: Vec<String> = qualified.into_iter().map(|(id, _)| id).collect();
         let allowed = Allowed {
             qualified: &qualified,
@@ -360,9 +483,11 @@ pub(crate) mod server {
         if draft.agreed_on.is_none() {
             errors.insert("agreed_on".into(), "agreement_required".into());
         }
-        let handling = access.state.store.handling(&plan.application_id).await?;
         let today = crate::domain::warsaw_date(access.state.clock.now());
-        if let (1, Some(registered_on)) = (version, handling.registered_on)
+        // The 30 days count to the first submission; a version after a return or an update
+        // was on time or gave its reason then.
+        let first_submission = plan.versions.iter().all(|v| v.submitted_at.is_none());
+        if let (true, Some(registered_on)) = (first_submission, handling.registered_on)
             && let Err(key) = check_drafting_delay(registered_on, today, &draft.delay_reason)
         {
             errors.insert("delay_reason".into(), key.into());
@@ -374,12 +499,10 @@ pub(crate) mod server {
         access
             .state
             .store
-            .submit_plan(id, version, (&user.id, now))
+            .submit_plan(id, (version, draft.updated_at), (&user.id, now))
             .await
             .map_err(locked)?;
-        access
-            .record(&audit(access, &application, "plan_submitted"))
-            .await
+        audit_change(access, &application, "plan_submitted").await
     }
 
     pub async fn decide(
@@ -421,12 +544,12 @@ pub(crate) mod server {
         } else {
             "plan_returned"
         };
-        access.record(&audit(access, &application, purpose)).await
+        audit_change(access, &application, purpose).await
     }
 
     pub async fn start_update(access: &Access, id: &str) -> Result<u32, AppError> {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
-        let (_, application) = plan_to_edit(access, id).await?;
+        let (_, application, _) = plan_to_edit(access, id).await?;
         let now = access.state.clock.now();
         let version = match access
             .state
@@ -439,9 +562,7 @@ pub(crate) mod server {
             }
             other => other?,
         };
-        access
-            .record(&audit(access, &application, "plan_update"))
-            .await?;
+        audit_change(access, &application, "plan_update").await?;
         Ok(version)
     }
 
@@ -451,10 +572,7 @@ pub(crate) mod server {
         from: &str,
         until: &str,
     ) -> Result<(), AppError> {
-        let director = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
-        if !director.roles.contains(&Role::Director) {
-            return Err(AppError::Forbidden);
-        }
+        let director = director_only(access).await?;
         let from = day(from).ok_or_else(|| AppError::invalid("from", "date_invalid"))?;
         let until = match until.trim() {
             "" => None,
@@ -477,13 +595,42 @@ pub(crate) mod server {
         let grant_id = store
             .grant_approval(user_id, authorisation, &director.id, now)
             .await?;
-        let event = AuditEvent {
+        access
+            .record(&authorisation_event(access, AuditAction::Create, &grant_id))
+            .await
+    }
+
+    pub async fn revoke(access: &Access, id: &str) -> Result<(), AppError> {
+        director_only(access).await?;
+        let now = access.state.clock.now();
+        access.state.store.revoke_approval(id, now).await?;
+        access
+            .record(&authorisation_event(access, AuditAction::Update, id))
+            .await
+    }
+
+    fn authorisation_event(access: &Access, action: AuditAction, id: &str) -> AuditEvent {
+        AuditEvent {
             record_type: Some("approval_authorisation".into()),
-            record_id: Some(grant_id),
+            record_id: Some(id.to_owned()),
             purpose: Some("plan_approval".into()),
-            ..access.event(AuditAction::Create)
+            ..access.event(action)
+        }
+    }
+
+    /// The signed-in director; anyone else is refused, and the refusal audited.
+    async fn director_only(access: &Access) -> Result<&crate::identity::User, AppError> {
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        if user.roles.contains(&Role::Director) {
+            return Ok(user);
+        }
+        let refusal = AuditEvent {
+            record_type: Some("approval_authorisation".into()),
+            purpose: Some("plan_approval".into()),
+            ..access.event(AuditAction::PermissionDenied)
         };
-        access.record(&event).await
+        access.record(&refusal).await?;
+        Err(AppError::Forbidden)
     }
 }
 
@@ -491,10 +638,14 @@ pub(crate) mod server {
 mod tests {
     use super::*;
 
-    fn names() -> (Choices, Choices) {
+    fn names() -> (Choices, Vec<Offer>) {
         (
             vec![("care".into(), "Usługi opiekuńcze".into())],
-            vec![("caritas".into(), "Caritas".into())],
+            vec![Offer {
+                service_id: "care".into(),
+                provider_id: "caritas".into(),
+                provider_name: "Caritas".into(),
+            }],
         )
     }
 
@@ -523,10 +674,10 @@ mod tests {
 
     #[test]
     fn the_form_becomes_a_plan_with_names() {
-        let (services, providers) = names();
+        let (services, offers) = names();
         let names = Names {
             services: &services,
-            providers: &providers,
+            offers: &offers,
         };
         let (content, agreed_on) = form().parse(&names).unwrap();
         assert_eq!(content.services[0].name, "Usługi opiekuńcze");
@@ -538,10 +689,10 @@ mod tests {
 
     #[test]
     fn bad_fields_are_named() {
-        let (services, providers) = names();
+        let (services, offers) = names();
         let names = Names {
             services: &services,
-            providers: &providers,
+            offers: &offers,
         };
         let short = PlanForm {
             end: "2027-01-31".into(),

@@ -112,8 +112,8 @@ pub fn approval_refusal(
 }
 
 coded_enum! {
-    /// Where a version of a plan stands. Submitted, approved and superseded versions are locked;
-    /// a returned one is edited again and submitted anew.
+    /// Where a version of a plan stands. Only a draft is written; a returned version stays as the
+    /// approver saw it, with the comments, and work goes on in the next version.
     VersionState {
         Draft = "draft",
         Submitted = "submitted",
@@ -127,7 +127,10 @@ impl VersionState {
     pub fn is_locked(self) -> bool {
         matches!(
             self,
-            VersionState::Submitted | VersionState::Approved | VersionState::Superseded
+            VersionState::Submitted
+                | VersionState::Returned
+                | VersionState::Approved
+                | VersionState::Superseded
         )
     }
 }
@@ -148,6 +151,7 @@ pub struct PlannedService {
 
 /// A supporting activity (section E) and who runs it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SupportingActivity {
     pub description: String,
     pub by: String,
@@ -168,12 +172,20 @@ pub struct PlanContent {
 pub struct Allowed<'a> {
     /// Services qualified in this case, of the case's programme version.
     pub qualified: &'a [String],
-    /// (provider id, service id) pairs: who offers what.
-    pub offers: &'a [(String, String)],
+    /// Who offers what.
+    pub offers: &'a [Offer],
+}
+
+/// A provider offering a service: a choice for a planned service.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offer {
+    pub service_id: String,
+    pub provider_id: String,
+    pub provider_name: String,
 }
 
 impl PlanContent {
-    /// Every rule a plan's services break, as (field, key): `services[2].provider` and so on.
+    /// Every rule a plan's services break, as (field, key): `services[2].provider_id` and so on.
     pub fn check(&self, allowed: &Allowed) -> Vec<(String, &'static str)> {
         let mut errors = Vec::new();
         if self.services.is_empty() {
@@ -183,6 +195,11 @@ impl PlanContent {
             let field = |name: &str| format!("services[{i}].{name}");
             if !allowed.qualified.contains(&service.service_id) {
                 errors.push((field("service_id"), "service_not_qualified"));
+            } else if self.services[..i]
+                .iter()
+                .any(|earlier| earlier.service_id == service.service_id)
+            {
+                errors.push((field("service_id"), "service_twice"));
             }
             if service.units == 0 {
                 errors.push((field("units"), "number_invalid"));
@@ -190,12 +207,11 @@ impl PlanContent {
             if service.schedule.trim().is_empty() {
                 errors.push((field("schedule"), "required"));
             }
-            let offered = allowed
-                .offers
-                .iter()
-                .any(|(p, s)| *p == service.provider_id && *s == service.service_id);
+            let offered = allowed.offers.iter().any(|o| {
+                o.provider_id == service.provider_id && o.service_id == service.service_id
+            });
             if !offered {
-                errors.push((field("provider"), "provider_not_offering"));
+                errors.push((field("provider_id"), "provider_not_offering"));
             }
         }
         if self.expected_effects.trim().is_empty() {
@@ -394,7 +410,10 @@ mod tests {
     #[test]
     fn submitted_and_approved_versions_are_locked() {
         assert!(!VersionState::Draft.is_locked());
-        assert!(!VersionState::Returned.is_locked());
+        assert!(
+            VersionState::Returned.is_locked(),
+            "work goes on in a new version"
+        );
         assert!(VersionState::Submitted.is_locked());
         assert!(VersionState::Approved.is_locked());
         assert!(VersionState::Superseded.is_locked());
@@ -429,7 +448,11 @@ mod tests {
     #[test]
     fn only_qualified_services_from_providers_offering_them() {
         let qualified = ["care".to_owned()];
-        let offers = [("caritas".to_owned(), "care".to_owned())];
+        let offers = [Offer {
+            service_id: "care".into(),
+            provider_id: "caritas".into(),
+            provider_name: "Caritas".into(),
+        }];
         let allowed = Allowed {
             qualified: &qualified,
             offers: &offers,
@@ -450,9 +473,18 @@ mod tests {
                 ("services[1].service_id".to_owned(), "service_not_qualified"),
                 ("services[1].units".to_owned(), "number_invalid"),
                 ("services[1].schedule".to_owned(), "required"),
-                ("services[1].provider".to_owned(), "provider_not_offering"),
+                (
+                    "services[1].provider_id".to_owned(),
+                    "provider_not_offering"
+                ),
                 ("quality_checks".to_owned(), "required"),
             ]
+        );
+        let mut twice = plan();
+        twice.services.push(care());
+        assert_eq!(
+            twice.check(&allowed),
+            [("services[1].service_id".to_owned(), "service_twice")]
         );
     }
 

@@ -2,65 +2,15 @@
 //! A submitted or approved version is never written again (every write names the states it
 //! may change); the approval authorisations of art. 41.
 
-use super::rules::{Authorisation, PlanContent, VersionState};
+use super::model::{Plan, PlanVersion};
+use super::rules::{Authorisation, Offer, PlanContent, VersionState};
 use crate::applications::EventKind;
 use crate::applications::store::{Counter, Tx, corrupt, insert_event, next_in_year};
 use crate::programme::store::{from_json, to_json};
 use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::any::AnyRow;
-
-/// One version of a plan as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanVersion {
-    pub version: u32,
-    pub state: VersionState,
-    pub content: PlanContent,
-    pub agreed_on: Option<NaiveDate>,
-    pub delay_reason: String,
-    /// Who last saved it.
-    pub drafted_by: String,
-    pub updated_at: DateTime<Utc>,
-    pub submitted_by: Option<String>,
-    pub submitted_at: Option<DateTime<Utc>>,
-    pub decided_by: Option<String>,
-    pub decided_on: Option<NaiveDate>,
-    pub comments: String,
-}
-
-/// A plan with every version, oldest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Plan {
-    pub id: String,
-    pub application_id: String,
-    pub number: String,
-    pub coordinator_id: String,
-    pub created_at: DateTime<Utc>,
-    pub closed_at: Option<DateTime<Utc>>,
-    pub versions: Vec<PlanVersion>,
-}
-
-impl Plan {
-    /// The version in force: the last approved one.
-    pub fn approved(&self) -> Option<&PlanVersion> {
-        self.versions
-            .iter()
-            .rev()
-            .find(|v| v.state == VersionState::Approved)
-    }
-
-    /// The version being worked on or awaiting approval, if any.
-    pub fn pending(&self) -> Option<&PlanVersion> {
-        self.versions.last().filter(|v| {
-            matches!(
-                v.state,
-                VersionState::Draft | VersionState::Returned | VersionState::Submitted
-            )
-        })
-    }
-}
 
 fn date(text: Option<String>) -> StoreResult<Option<NaiveDate>> {
     text.map(|t| t.parse().map_err(|_| corrupt(t))).transpose()
@@ -166,7 +116,29 @@ impl Store {
         )
     }
 
-    /// Saves the draft or returned `version`; `Conflict` when it is locked.
+    /// The providers offering each service qualified in case `application_id`.
+    pub async fn plan_offers(&self, application_id: &str) -> StoreResult<Vec<Offer>> {
+        sqlx::query(
+            "SELECT t.service_id, p.id, p.name FROM application_services a \
+             JOIN service_tags t ON t.service_id = a.service_id AND t.kind = 'provider' \
+             JOIN providers p ON p.id = t.value \
+             WHERE a.application_id = $1 AND a.status = 'qualified' ORDER BY p.name, p.id",
+        )
+        .bind(application_id)
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(Offer {
+                service_id: row.try_get("service_id")?,
+                provider_id: row.try_get("id")?,
+                provider_name: row.try_get("name")?,
+            })
+        })
+        .collect()
+    }
+
+    /// Saves the draft `version`; `Conflict` when it is locked.
     pub async fn save_plan_draft(
         &self,
         id: &str,
@@ -177,7 +149,7 @@ impl Store {
         let saved = sqlx::query(
             "UPDATE plan_versions SET content = $3, agreed_on = $4, delay_reason = $5, \
              updated_at = $6, drafted_by = $7 WHERE plan_id = $1 AND version = $2 \
-             AND state IN ('draft', 'returned')",
+             AND state = 'draft'",
         )
         .bind(id)
         .bind(i64::from(version))
@@ -191,29 +163,32 @@ impl Store {
         locked_unless_changed(saved.rows_affected())
     }
 
-    /// Submits the draft or returned `version` for approval.
+    /// Submits the draft `version` for approval, as it was when it was checked (saved at
+    /// `checked`): `Conflict` when it was saved since or is locked.
     pub async fn submit_plan(
         &self,
         id: &str,
-        version: u32,
+        (version, checked): (u32, DateTime<Utc>),
         (by, now): (&str, DateTime<Utc>),
     ) -> StoreResult<()> {
         let submitted = sqlx::query(
             "UPDATE plan_versions SET state = 'submitted', submitted_at = $3, updated_at = $3, \
              submitted_by = $4 WHERE plan_id = $1 AND version = $2 \
-             AND state IN ('draft', 'returned')",
+             AND state = 'draft' AND updated_at = $5",
         )
         .bind(id)
         .bind(i64::from(version))
         .bind(to_db_time(now))
         .bind(by)
+        .bind(to_db_time(checked))
         .execute(self.pool())
         .await?;
         locked_unless_changed(submitted.rows_affected())
     }
 
     /// Approves the submitted `version` (the one approved before is superseded) or returns it with
-    /// `comments`; a timeline entry of the case for an approval.
+    /// `comments`: the returned version stays as it was, and the next one, a draft with the same
+    /// content, continues the work. A timeline entry of the case for an approval.
     pub async fn decide_plan(
         &self,
         id: &str,
@@ -238,10 +213,7 @@ impl Store {
         .bind(to_db_time(now))
         .execute(&mut *tx)
         .await?;
-        if decided.rows_affected() == 0 {
-            tx.rollback().await?;
-            return Err(StoreError::Conflict);
-        }
+        locked_unless_changed(decided.rows_affected())?;
         if approve {
             sqlx::query(
                 "UPDATE plan_versions SET state = 'superseded' WHERE plan_id = $1 \
@@ -267,6 +239,18 @@ impl Store {
                 None,
                 &detail,
             )
+            .await?;
+        } else {
+            sqlx::query(
+                "INSERT INTO plan_versions (plan_id, version, state, content, agreed_on, \
+                 delay_reason, drafted_by, updated_at) SELECT plan_id, version + 1, 'draft', \
+                 content, agreed_on, delay_reason, drafted_by, $3 FROM plan_versions \
+                 WHERE plan_id = $1 AND version = $2",
+            )
+            .bind(id)
+            .bind(i64::from(version))
+            .bind(to_db_time(now))
+            .execute(&mut *tx)
             .await?;
         }
         tx.commit().await?;
