@@ -174,6 +174,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/record_recognition", Permission::QualifyAndPlan),
     ("/api/forward_case", Permission::QualifyAndPlan),
     ("/api/load_plan", Permission::HandleCases),
+    ("/api/load_plan_desk", Permission::HandleCases),
     ("/api/start_plan", Permission::QualifyAndPlan),
     ("/api/save_plan", Permission::QualifyAndPlan),
     ("/api/submit_plan", Permission::QualifyAndPlan),

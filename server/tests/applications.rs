@@ -1781,6 +1781,12 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
                 ("form[results]", "Mieszkanie bezpieczne".to_owned()),
             ]
         };
+        let desk = json(&organiser, &api("load_plan_desk"), &[]).await;
+        assert_eq!(desk["all"], true, "the services organiser sees every plan");
+        assert!(
+            desk["running"].to_string().contains(&approved.number),
+            "{desk}"
+        );
         let close = |form| post_owned(organiser.clone(), api("close_plan"), form);
         let (status, _, body) = close(closing("completed")).await;
         assert_eq!(
@@ -1808,6 +1814,8 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
         assert_eq!(page["closure"]["resignation"], "Przeprowadzka do córki");
         let mine = json(&anna, &api("my_case"), &[("id", &id)]).await;
         assert!(mine.to_string().contains("plan_closed"), "{mine}");
+        let desk = json(&organiser, &api("load_plan_desk"), &[]).await;
+        assert_eq!(desk["running"].as_array().unwrap().len(), 0, "{desk}");
         let mine = json(&anna, &api("my_case"), &[("id", &id)]).await;
         assert!(mine.to_string().contains("plan_approved"), "{mine}");
 

@@ -125,6 +125,9 @@ fn StaffHome(me: Me) -> impl IntoView {
                     <li>
                         <a href="/pracownik/sprawy">{t!(i18n, staff.nav_cases)}</a>
                     </li>
+                    <li>
+                        <a href="/pracownik/plany">{t!(i18n, plans.desk_title)}</a>
+                    </li>
                 </Show>
                 <Show when=move || oversees_cases>
                     <li>

@@ -2,6 +2,10 @@
 //! the plan path, approved by the director or an authorised services organiser, updated in
 //! versions, monitored and closed with a follow-up six months later.
 
+pub mod desk;
+pub mod desk_pages;
+#[cfg(feature = "ssr")]
+mod desk_store;
 #[cfg(feature = "ssr")]
 pub mod document;
 pub mod model;

@@ -54,16 +54,19 @@ pub struct Closure {
     pub follow_up_findings: String,
 }
 
-/// The day the next quality check is due: `QUALITY_CHECK_DAYS` after the last one, or after the
-/// plan's start when there was none.
-pub fn quality_check_due(entries: &[PlanEntry], start: NaiveDate) -> NaiveDate {
-    let last = entries
+/// The day of the last quality check among `entries`.
+pub fn last_quality_check(entries: &[PlanEntry]) -> Option<NaiveDate> {
+    entries
         .iter()
         .filter(|e| e.kind == EntryKind::QualityCheck)
         .map(|e| e.happened_on)
         .max()
-        .unwrap_or(start);
-    last + Days::new(QUALITY_CHECK_DAYS)
+}
+
+/// The day the next quality check is due: `QUALITY_CHECK_DAYS` after the last one, or after the
+/// plan's start when there was none.
+pub fn quality_check_due(last_check: Option<NaiveDate>, start: NaiveDate) -> NaiveDate {
+    last_check.unwrap_or(start) + Days::new(QUALITY_CHECK_DAYS)
 }
 
 fn check_text(errors: &mut FieldErrors, field: &str, text: &str, required: bool) -> String {
@@ -347,13 +350,16 @@ mod tests {
     #[test]
     fn a_quality_check_is_due_thirty_days_after_the_last() {
         let start = day(2026, 12, 1);
-        assert_eq!(quality_check_due(&[], start), day(2026, 12, 31));
+        assert_eq!(quality_check_due(None, start), day(2026, 12, 31));
         let entries = [
             entry(EntryKind::QualityCheck, day(2027, 1, 10)),
             entry(EntryKind::HomeVisit, day(2027, 2, 1)),
             entry(EntryKind::QualityCheck, day(2026, 12, 20)),
         ];
-        assert_eq!(quality_check_due(&entries, start), day(2027, 2, 9));
+        assert_eq!(
+            quality_check_due(last_quality_check(&entries), start),
+            day(2027, 2, 9)
+        );
     }
 
     #[test]

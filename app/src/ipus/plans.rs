@@ -360,7 +360,10 @@ pub(crate) mod server {
         let quality_check_due = plan
             .approved()
             .filter(|_| plan.closed_at.is_none())
-            .map(|v| crate::ipus::monitoring::quality_check_due(&entries, v.content.period.start));
+            .map(|v| {
+                let last = crate::ipus::monitoring::last_quality_check(&entries);
+                crate::ipus::monitoring::quality_check_due(last, v.content.period.start)
+            });
         let closure = store.plan_closure(id).await?;
         let representative = application
             .applicant_role

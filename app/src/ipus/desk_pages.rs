@@ -1,0 +1,169 @@
+//! `/pracownik/plany`: the plans desk.
+
+use super::desk::*;
+use super::pages::state_label;
+use crate::cases::pages::Due;
+use crate::components::page::{PageTitle, page_failure};
+use crate::domain::date_display;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+fn task_label(i18n: I18nContext<Locale>, kind: TaskKind) -> String {
+    match kind {
+        TaskKind::Drafting => t_string!(i18n, plans.task_drafting),
+        TaskKind::QualityCheck => t_string!(i18n, plans.task_quality_check),
+        TaskKind::PlanEnds => t_string!(i18n, plans.task_plan_ends),
+        TaskKind::FollowUp => t_string!(i18n, plans.task_follow_up),
+    }
+    .to_string()
+}
+
+#[component]
+pub fn PlansDeskPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = Resource::new(|| (), |_| load_plan_desk());
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, plans.desk_title).to_string()) />
+        <h1>{t!(i18n, plans.desk_title)}</h1>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match desk.await {
+                    Err(error) => page_failure(error, "/pracownik/plany"),
+                    Ok(desk) => view! { <DeskView desk /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn plan_link(plan: &DeskPlan) -> impl IntoView + use<> {
+    view! { <a href=format!("/pracownik/plany/{}", plan.id)>{plan.number.clone()}</a> }
+}
+
+#[component]
+fn DeskView(desk: Desk) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = desk.today.unwrap_or_default();
+    let tasks = desk
+        .tasks
+        .iter()
+        .map(|task| {
+            view! {
+                <tr>
+                    <td><Due due=task.due today open=true /></td>
+                    <td>{task_label(i18n, task.kind)}</td>
+                    <th scope="row">{plan_link(&task.plan)}</th>
+                    <td>{task.plan.person.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let has_tasks = !desk.tasks.is_empty();
+    let lists = [
+        (
+            "awaiting",
+            t_string!(i18n, plans.awaiting),
+            desk.awaiting_approval,
+        ),
+        ("drafts", t_string!(i18n, plans.drafts), desk.drafts),
+        ("running", t_string!(i18n, plans.running), desk.running),
+        ("ending", t_string!(i18n, plans.ending), desk.ending_soon),
+        (
+            "follow-ups",
+            t_string!(i18n, plans.follow_ups),
+            desk.follow_ups_due,
+        ),
+    ];
+    view! {
+        <p>
+            {if desk.all { t!(i18n, plans.desk_all).into_any() } else { t!(i18n, plans.desk_mine).into_any() }}
+            " " {t!(i18n, inbox.today)} " " {date_display(today)}
+        </p>
+        <section aria-labelledby="tasks-heading">
+            <h2 id="tasks-heading">{t!(i18n, plans.tasks)}</h2>
+            {if has_tasks {
+                view! {
+                    <div class="table-scroll">
+                        <table class="table desk-tasks">
+                            <caption class="visually-hidden">{t!(i18n, plans.tasks)}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!(i18n, plans.col_due)}</th>
+                                    <th scope="col">{t!(i18n, plans.col_task)}</th>
+                                    <th scope="col">{t!(i18n, plans.col_plan)}</th>
+                                    <th scope="col">{t!(i18n, plans.col_person)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{tasks}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! { <p>{t!(i18n, plans.no_tasks)}</p> }.into_any()
+            }}
+        </section>
+        {lists
+            .into_iter()
+            .map(|(key, title, plans)| view! { <PlanList key title=title.to_string() plans /> })
+            .collect_view()}
+    }
+}
+
+/// One of the desk's lists, with its count.
+#[component]
+fn PlanList(key: &'static str, title: String, plans: Vec<DeskPlan>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (heading, labelled_by) = (format!("{key}-heading"), format!("{key}-heading"));
+    let count = plans.len();
+    let rows = plans
+        .iter()
+        .map(|plan| {
+            let period = plan
+                .period
+                .map(|p| format!("{} – {}", date_display(p.start), date_display(p.end)))
+                .unwrap_or_default();
+            view! {
+                <tr>
+                    <th scope="row">{plan_link(plan)}</th>
+                    <td>{plan.person.clone()}</td>
+                    <td>
+                        <a href=format!("/pracownik/sprawy/{}", plan.case_id)>{plan.case_number.clone()}</a>
+                    </td>
+                    <td>{plan.coordinator.clone()}</td>
+                    <td>{t!(i18n, plans.version)} " " {plan.version} " · " {state_label(i18n, plan.state)}</td>
+                    <td>{period}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby=labelled_by class=format!("desk-{key}")>
+            <h2 id=heading>{title.clone()} " (" {count} ")"</h2>
+            {if count == 0 {
+                view! { <p>{t!(i18n, plans.none)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="table">
+                            <caption class="visually-hidden">{title}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!(i18n, plans.col_plan)}</th>
+                                    <th scope="col">{t!(i18n, plans.col_person)}</th>
+                                    <th scope="col">{t!(i18n, plans.col_case)}</th>
+                                    <th scope="col">{t!(i18n, plans.col_coordinator)}</th>
+                                    <th scope="col">{t!(i18n, plans.state)}</th>
+                                    <th scope="col">{t!(i18n, plans.col_period)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
