@@ -136,6 +136,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pracownik/wzory-decyzji") view=crate::cases::templates::DecisionTemplatesPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/sprawy/:id") view=StaffCasePage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/plany") view=crate::ipus::desk_pages::PlansDeskPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/upowaznienia-ipus") view=crate::ipus::authorisations::PlanAuthorisationsPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/plany/:id") view=crate::ipus::pages::PlanPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/pracownik/sprawy/:id/uslugi/:service")

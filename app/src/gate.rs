@@ -182,6 +182,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/start_plan_update", Permission::QualifyAndPlan),
     ("/api/grant_plan_approval", Permission::ApprovePlans),
     ("/api/revoke_plan_approval", Permission::ApprovePlans),
+    ("/api/load_plan_authorisations", Permission::ApprovePlans),
     ("/api/add_plan_entry", Permission::QualifyAndPlan),
     ("/api/close_plan", Permission::QualifyAndPlan),
     ("/api/record_follow_up", Permission::QualifyAndPlan),

@@ -28,12 +28,12 @@ export async function signIn(page, baseUrl, email, password = DEMO_PASSWORD) {
   const step = new URL(page.url()).pathname;
   if (step === '/logowanie/nowy-kod') {
     secrets.set(key, (await page.textContent('.totp-secret')).trim());
-    await page.fill('#kod', await freshCode(secrets.get(key)));
+    await page.fill('#kod', await freshCode(secrets.get(key), baseUrl));
     await submitAndWait(page, js, step);
     await page.goto(`${baseUrl}/pracownik`, { waitUntil: 'load' });
     if (js) await waitForHydration(page);
   } else if (step === '/logowanie/kod') {
-    await page.fill('#kod', await freshCode(secrets.get(key)));
+    await page.fill('#kod', await freshCode(secrets.get(key), baseUrl));
     await submitAndWait(page, js, step);
   }
 }

@@ -24,12 +24,31 @@ export function codeForStep(secret, step) {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
 
-const currentStep = () => Math.floor(Date.now() / 30_000);
 const lastUsed = new Map();
 
-/** A code the server has not accepted yet: the server takes one step of skew either way,
- * and never the same step twice, so a quick second sign-in uses the next step. */
-export async function freshCode(secret) {
+/** How far each server's clock was shifted (milliseconds), by its URL: see `shiftClock`. */
+const clockOffsets = new Map();
+
+/** The server's time now, in milliseconds. */
+export function serverNow(baseUrl) {
+  return Date.now() + (clockOffsets.get(baseUrl) ?? 0);
+}
+
+/** Moves the clock of the server at `baseUrl` (started with CUS_TEST_CLOCK=true) by `days`. */
+export async function shiftClock(baseUrl, days) {
+  const res = await fetch(`${baseUrl}/test/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `days=${days}`,
+  });
+  if (!res.ok) throw new Error(`test clock: ${res.status}`);
+  clockOffsets.set(baseUrl, (clockOffsets.get(baseUrl) ?? 0) + days * 86_400_000);
+}
+
+/** A code the server at `baseUrl` has not accepted yet: the server takes one step of skew
+ * either way, and never the same step twice, so a quick second sign-in uses the next step. */
+export async function freshCode(secret, baseUrl) {
+  const currentStep = () => Math.floor(serverNow(baseUrl) / 30_000);
   const step = Math.max(currentStep(), (lastUsed.get(secret) ?? 0) + 1);
   while (step > currentStep() + 1) await new Promise((r) => setTimeout(r, 1000));
   lastUsed.set(secret, step);

@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import { serverAndBrowser } from '../support/setup.mjs';
 import { openPage, visit, waitForHydration } from '../support/browser.mjs';
 import { CLERK, signIn } from '../support/accounts.mjs';
+import { serverNow, shiftClock } from '../support/totp.mjs';
 
-const shared = serverAndBrowser();
+const shared = serverAndBrowser({ CUS_TEST_CLOCK: 'true' });
 const RESIDENT = 'mieszkanka@debica.example';
 
 /** Submits the step's form (`button` in `form.form`) and waits for the next step's page. */
@@ -383,7 +384,48 @@ async function draftAndApprovePlan(page, js) {
   assert.match(changes, /10 → 20/);
   assert.match(changes, /wtorki 10:00–12:00 → czwartki 10:00–12:00/);
   await scan(page, js);
+  await monitorAndClosePlan(page, js, url);
   assert.deepEqual(expectedRefusalsAside(page.problems), []);
+}
+
+/**
+ * The running plan at `url`: a home visit flagged as a problem, then the closing with the summary
+ * conversation. Without JavaScript the test clock then moves six months on: the follow-up is in
+ * the coordinator's tasks, and its record closes it.
+ */
+async function monitorAndClosePlan(page, js, url) {
+  const base = shared.server.url;
+  const today = new Date(serverNow(base)).toISOString().slice(0, 10);
+  if (js) await waitForHydration(page);
+  await page.check('#kind-1');
+  await page.fill('#body', 'Wizyta domowa: naprawy wykonane, prosi o dodatkowy termin');
+  await page.check('#problem');
+  await press(page, js, 'Dodaj wpis');
+  await page.waitForSelector('.plan-entries >> text=prosi o dodatkowy termin');
+  if (js) await waitForHydration(page);
+  await page.check('#reason-0');
+  await page.fill('#ended_on', today);
+  await page.fill('#conversation_on', today);
+  await page.fill('#course', 'Usługi realizowano zgodnie z harmonogramem; jedna zmiana terminu.');
+  await page.fill('#results', 'Mieszkanie jest bezpieczne, osoba funkcjonuje samodzielnie.');
+  await press(page, js, 'Zakończ plan');
+  await page.waitForSelector('h2:has-text("Plan zakończony")');
+  await scan(page, js);
+  if (js) return;
+
+  await shiftClock(base, 200);
+  try {
+    await signIn(page, base, 'koordynator@cus.debica.example');
+    await visit(page, `${base}/pracownik/plany`, { js });
+    assert.match(await page.textContent('.desk-tasks'), /Monitoring 6 miesięcy po zakończeniu planu/);
+    await scan(page, js);
+    await visit(page, url, { js });
+    await page.fill('#findings', 'Osoba radzi sobie samodzielnie; wsparcie nie jest już potrzebne.');
+    await press(page, js, 'Zapisz monitoring');
+    await page.waitForSelector('dd >> text=wsparcie nie jest już potrzebne');
+  } finally {
+    await shiftClock(base, -200);
+  }
 }
 
 /** The text of a PDF (poppler's pdftotext), with line-end hyphenation undone and spaces folded. */

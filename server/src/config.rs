@@ -24,6 +24,9 @@ pub struct Config {
     pub files_dir: std::path::PathBuf,
     pub smtp: Option<SmtpConfig>,
     pub centre: CentreInfo,
+    /// Lets the end-to-end tests move the server's clock (`POST /test/clock`). Never turn it on
+    /// for a real centre: anyone could change what "today" is.
+    pub test_clock: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +69,7 @@ impl Default for Config {
             files_dir: "data/files".into(),
             smtp: None,
             centre: CentreInfo::default(),
+            test_clock: false,
         }
     }
 }
@@ -79,6 +83,7 @@ impl std::fmt::Debug for Config {
             .field("log_format", &self.log_format)
             .field("secure_cookies", &self.secure_cookies)
             .field("smtp_host", &self.smtp.as_ref().map(|s| &s.host))
+            .field("test_clock", &self.test_clock)
             .field("centre", &self.centre.name)
             .finish()
     }

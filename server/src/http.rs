@@ -34,18 +34,33 @@ pub async fn serve(config: Config) -> crate::cli::CliResult {
     spawn_session_cleanup(store, clock);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     tracing::info!(address = %config.listen, config = ?config, "CUS listening");
+    let trusted = TrustedProxies::new(config.trusted_proxies.clone());
+    let mut routes = router(state.clone(), config.secure_cookies, trusted);
+    if config.test_clock {
+        tracing::warn!("the test clock is on: POST /test/clock moves the server's time");
+        routes = routes.merge(test_clock_route(state));
+    }
     axum::serve(
         listener,
-        router(
-            state,
-            config.secure_cookies,
-            TrustedProxies::new(config.trusted_proxies.clone()),
-        )
-        .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        routes.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     Ok(())
+}
+
+/// `POST /test/clock` with `days=N` shifts the clock by N days (negative: back) and answers the
+/// new time. Only with the `test_clock` setting, for the end-to-end tests.
+fn test_clock_route(state: AppState) -> Router {
+    #[derive(serde::Deserialize)]
+    struct Shift {
+        days: i64,
+    }
+    let shift = move |axum::Form(shift): axum::Form<Shift>| async move {
+        state.clock.shift(chrono::Duration::days(shift.days));
+        state.clock.now().to_rfc3339()
+    };
+    Router::new().route("/test/clock", post(shift))
 }
 
 /// What every request handler shares.

@@ -1845,6 +1845,14 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
             .await
             .unwrap();
         assert_eq!(held.len(), 1);
+        let list = json(&director, &api("load_plan_authorisations"), &[]).await;
+        assert_eq!(list["rows"][0]["holder"], "Olga Organizator");
+        assert!(
+            list["candidates"].to_string().contains(&organiser_id),
+            "{list}"
+        );
+        let (status, _, _) = post_form(&organiser, &api("load_plan_authorisations"), &[]).await;
+        assert_eq!(status, 403, "the director's list");
         let grant_id: String = sqlx::query_scalar("SELECT id FROM approval_authorisations")
             .fetch_one(app.db.store.pool())
             .await

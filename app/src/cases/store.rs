@@ -6,8 +6,10 @@ use crate::applications::store::{
 };
 use crate::applications::{ApplicationStatus, Channel, EventKind};
 use crate::catalogue::search::{fold, query_words};
-use crate::domain::{CaseNumber, Pesel};
-use crate::store::{Backend, Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
+use crate::domain::{CaseNumber, Pesel, Role};
+use crate::store::{
+    Backend, Store, StoreError, StoreResult, from_db_time, new_id, placeholders, to_db_time,
+};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sqlx::Row;
 
@@ -308,14 +310,11 @@ impl Store {
         if ids.is_empty() {
             return Ok(out);
         }
-        let placeholders = (1..=ids.len())
-            .map(|i| format!("${i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
         let sql = format!(
             "SELECT r.application_id, s.name, r.status FROM application_services r \
-             JOIN services s ON s.id = r.service_id WHERE r.application_id IN ({placeholders}) \
-             ORDER BY r.application_id, r.position"
+             JOIN services s ON s.id = r.service_id WHERE r.application_id IN ({}) \
+             ORDER BY r.application_id, r.position",
+            placeholders(1, ids.len())
         );
         let mut query = sqlx::query(&sql);
         for id in ids {
@@ -511,13 +510,22 @@ impl Store {
 
     /// Active staff who coordinate cases (coordinators and services organisers): (id, name).
     pub async fn coordinators(&self) -> StoreResult<Vec<(String, String)>> {
-        let rows = sqlx::query(
+        self.staff_with_roles(&[Role::PlanCoordinator, Role::ServicesOrganiser])
+            .await
+    }
+
+    /// Active staff holding any of `roles`: (id, name), by name.
+    pub async fn staff_with_roles(&self, roles: &[Role]) -> StoreResult<Vec<(String, String)>> {
+        let list = placeholders(1, roles.len());
+        let sql = format!(
             "SELECT DISTINCT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id \
-             WHERE u.active = 1 AND r.role IN ('plan_coordinator', 'services_organiser') \
-             ORDER BY u.display_name",
-        )
-        .fetch_all(self.pool())
-        .await?;
+             WHERE u.active = 1 AND r.role IN ({list}) ORDER BY u.display_name"
+        );
+        let mut query = sqlx::query(&sql);
+        for role in roles {
+            query = query.bind(role.code());
+        }
+        let rows = query.fetch_all(self.pool()).await?;
         rows.iter()
             .map(|row| Ok((row.try_get("id")?, row.try_get("display_name")?)))
             .collect()

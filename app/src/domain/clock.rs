@@ -14,6 +14,8 @@ use chrono::{DateTime, Duration, Utc};
 #[derive(Debug, Clone, Default)]
 pub struct Clock {
     fixed: Arc<RwLock<Option<DateTime<Utc>>>>,
+    /// Added to real time while no instant is fixed (`shift`).
+    offset: Arc<RwLock<Duration>>,
 }
 
 impl Clock {
@@ -26,11 +28,27 @@ impl Clock {
     pub fn fixed(at: DateTime<Utc>) -> Self {
         Self {
             fixed: Arc::new(RwLock::new(Some(at))),
+            offset: Arc::default(),
         }
     }
 
     pub fn now(&self) -> DateTime<Utc> {
-        (*self.read()).unwrap_or_else(Utc::now)
+        (*self.read()).unwrap_or_else(|| {
+            let offset = *self.offset.read().unwrap_or_else(|e| e.into_inner());
+            Utc::now()
+                .checked_add_signed(offset)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC)
+        })
+    }
+
+    /// Moves time by `by` and lets it run on: real time plus the shifts so far (a fixed clock
+    /// just moves). The end-to-end tests' test clock: sessions, codes and deadlines all follow.
+    pub fn shift(&self, by: Duration) {
+        if self.is_fixed() {
+            return self.advance(by);
+        }
+        let mut offset = self.offset.write().unwrap_or_else(|e| e.into_inner());
+        *offset = offset.checked_add(&by).unwrap_or(*offset);
     }
 
     /// Stops the clock at `at` (for every clone).
@@ -58,6 +76,7 @@ impl Clock {
     /// Back to real time (for every clone).
     pub fn reset_to_system(&self) {
         *self.write() = None;
+        *self.offset.write().unwrap_or_else(|e| e.into_inner()) = Duration::zero();
     }
 
     /// True while a fixed instant is set.
@@ -124,6 +143,20 @@ mod tests {
         assert!(clock.is_fixed());
         let now = clock.now();
         assert!(before + Duration::hours(1) <= now && now <= after + Duration::hours(1));
+    }
+
+    #[test]
+    fn a_shifted_clock_runs_on() {
+        let clock = Clock::system();
+        clock.shift(Duration::days(200));
+        let before = Utc::now() + Duration::days(200);
+        let now = clock.now();
+        assert!(!clock.is_fixed());
+        assert!(before <= now && now <= Utc::now() + Duration::days(200));
+        clock.shift(Duration::days(-200));
+        assert!(clock.now() <= Utc::now());
+        clock.reset_to_system();
+        assert!(clock.now() <= Utc::now());
     }
 
     #[test]

@@ -100,6 +100,7 @@ fn StaffHome(me: Me) -> impl IntoView {
     let registers = Permission::RegisterOnBehalf.allowed_for(&me.roles);
     let handles_cases = Permission::HandleCases.allowed_for(&me.roles);
     let oversees_cases = Permission::AssignCases.allowed_for(&me.roles);
+    let directs = me.roles.contains(&crate::domain::Role::Director);
     view! {
         <h1>{t!(i18n, staff.title)}</h1>
         <dl class="facts">
@@ -135,6 +136,11 @@ fn StaffHome(me: Me) -> impl IntoView {
                     </li>
                     <li>
                         <a href="/pracownik/wzory-decyzji">{t!(i18n, templates.title)}</a>
+                    </li>
+                </Show>
+                <Show when=move || directs>
+                    <li>
+                        <a href="/pracownik/upowaznienia-ipus">{t!(i18n, plans.authorisations)}</a>
                     </li>
                 </Show>
                 <Show when=move || registers>

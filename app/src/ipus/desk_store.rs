@@ -7,7 +7,7 @@ use super::rules::{PlanContent, PlanPeriod, VersionState, drafting_due};
 use crate::applications::PersonInput;
 use crate::applications::store::corrupt;
 use crate::programme::store::from_json;
-use crate::store::{Store, StoreResult};
+use crate::store::{Store, StoreResult, placeholders};
 use chrono::NaiveDate;
 use sqlx::Row;
 use std::collections::HashMap;
@@ -25,14 +25,6 @@ struct VersionFacts {
     period: Option<PlanPeriod>,
     /// Some version was submitted once.
     submitted: bool,
-}
-
-/// `$first, $first+1, …` for `count` values.
-fn placeholders(first: usize, count: usize) -> String {
-    (first..first + count)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 impl Store {

@@ -2,6 +2,7 @@
 //! the plan path, approved by the director or an authorised services organiser, updated in
 //! versions, monitored and closed with a follow-up six months later.
 
+pub mod authorisations;
 pub mod desk;
 pub mod desk_pages;
 #[cfg(feature = "ssr")]

@@ -622,7 +622,7 @@ pub(crate) mod server {
     }
 
     /// The signed-in director; anyone else is refused, and the refusal audited.
-    async fn director_only(access: &Access) -> Result<&crate::identity::User, AppError> {
+    pub(crate) async fn director_only(access: &Access) -> Result<&crate::identity::User, AppError> {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         if user.roles.contains(&Role::Director) {
             return Ok(user);

@@ -2,6 +2,7 @@
 //! A submitted or approved version is never written again (every write names the states it
 //! may change); the approval authorisations of art. 41.
 
+use super::authorisations::AuthorisationRow;
 use super::model::{Plan, PlanVersion};
 use super::rules::{Authorisation, Offer, PlanContent, VersionState};
 use crate::applications::EventKind;
@@ -319,6 +320,32 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         Ok(())
+    }
+
+    /// Every authorisation, newest first, with the names of its holder and grantor.
+    pub async fn approval_authorisation_rows(&self) -> StoreResult<Vec<AuthorisationRow>> {
+        sqlx::query(
+            "SELECT a.id, h.display_name AS holder, a.from_day, a.until_day, \
+             g.display_name AS granted_by, a.granted_at, a.revoked_at \
+             FROM approval_authorisations a JOIN users h ON h.id = a.user_id \
+             JOIN users g ON g.id = a.granted_by ORDER BY a.granted_at DESC",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|row| {
+            let from: String = row.try_get("from_day")?;
+            Ok(AuthorisationRow {
+                id: row.try_get("id")?,
+                holder: row.try_get("holder")?,
+                from: from.parse().map_err(|_| corrupt(from))?,
+                until: date(row.try_get("until_day")?)?,
+                granted_by: row.try_get("granted_by")?,
+                granted_at: from_db_time(&row.try_get::<String, _>("granted_at")?)?,
+                revoked_at: time(row.try_get("revoked_at")?)?,
+            })
+        })
+        .collect()
     }
 
     /// The authorisations of `user_id` not revoked.

@@ -145,6 +145,14 @@ fn prepare_sqlite_url(url: &str) -> StoreResult<String> {
 }
 
 /// A new time-ordered id (UUIDv7) as stored in the database.
+/// `$first, $first+1, …` for a list of `count` bound values (`IN (…)`).
+pub fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
