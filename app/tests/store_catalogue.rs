@@ -228,3 +228,40 @@ async fn a_new_version_supersedes_the_published_one_which_stays_readable() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn search_text_folded_the_old_way_is_folded_again() {
+    for_each_backend(|store| async move {
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+        let draft = programme(None, 1);
+        store.insert_programme(&draft, now).await.unwrap();
+        let therapy = service(
+            &draft.id,
+            "Terapia metodą Müllera",
+            ServiceArea::HealthPromotion,
+            true,
+        );
+        store.insert_service(&therapy).await.unwrap();
+        // As the earlier fold() stored it: Polish letters folded, "ü" kept.
+        sqlx::query("UPDATE services SET search_text = 'terapia metoda müllera'")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM data_migrations")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        store.run_data_migrations().await.unwrap();
+        let text: String = sqlx::query_scalar("SELECT search_text FROM services")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert!(text.starts_with("terapia metoda mullera"), "{text}");
+        let done: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM data_migrations")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(done, 1, "run once, and recorded");
+    })
+    .await;
+}

@@ -9,7 +9,10 @@ CREATE TABLE plan_entries (
     body TEXT NOT NULL,
     problem INTEGER NOT NULL DEFAULT 0,
     author_id TEXT NOT NULL REFERENCES users (id),
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    -- SHA-256 of the day, kind and text: the same entry sent twice (a double submit) is kept once.
+    digest TEXT NOT NULL,
+    UNIQUE (plan_id, digest)
 );
 CREATE INDEX plan_entries_plan ON plan_entries (plan_id, happened_on);
 

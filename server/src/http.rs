@@ -35,11 +35,17 @@ pub async fn serve(config: Config) -> crate::cli::CliResult {
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     tracing::info!(address = %config.listen, config = ?config, "CUS listening");
     let trusted = TrustedProxies::new(config.trusted_proxies.clone());
-    let mut routes = router(state.clone(), config.secure_cookies, trusted);
     if config.test_clock {
+        if config.secure_cookies || !config.listen.ip().is_loopback() {
+            return Err(
+                "test_clock is for the end-to-end tests on this machine only: \
+                        it needs secure_cookies off and a loopback listen address"
+                    .into(),
+            );
+        }
         tracing::warn!("the test clock is on: POST /test/clock moves the server's time");
-        routes = routes.merge(test_clock_route(state));
     }
+    let routes = router_with(state, config.secure_cookies, trusted, config.test_clock);
     axum::serve(
         listener,
         routes.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -51,7 +57,7 @@ pub async fn serve(config: Config) -> crate::cli::CliResult {
 
 /// `POST /test/clock` with `days=N` shifts the clock by N days (negative: back) and answers the
 /// new time. Only with the `test_clock` setting, for the end-to-end tests.
-fn test_clock_route(state: AppState) -> Router {
+fn test_clock_route(state: AppState) -> Router<AppState> {
     #[derive(serde::Deserialize)]
     struct Shift {
         days: i64,
@@ -101,6 +107,17 @@ fn app_routes() -> Vec<AxumRouteListing> {
 }
 
 pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedProxies) -> Router {
+    router_with(state, secure_cookies, trusted_proxies, false)
+}
+
+/// The router, with the test clock's route when `test_clock` (behind the same layers as the
+/// rest: a cross-site form cannot reach it).
+fn router_with(
+    state: AppState,
+    secure_cookies: bool,
+    trusted_proxies: TrustedProxies,
+    test_clock: bool,
+) -> Router {
     let routes = app_routes();
     let context = {
         let state = state.clone();
@@ -117,8 +134,12 @@ pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedPro
         let context = context.clone();
         move |request| leptos_axum::handle_server_fns_with_context(context.clone(), request)
     };
-    Router::new()
-        .route("/healthz", get(healthz))
+    let base = if test_clock {
+        test_clock_route(state.clone())
+    } else {
+        Router::new()
+    };
+    base.route("/healthz", get(healthz))
         .route("/jezyk/{code}", get(set_language))
         .route("/preferencje", get(toggle_display))
         .route("/pracownik/audyt.csv", get(app::audit::csv::download))

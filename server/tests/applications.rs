@@ -1750,6 +1750,55 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
         let res = organiser.get(pdf("1")).send().await.unwrap();
         assert_eq!(res.status().as_u16(), 200, "staff print every version");
 
+        let mine = json(&anna, &api("my_case"), &[("id", &id)]).await;
+        assert!(mine.to_string().contains("plan_approved"), "{mine}");
+
+        // An update is a new version; the director authorises the organiser (art. 41).
+        let update = [("id", plan.as_str())];
+        let version = json(&organiser, &api("start_plan_update"), &update).await;
+        assert_eq!(version, 3);
+        let (status, _, body) = post_form(&organiser, &api("start_plan_update"), &update).await;
+        assert_eq!(status, 422, "one update at a time");
+        assert!(body.contains("plan_update_not_possible"), "{body}");
+        let organiser_id = app
+            .db
+            .store
+            .user_by_email(&Email::parse("org@cus.example").unwrap())
+            .await
+            .unwrap()
+            .id;
+        let grant = [("user_id", organiser_id.as_str()), ("from", "2026-11-01")];
+        let (status, _, _) = post_form(&organiser, &api("grant_plan_approval"), &grant).await;
+        assert_eq!(status, 403, "only the director authorises");
+        let (status, _, body) = post_form(&director, &api("grant_plan_approval"), &grant).await;
+        assert_eq!(status, 200, "{body}");
+        let held = app
+            .db
+            .store
+            .approval_authorisations(&organiser_id)
+            .await
+            .unwrap();
+        assert_eq!(held.len(), 1);
+        let list = json(&director, &api("load_plan_authorisations"), &[]).await;
+        assert_eq!(list["rows"][0]["holder"], "Olga Organizator");
+        assert!(
+            list["candidates"].to_string().contains(&organiser_id),
+            "{list}"
+        );
+        let (status, _, _) = post_form(&organiser, &api("load_plan_authorisations"), &[]).await;
+        assert_eq!(status, 403, "the director's list");
+        let grant_id: String = sqlx::query_scalar("SELECT id FROM approval_authorisations")
+            .fetch_one(app.db.store.pool())
+            .await
+            .unwrap();
+        let revoke = [("id", grant_id.as_str())];
+        let (status, _, _) = post_form(&organiser, &api("revoke_plan_approval"), &revoke).await;
+        assert_eq!(status, 403, "only the director revokes");
+        let (status, _, body) = post_form(&director, &api("revoke_plan_approval"), &revoke).await;
+        assert_eq!(status, 200, "{body}");
+        let held = app.db.store.approval_authorisations(&organiser_id).await;
+        assert!(held.unwrap().is_empty());
+
         // Monitoring the running plan, then its end on resignation; the follow-up waits for its day.
         let today = app::domain::warsaw_date(chrono::Utc::now()).to_string();
         let entry = [
@@ -1759,8 +1808,10 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
             ("form[body]", "Wizyta: naprawy wykonane, osoba zadowolona"),
             ("form[problem]", "on"),
         ];
-        let (status, _, body) = post_form(&organiser, &api("add_plan_entry"), &entry).await;
-        assert_eq!(status, 200, "{body}");
+        for _ in 0..2 {
+            let (status, _, body) = post_form(&organiser, &api("add_plan_entry"), &entry).await;
+            assert_eq!(status, 200, "a double submit records one entry: {body}");
+        }
         let vague = [("id", plan.as_str()), ("form[happened_on]", today.as_str())];
         let (status, _, body) = post_form(&organiser, &api("add_plan_entry"), &vague).await;
         assert_eq!(status, 422);
@@ -1810,60 +1861,16 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
         assert_eq!(status, 422);
         assert!(body.contains("follow_up_too_early"), "{body}");
         let page = json(&organiser, &api("load_plan"), &[("id", &plan)]).await;
+        assert_eq!(page["entries"].as_array().unwrap().len(), 1);
         assert_eq!(page["entries"][0]["problem"], true);
         assert_eq!(page["closure"]["resignation"], "Przeprowadzka do córki");
         let mine = json(&anna, &api("my_case"), &[("id", &id)]).await;
         assert!(mine.to_string().contains("plan_closed"), "{mine}");
         let desk = json(&organiser, &api("load_plan_desk"), &[]).await;
         assert_eq!(desk["running"].as_array().unwrap().len(), 0, "{desk}");
-        let mine = json(&anna, &api("my_case"), &[("id", &id)]).await;
-        assert!(mine.to_string().contains("plan_approved"), "{mine}");
-
-        // An update is a new version; the director authorises the organiser (art. 41).
-        let update = [("id", plan.as_str())];
-        let version = json(&organiser, &api("start_plan_update"), &update).await;
-        assert_eq!(version, 3);
         let (status, _, body) = post_form(&organiser, &api("start_plan_update"), &update).await;
-        assert_eq!(status, 422, "one update at a time");
-        assert!(body.contains("plan_update_not_possible"), "{body}");
-        let organiser_id = app
-            .db
-            .store
-            .user_by_email(&Email::parse("org@cus.example").unwrap())
-            .await
-            .unwrap()
-            .id;
-        let grant = [("user_id", organiser_id.as_str()), ("from", "2026-11-01")];
-        let (status, _, _) = post_form(&organiser, &api("grant_plan_approval"), &grant).await;
-        assert_eq!(status, 403, "only the director authorises");
-        let (status, _, body) = post_form(&director, &api("grant_plan_approval"), &grant).await;
-        assert_eq!(status, 200, "{body}");
-        let held = app
-            .db
-            .store
-            .approval_authorisations(&organiser_id)
-            .await
-            .unwrap();
-        assert_eq!(held.len(), 1);
-        let list = json(&director, &api("load_plan_authorisations"), &[]).await;
-        assert_eq!(list["rows"][0]["holder"], "Olga Organizator");
-        assert!(
-            list["candidates"].to_string().contains(&organiser_id),
-            "{list}"
-        );
-        let (status, _, _) = post_form(&organiser, &api("load_plan_authorisations"), &[]).await;
-        assert_eq!(status, 403, "the director's list");
-        let grant_id: String = sqlx::query_scalar("SELECT id FROM approval_authorisations")
-            .fetch_one(app.db.store.pool())
-            .await
-            .unwrap();
-        let revoke = [("id", grant_id.as_str())];
-        let (status, _, _) = post_form(&organiser, &api("revoke_plan_approval"), &revoke).await;
-        assert_eq!(status, 403, "only the director revokes");
-        let (status, _, body) = post_form(&director, &api("revoke_plan_approval"), &revoke).await;
-        assert_eq!(status, 200, "{body}");
-        let held = app.db.store.approval_authorisations(&organiser_id).await;
-        assert!(held.unwrap().is_empty());
+        assert_eq!(status, 422, "a closed plan is not updated");
+        assert!(body.contains("plan_not_running"), "{body}");
         app.db.drop_database().await;
     }
 }

@@ -350,7 +350,18 @@ pub async fn plan(
             return Err(AppError::NotFound);
         }
         let programme = store.programme(&application.programme_id).await?;
-        let coordinator = store.user_by_id(&plan.coordinator_id).await?.display_name;
+        // The case's coordinator now (the case may have passed to another since the plan began).
+        let coordinator = store.handling(&id).await?.coordinator.unwrap_or_default();
+        let approver = match &version.decided_by {
+            Some(by) if version.state != VersionState::Returned => {
+                let user = store.user_by_id(by).await?;
+                Some((
+                    user.display_name,
+                    user.roles.contains(&crate::domain::Role::Director),
+                ))
+            }
+            _ => None,
+        };
         let closure = store.plan_closure(&plan_id).await?;
         let name = format!(
             "{}-wersja-{}.pdf",
@@ -366,6 +377,9 @@ pub async fn plan(
                 plan: &plan,
                 version: &version,
                 coordinator: &coordinator,
+                approver: approver
+                    .as_ref()
+                    .map(|(name, director)| (name.as_str(), *director)),
                 closure: closure.as_ref(),
             })
         })

@@ -123,6 +123,7 @@ fn application_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> 
         "delay_reason_required" => t_string!(i18n, form_errors.delay_reason_required).to_string(),
         "service_not_qualified" => t_string!(i18n, form_errors.service_not_qualified).to_string(),
         "plan_not_running" => t_string!(i18n, form_errors.plan_not_running).to_string(),
+        "plan_pending_approval" => t_string!(i18n, form_errors.plan_pending_approval).to_string(),
         "plan_not_closed" => t_string!(i18n, form_errors.plan_not_closed).to_string(),
         "follow_up_too_early" => t_string!(i18n, form_errors.follow_up_too_early).to_string(),
         "form_incomplete" => t_string!(i18n, form_errors.form_incomplete).to_string(),
@@ -178,9 +179,17 @@ pub fn ErrorSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoV
 fn ErrorList(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     let items: Vec<(String, String)> = match &error {
+        // "form" is the form as a whole: no field to link to.
         AppError::Invalid(fields) => fields
             .iter()
-            .map(|(field, key)| (format!("#{field}"), error_text(i18n, key)))
+            .map(|(field, key)| {
+                let href = if field == "form" {
+                    String::new()
+                } else {
+                    format!("#{field}")
+                };
+                (href, error_text(i18n, key))
+            })
             .collect(),
         AppError::TooManyRequests => {
             vec![(

@@ -1,5 +1,5 @@
-//! `/pracownik/upowaznienia-ipus`: the director's authorisations of a deputy or the services
-//! organiser to approve plans (art. 41), granted for a period and revoked early when needed.
+//! `/pracownik/upowaznienia-ipus`: the director's authorisations of the services organiser to
+//! approve plans (art. 41 ust. 2), granted for a period and revoked early when needed.
 
 use super::plans::{GrantPlanApproval, RevokePlanApproval};
 use crate::components::form::{ErrorSummary, SelectField, TextField, last_error, successes};
@@ -48,9 +48,7 @@ pub async fn load_plan_authorisations() -> Result<Authorisations, AppError> {
     access.record(&event).await?;
     Ok(Authorisations {
         rows: store.approval_authorisation_rows().await?,
-        candidates: store
-            .staff_with_roles(&[Role::DeputyDirector, Role::ServicesOrganiser])
-            .await?,
+        candidates: store.staff_with_roles(&[Role::ServicesOrganiser]).await?,
         today: crate::domain::warsaw_date(access.state.clock.now()),
     })
 }

@@ -47,6 +47,8 @@ pub enum TaskKind {
     Drafting,
     QualityCheck,
     PlanEnds,
+    /// The plan's period is over: the summary conversation and the closing are due.
+    Closing,
     FollowUp,
 }
 
@@ -89,7 +91,10 @@ impl Desk {
             {
                 due.push((on, TaskKind::Drafting));
             }
-            if let Some(on) = plan.quality_check_due.filter(|_| plan.running()) {
+            let over = plan.period.filter(|p| plan.running() && p.end < today);
+            if let Some(period) = over {
+                due.push((period.end, TaskKind::Closing));
+            } else if let Some(on) = plan.quality_check_due.filter(|_| plan.running()) {
                 due.push((on, TaskKind::QualityCheck));
             }
             if let Some(period) = plan.period.filter(|_| plan.running()) {
@@ -211,12 +216,20 @@ mod tests {
                 follow_up_due: Some(day(2027, 9, 30)),
                 ..plan("IPUS 6/2026", VersionState::Approved)
             },
+            DeskPlan {
+                period: Some(PlanPeriod::new(day(2026, 11, 1), day(2027, 2, 28)).unwrap()),
+                quality_check_due: Some(day(2027, 3, 1)),
+                ..plan("IPUS 7/2026", VersionState::Approved)
+            },
         ];
         let desk = Desk::new(plans, today, false);
         let numbers = |list: &[DeskPlan]| list.iter().map(|p| p.number.clone()).collect::<Vec<_>>();
         assert_eq!(numbers(&desk.drafts), ["IPUS 1/2027"]);
         assert_eq!(numbers(&desk.awaiting_approval), ["IPUS 2/2027"]);
-        assert_eq!(numbers(&desk.running), ["IPUS 3/2027", "IPUS 4/2027"]);
+        assert_eq!(
+            numbers(&desk.running),
+            ["IPUS 3/2027", "IPUS 4/2027", "IPUS 7/2026"]
+        );
         assert_eq!(numbers(&desk.ending_soon), ["IPUS 4/2027"]);
         assert_eq!(numbers(&desk.follow_ups_due), ["IPUS 5/2026"]);
         let tasks: Vec<(TaskKind, &str)> = desk
@@ -227,6 +240,7 @@ mod tests {
         assert_eq!(
             tasks,
             [
+                (TaskKind::Closing, "IPUS 7/2026"),
                 (TaskKind::QualityCheck, "IPUS 3/2027"),
                 (TaskKind::FollowUp, "IPUS 5/2026"),
                 (TaskKind::Drafting, "IPUS 1/2027"),

@@ -1,7 +1,7 @@
 //! `/pracownik/plany`: the plans desk.
 
 use super::desk::*;
-use super::pages::state_label;
+use super::pages::{period_text, state_label};
 use crate::cases::pages::Due;
 use crate::components::page::{PageTitle, page_failure};
 use crate::domain::date_display;
@@ -15,6 +15,7 @@ fn task_label(i18n: I18nContext<Locale>, kind: TaskKind) -> String {
         TaskKind::QualityCheck => t_string!(i18n, plans.task_quality_check),
         TaskKind::PlanEnds => t_string!(i18n, plans.task_plan_ends),
         TaskKind::FollowUp => t_string!(i18n, plans.task_follow_up),
+        TaskKind::Closing => t_string!(i18n, plans.task_closing),
     }
     .to_string()
 }
@@ -120,10 +121,7 @@ fn PlanList(key: &'static str, title: String, plans: Vec<DeskPlan>) -> impl Into
     let rows = plans
         .iter()
         .map(|plan| {
-            let period = plan
-                .period
-                .map(|p| format!("{} – {}", date_display(p.start), date_display(p.end)))
-                .unwrap_or_default();
+            let period = plan.period.map(period_text).unwrap_or_default();
             view! {
                 <tr>
                     <th scope="row">{plan_link(plan)}</th>

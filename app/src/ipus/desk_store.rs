@@ -7,14 +7,10 @@ use super::rules::{PlanContent, PlanPeriod, VersionState, drafting_due};
 use crate::applications::PersonInput;
 use crate::applications::store::corrupt;
 use crate::programme::store::from_json;
-use crate::store::{Store, StoreResult, placeholders};
+use crate::store::{Store, StoreResult, from_db_day, from_db_optional_day, placeholders};
 use chrono::NaiveDate;
 use sqlx::Row;
 use std::collections::HashMap;
-
-fn day(text: Option<String>) -> StoreResult<Option<NaiveDate>> {
-    text.map(|t| t.parse().map_err(|_| corrupt(t))).transpose()
-}
 
 /// What the desk needs of a plan's versions.
 #[derive(Default)]
@@ -79,7 +75,7 @@ impl Store {
             let (period, submitted) = (facts.period, facts.submitted);
             let subject: PersonInput = from_json(&row.try_get::<String, _>("subject")?)?;
             let closed = row.try_get::<Option<String>, _>("closed_at")?.is_some();
-            let follow_up_on = day(row.try_get("follow_up_on")?)?;
+            let follow_up_on = from_db_optional_day(row.try_get("follow_up_on")?)?;
             plans.push(DeskPlan {
                 number: row.try_get("number")?,
                 case_id: row.try_get("application_id")?,
@@ -93,11 +89,11 @@ impl Store {
                 version,
                 state,
                 period,
-                drafting_due: day(row.try_get("registered_on")?)?
+                drafting_due: from_db_optional_day(row.try_get("registered_on")?)?
                     .filter(|_| !submitted)
                     .map(drafting_due),
                 closed,
-                follow_up_due: day(row.try_get("follow_up_due")?)?
+                follow_up_due: from_db_optional_day(row.try_get("follow_up_due")?)?
                     .filter(|_| follow_up_on.is_none()),
                 quality_check_due: period
                     .filter(|_| !closed)
@@ -152,10 +148,9 @@ impl Store {
             .await?
             .iter()
             .map(|row| {
-                let last: String = row.try_get("last")?;
                 Ok((
                     row.try_get("plan_id")?,
-                    last.parse().map_err(|_| corrupt(last))?,
+                    from_db_day(&row.try_get::<String, _>("last")?)?,
                 ))
             })
             .collect()

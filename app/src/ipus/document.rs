@@ -53,17 +53,20 @@ pub struct PlanFacts<'a> {
     pub plan: &'a Plan,
     pub version: &'a PlanVersion,
     pub coordinator: &'a str,
+    /// Who approved the version, and whether that was the director (not an authorised organiser).
+    pub approver: Option<(&'a str, bool)>,
     /// Sections F and G, once the plan was closed.
     pub closure: Option<&'a Closure>,
 }
 
 /// The instruction (pouczenie) of the template, from the act.
-const INSTRUCTION: [&str; 6] = [
+const INSTRUCTION: [&str; 7] = [
     "Zgodnie z art. 38 ust. 2 ustawy o realizowaniu usług społecznych przez centrum usług społecznych indywidualny plan usług społecznych opracowuje się w przypadku potrzeby koordynacji usług społecznych określonych w programie lub programach usług społecznych, które mają być udzielane osobie zainteresowanej w okresie nie krótszym niż 3 miesiące.",
     "Na podstawie art. 40 ustawy indywidualny plan usług społecznych opracowuje się w terminie nie dłuższym niż 30 dni od dnia wystąpienia z wnioskiem, na okres niezbędny do realizacji usług społecznych wynikających z rozpoznania indywidualnych potrzeb, nie dłużej jednak niż na rok.",
-    "W myśl art. 41 ustawy indywidualny plan usług społecznych zatwierdza dyrektor centrum. Plan może być aktualizowany przez koordynatora indywidualnych planów usług społecznych w uzgodnieniu z wnioskodawcą, w szczególności w przypadku zmiany potrzeb osoby korzystającej z usług społecznych lub przyjęcia przez gminę nowego programu usług społecznych.",
+    "W myśl art. 41 ustawy indywidualny plan usług społecznych zatwierdza dyrektor centrum albo upoważniony przez niego organizator usług społecznych. Plan może być aktualizowany przez koordynatora indywidualnych planów usług społecznych w uzgodnieniu z wnioskodawcą, w szczególności w przypadku zmiany potrzeb osoby korzystającej z usług społecznych lub przyjęcia przez gminę nowego programu usług społecznych.",
     "Zgodnie z art. 42 ustawy kwalifikowanie oraz ustalanie opłaty za usługi społeczne odbywa się na warunkach i w trybie wynikających z programu usług społecznych i nie wymaga wydania decyzji administracyjnej; odmowa zakwalifikowania wymaga wydania decyzji administracyjnej.",
-    "W myśl art. 45 ustawy rezygnacja z korzystania z usług społecznych wymaga poinformowania dyrektora centrum. Realizacja planu jest na bieżąco monitorowana przez koordynatora, który po jej zakończeniu przeprowadza z osobą objętą planem rozmowę podsumowującą.",
+    "Zgodnie z art. 44 ustawy rezygnacja z korzystania z usług społecznych wymaga poinformowania dyrektora centrum.",
+    "Zgodnie z art. 45 ustawy realizacja planu jest na bieżąco monitorowana przez koordynatora, który po jej zakończeniu przeprowadza z osobą objętą planem rozmowę podsumowującą.",
     "Zgodnie z art. 48 ustawy w zakresie nieuregulowanym w ustawie do postępowań w indywidualnych sprawach dotyczących usług społecznych stosuje się przepisy Kodeksu postępowania administracyjnego.",
 ];
 
@@ -140,6 +143,17 @@ fn contact_rows(subject: &PersonInput, applicant: &PersonInput) -> Rows {
             either(subject.phone.clone(), applicant.phone.clone()),
         ],
     ]
+}
+
+/// The approver's signature place: the director, or the organiser by the director's authorisation.
+fn approval_signature(approver: Option<(&str, bool)>, decided: &str) -> String {
+    match approver {
+        Some((name, true)) => format!("zatwierdzam{decided} — dyrektor CUS {name}"),
+        Some((name, false)) => format!(
+            "zatwierdzam{decided} — {name}, organizator usług społecznych z upoważnienia dyrektora CUS"
+        ),
+        None => "zatwierdzam — data i podpis dyrektora CUS lub upoważnionego organizatora".into(),
+    }
 }
 
 /// The PDF of one version of a plan.
@@ -237,7 +251,7 @@ pub fn render(facts: &PlanFacts) -> Result<Vec<u8>, DocumentError> {
                 "data, pieczęć i podpis koordynatora IPUS ({})",
                 facts.coordinator
             ),
-            format!("zatwierdzam — data i podpis dyrektora CUS{decided}"),
+            approval_signature(facts.approver, &decided),
         ],
         closing: Closing {
             facts: {

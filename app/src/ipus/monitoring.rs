@@ -258,7 +258,7 @@ mod server {
     use super::*;
     use crate::cases::handling::server::audit_change as audit_plan;
     use crate::gate::Access;
-    use crate::ipus::plans::server::plan_to_edit;
+    use crate::ipus::plans::server::{plan_to_act, plan_to_edit};
     use crate::store::StoreError;
 
     fn today(access: &Access) -> NaiveDate {
@@ -269,7 +269,7 @@ mod server {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let (plan, application, _) = plan_to_edit(access, id).await?;
         if plan.approved().is_none() || plan.closed_at.is_some() {
-            return Err(AppError::invalid("body", "plan_not_running"));
+            return Err(AppError::invalid("form", "plan_not_running"));
         }
         let entry = form.check(today(access)).map_err(AppError::Invalid)?;
         let now = access.state.clock.now();
@@ -283,11 +283,17 @@ mod server {
 
     pub async fn close(access: &Access, id: &str, form: &ClosingForm) -> Result<(), AppError> {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
-        let (plan, application, _) = plan_to_edit(access, id).await?;
+        let (plan, application, _) = plan_to_act(access, id).await?;
         let period = plan
             .approved()
             .map(|v| v.content.period)
-            .ok_or_else(|| AppError::invalid("course", "plan_not_running"))?;
+            .ok_or_else(|| AppError::invalid("form", "plan_not_running"))?;
+        if plan
+            .pending()
+            .is_some_and(|v| v.state == crate::ipus::VersionState::Submitted)
+        {
+            return Err(AppError::invalid("form", "plan_pending_approval"));
+        }
         let closure = form
             .check(period, today(access))
             .map_err(AppError::Invalid)?;
@@ -298,7 +304,8 @@ mod server {
             .close_plan(id, &closure, &user.id, now)
             .await
         {
-            // Closed already (a double submit): nothing more to do.
+            // Closed already (a double submit): nothing more to do. A closed plan is read here so
+            // that the second submit answers like the first.
             Err(StoreError::Conflict) => return Ok(()),
             other => other?,
         }
@@ -307,7 +314,7 @@ mod server {
 
     pub async fn follow_up(access: &Access, id: &str, form: &FollowUpForm) -> Result<(), AppError> {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
-        let (_, application, _) = plan_to_edit(access, id).await?;
+        let (_, application, _) = plan_to_act(access, id).await?;
         let store = &access.state.store;
         let closure = store
             .plan_closure(id)

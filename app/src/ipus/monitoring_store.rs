@@ -3,15 +3,16 @@
 use super::monitoring::{Closure, EntryKind, PlanEntry};
 use crate::applications::EventKind;
 use crate::applications::store::{corrupt, insert_event};
-use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
+use crate::store::{
+    Store, StoreError, StoreResult, from_db_day, from_db_optional_day, from_db_time, new_id,
+    to_db_time,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
-fn day(text: String) -> StoreResult<NaiveDate> {
-    text.parse().map_err(|_| corrupt(text))
-}
-
 impl Store {
+    /// Records a monitoring entry; the same day, kind and text again (a double submit) is
+    /// recorded once.
     pub async fn add_plan_entry(
         &self,
         plan_id: &str,
@@ -19,9 +20,16 @@ impl Store {
         author_id: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
-        sqlx::query(
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(format!(
+            "{}\n{}\n{}",
+            entry.happened_on,
+            entry.kind.code(),
+            entry.body
+        ));
+        let inserted = sqlx::query(
             "INSERT INTO plan_entries (id, plan_id, happened_on, kind, body, problem, author_id, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             created_at, digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(new_id())
         .bind(plan_id)
@@ -31,9 +39,13 @@ impl Store {
         .bind(i32::from(entry.problem))
         .bind(author_id)
         .bind(to_db_time(now))
+        .bind(format!("{digest:x}"))
         .execute(self.pool())
-        .await?;
-        Ok(())
+        .await;
+        match inserted.map_err(StoreError::from) {
+            Ok(_) | Err(StoreError::Conflict) => Ok(()),
+            Err(other) => Err(other),
+        }
     }
 
     /// The plan's entries, newest first, with their authors' names.
@@ -51,7 +63,7 @@ impl Store {
             let kind: String = row.try_get("kind")?;
             Ok(PlanEntry {
                 id: row.try_get("id")?,
-                happened_on: day(row.try_get("happened_on")?)?,
+                happened_on: from_db_day(&row.try_get::<String, _>("happened_on")?)?,
                 kind: EntryKind::from_code(&kind).ok_or_else(|| corrupt(kind))?,
                 body: row.try_get("body")?,
                 problem: row.try_get::<i32, _>("problem")? != 0,
@@ -102,11 +114,7 @@ impl Store {
         .bind(closure.follow_up_due.to_string())
         .execute(&mut *tx)
         .await?;
-        let application_id: String = sqlx::query("SELECT application_id FROM plans WHERE id = $1")
-            .bind(plan_id)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("application_id")?;
+        let application_id = super::store::case_of_plan(&mut tx, plan_id).await?;
         insert_event(
             &mut tx,
             &application_id,
@@ -129,17 +137,15 @@ impl Store {
             .await?;
         let Some(row) = row else { return Ok(None) };
         let optional_day = |column: &str| -> StoreResult<Option<NaiveDate>> {
-            row.try_get::<Option<String>, _>(column)?
-                .map(day)
-                .transpose()
+            from_db_optional_day(row.try_get(column)?)
         };
         Ok(Some(Closure {
-            ended_on: day(row.try_get("ended_on")?)?,
+            ended_on: from_db_day(&row.try_get::<String, _>("ended_on")?)?,
             resignation: row.try_get("resignation")?,
             conversation_on: optional_day("conversation_on")?,
             course: row.try_get("course")?,
             results: row.try_get("results")?,
-            follow_up_due: day(row.try_get("follow_up_due")?)?,
+            follow_up_due: from_db_day(&row.try_get::<String, _>("follow_up_due")?)?,
             follow_up_on: optional_day("follow_up_on")?,
             follow_up_findings: row.try_get("follow_up_findings")?,
         }))

@@ -105,8 +105,11 @@ fn PlanView(details: PlanDetails, actions: PlanActions) -> impl IntoView {
     let decide = (details.may_decide).then(|| latest.clone()).flatten().map(
         |v| view! { <DecideForm id=plan.id.clone() version=v.version action=actions.decide /> },
     );
-    let update = (details.may_edit && plan.pending().is_none() && plan.approved().is_some())
-        .then(|| view! { <UpdateForm id=plan.id.clone() action=actions.update /> });
+    let update = (details.may_edit
+        && details.closure.is_none()
+        && plan.pending().is_none()
+        && plan.approved().is_some())
+    .then(|| view! { <UpdateForm id=plan.id.clone() action=actions.update /> });
     let state = latest.as_ref().map(|v| {
         format!(
             "{} {} · {}",
@@ -232,7 +235,7 @@ fn PlanEditor(details: PlanDetails, version: PlanVersion, actions: PlanActions) 
                         {t!(i18n, plans.end)}
                     </TextField>
                 </fieldset>
-                <h3>{t!(i18n, plans.section_cd)}</h3>
+                <h3 id="services" tabindex="-1">{t!(i18n, plans.section_cd)}</h3>
                 {services}
                 <fieldset>
                     <legend>{t!(i18n, plans.section_e)}</legend>
@@ -426,7 +429,7 @@ fn VersionContent(version: PlanVersion, people: Choices) -> impl IntoView {
                 {t!(i18n, plans.version)} " " {version.version} " · " {state_label(i18n, version.state)}
             </h2>
             <h3>{t!(i18n, plans.section_b)}</h3>
-            <p>{date_display(content.period.start)} " – " {date_display(content.period.end)}</p>
+            <p>{period_text(content.period)}</p>
             <h3>{t!(i18n, plans.section_cd)}</h3>
             <div class="table-scroll">
                 <table class="table">
@@ -577,7 +580,7 @@ fn VersionChanges(plan: Plan) -> impl IntoView {
     })
 }
 
-fn period_text(period: PlanPeriod) -> String {
+pub fn period_text(period: PlanPeriod) -> String {
     format!(
         "{} – {}",
         date_display(period.start),

@@ -59,8 +59,13 @@ fn day(text: &str) -> Option<NaiveDate> {
 }
 
 impl PlanForm {
-    /// The plan's content and the day of the applicant's agreement, or every field in error.
-    pub fn parse(&self, names: &Names) -> Result<(PlanContent, Option<NaiveDate>), AppError> {
+    /// The plan's content and the day of the applicant's agreement (not after `today`), or every
+    /// field in error.
+    pub fn parse(
+        &self,
+        names: &Names,
+        today: NaiveDate,
+    ) -> Result<(PlanContent, Option<NaiveDate>), AppError> {
         let mut errors = FieldErrors::new();
         let (start, end) = (day(&self.start), day(&self.end));
         for (field, value, parsed) in [("start", &self.start, start), ("end", &self.end, end)] {
@@ -85,13 +90,9 @@ impl PlanForm {
         };
         let agreed_on = match self.agreed_on.trim() {
             "" => None,
-            text => match day(text) {
-                Some(on) => Some(on),
-                None => {
-                    errors.insert("agreed_on".into(), "date_invalid".into());
-                    None
-                }
-            },
+            text => crate::domain::past_day(text, today)
+                .map_err(|key| errors.insert("agreed_on".into(), key.into()))
+                .ok(),
         };
         let mut services = Vec::new();
         // A row left without units is a service left out of the plan.
@@ -206,7 +207,7 @@ pub async fn submit_plan(id: String, version: u32) -> Result<(), AppError> {
 pub async fn decide_plan(
     id: String,
     version: u32,
-    decision: String,
+    #[server(default)] decision: String,
     #[server(default)] comments: String,
 ) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
@@ -268,19 +269,59 @@ pub(crate) mod server {
     /// A locked version: the page is out of date.
     fn locked(error: StoreError) -> AppError {
         match error {
-            StoreError::Conflict => AppError::invalid("version", "plan_locked"),
+            StoreError::Conflict => AppError::invalid("form", "plan_locked"),
             other => other.into(),
         }
     }
 
     /// The plan, its case and the case's handling, for someone who may act on the case.
-    pub(crate) async fn plan_to_edit(
+    pub(crate) async fn plan_to_act(
         access: &Access,
         id: &str,
     ) -> Result<(Plan, Application, Handling), AppError> {
         let plan = access.state.store.plan(id).await?;
         let (application, handling) = actionable(access, &plan.application_id).await?;
         Ok((plan, application, handling))
+    }
+
+    /// As `plan_to_act`, for a plan still open: a closed plan is not changed (`plan_not_running`).
+    pub(crate) async fn plan_to_edit(
+        access: &Access,
+        id: &str,
+    ) -> Result<(Plan, Application, Handling), AppError> {
+        let found = plan_to_act(access, id).await?;
+        if found.0.closed_at.is_some() {
+            return Err(AppError::invalid("form", "plan_not_running"));
+        }
+        Ok(found)
+    }
+
+    /// The plan and its case, when the case is in the caller's scope.
+    async fn plan_in_scope(access: &Access, id: &str) -> Result<(Plan, Application), AppError> {
+        let store = &access.state.store;
+        let plan = store.plan(id).await?;
+        let application = store.application(&plan.application_id).await?;
+        crate::cases::handling::server::in_scope(access, &application).await?;
+        Ok((plan, application))
+    }
+
+    /// Whether the caller may approve `version` today: the approval right and four eyes.
+    async fn refusal_to_approve(
+        access: &Access,
+        version: &PlanVersion,
+        today: NaiveDate,
+    ) -> Result<Option<&'static str>, AppError> {
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let authorisations = access.state.store.approval_authorisations(&user.id).await?;
+        // Four eyes: whoever last saved or submitted the version does not approve it.
+        let theirs =
+            version.drafted_by == user.id || version.submitted_by.as_ref() == Some(&user.id);
+        Ok(approval_refusal(
+            &user.roles,
+            &authorisations,
+            today,
+            theirs,
+        ))
     }
 
     /// The draft `version` of `plan`: NotFound when there is no such version, `plan_locked`
@@ -317,9 +358,7 @@ pub(crate) mod server {
     pub async fn page(access: &Access, id: &str) -> Result<PlanDetails, AppError> {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let store = &access.state.store;
-        let plan = store.plan(id).await?;
-        let application = store.application(&plan.application_id).await?;
-        crate::cases::handling::server::in_scope(access, &application).await?;
+        let (plan, application) = plan_in_scope(access, id).await?;
         access
             .record(&AuditEvent {
                 purpose: Some("plan".into()),
@@ -332,11 +371,9 @@ pub(crate) mod server {
         let may_edit = Permission::QualifyAndPlan.allowed_for(&user.roles)
             && (oversees(access) || handling.coordinator_id.as_deref() == Some(user.id.as_str()));
         let may_decide = match plan.pending() {
-            Some(v) if v.state == VersionState::Submitted => {
-                let authorisations = store.approval_authorisations(&user.id).await?;
-                let theirs = v.drafted_by == user.id || v.submitted_by.as_ref() == Some(&user.id);
+            Some(v) if v.state == VersionState::Submitted && plan.closed_at.is_none() => {
                 Permission::ApprovePlans.allowed_for(&user.roles)
-                    && approval_refusal(&user.roles, &authorisations, today, theirs).is_none()
+                    && refusal_to_approve(access, v, today).await?.is_none()
             }
             _ => false,
         };
@@ -451,7 +488,8 @@ pub(crate) mod server {
             services: &qualified,
             offers: &offers,
         };
-        let (content, agreed_on) = form.parse(&names)?;
+        let today = crate::domain::warsaw_date(access.state.clock.now());
+        let (content, agreed_on) = form.parse(&names, today)?;
         let draft = Draft {
             content: &content,
             agreed_on,
@@ -517,9 +555,10 @@ pub(crate) mod server {
     ) -> Result<(), AppError> {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let store = &access.state.store;
-        let plan = store.plan(id).await?;
-        let application = store.application(&plan.application_id).await?;
-        crate::cases::handling::server::in_scope(access, &application).await?;
+        let (plan, application) = plan_in_scope(access, id).await?;
+        if plan.closed_at.is_some() {
+            return Err(AppError::invalid("form", "plan_not_running"));
+        }
         let submitted = plan
             .versions
             .iter()
@@ -527,12 +566,7 @@ pub(crate) mod server {
             .ok_or(AppError::NotFound)?;
         let now = access.state.clock.now();
         let today = crate::domain::warsaw_date(now);
-        let authorisations = store.approval_authorisations(&user.id).await?;
-        // Four eyes: whoever last saved or submitted the version does not approve it.
-        let drafted_by_them = submitted.drafted_by == user.id
-            || submitted.submitted_by.as_deref() == Some(user.id.as_str());
-        if let Some(reason) = approval_refusal(&user.roles, &authorisations, today, drafted_by_them)
-        {
+        if let Some(reason) = refusal_to_approve(access, submitted, today).await? {
             return Err(crate::applications::access::refused(access, &application, reason).await);
         }
         if !approve && comments.is_empty() {
@@ -561,7 +595,7 @@ pub(crate) mod server {
             .await
         {
             Err(StoreError::Conflict) => {
-                return Err(AppError::invalid("id", "plan_update_not_possible"));
+                return Err(AppError::invalid("form", "plan_update_not_possible"));
             }
             other => other?,
         };
@@ -576,7 +610,10 @@ pub(crate) mod server {
         until: &str,
     ) -> Result<(), AppError> {
         let director = director_only(access).await?;
-        let from = day(from).ok_or_else(|| AppError::invalid("from", "date_invalid"))?;
+        let from = match from.trim() {
+            "" => return Err(AppError::invalid("from", "required")),
+            text => day(text).ok_or_else(|| AppError::invalid("from", "date_invalid"))?,
+        };
         let until = match until.trim() {
             "" => None,
             text => Some(day(text).ok_or_else(|| AppError::invalid("until", "date_invalid"))?),
@@ -585,12 +622,12 @@ pub(crate) mod server {
             return Err(AppError::invalid("until", "period_order"));
         }
         let store = &access.state.store;
-        let holder = store.user_by_id(user_id).await?;
-        if !holder
-            .roles
-            .iter()
-            .any(|r| matches!(r, Role::DeputyDirector | Role::ServicesOrganiser))
-        {
+        let holder = match store.user_by_id(user_id).await {
+            Ok(holder) => Some(holder),
+            Err(StoreError::NotFound) => None,
+            Err(other) => return Err(other.into()),
+        };
+        if !holder.is_some_and(|h| h.roles.contains(&Role::ServicesOrganiser)) {
             return Err(AppError::invalid("user_id", "choose_one"));
         }
         let authorisation = Authorisation { from, until };
@@ -652,6 +689,10 @@ mod tests {
         )
     }
 
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
     fn form() -> PlanForm {
         PlanForm {
             start: "2026-12-01".into(),
@@ -682,7 +723,7 @@ mod tests {
             services: &services,
             offers: &offers,
         };
-        let (content, agreed_on) = form().parse(&names).unwrap();
+        let (content, agreed_on) = form().parse(&names, today()).unwrap();
         assert_eq!(content.services[0].name, "Usługi opiekuńcze");
         assert_eq!(content.services[0].provider_name, "Caritas");
         assert_eq!(content.services[0].units, 32);
@@ -706,7 +747,7 @@ mod tests {
             }],
             ..form()
         };
-        match short.parse(&names) {
+        match short.parse(&names, today()) {
             Err(AppError::Invalid(fields)) => {
                 assert_eq!(fields["end"], "plan_too_short");
                 assert_eq!(fields["agreed_on"], "date_invalid");
@@ -718,8 +759,16 @@ mod tests {
             start: String::new(),
             ..form()
         };
-        match empty.parse(&names) {
+        match empty.parse(&names, today()) {
             Err(AppError::Invalid(fields)) => assert_eq!(fields["start"], "required"),
+            other => panic!("{other:?}"),
+        }
+        let agreed_tomorrow = PlanForm {
+            agreed_on: "2026-11-25".into(),
+            ..form()
+        };
+        match agreed_tomorrow.parse(&names, today()) {
+            Err(AppError::Invalid(fields)) => assert_eq!(fields["agreed_on"], "date_in_future"),
             other => panic!("{other:?}"),
         }
     }

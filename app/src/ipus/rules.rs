@@ -88,7 +88,8 @@ impl Authorisation {
     }
 }
 
-/// Why someone may not approve a plan: the key shown to them.
+/// Why someone may not approve a plan: the key shown to them. The director approves; a services
+/// organiser only with the director's authorisation for the day (art. 41 ust. 2).
 pub fn approval_refusal(
     roles: &[Role],
     authorisations: &[Authorisation],
@@ -98,12 +99,8 @@ pub fn approval_refusal(
     if drafted_by_them {
         return Some("approve_own_plan");
     }
-    let authorised = || {
-        roles
-            .iter()
-            .any(|r| matches!(r, Role::DeputyDirector | Role::ServicesOrganiser))
-            && authorisations.iter().any(|a| a.covers(on))
-    };
+    let authorised =
+        || roles.contains(&Role::ServicesOrganiser) && authorisations.iter().any(|a| a.covers(on));
     if roles.contains(&Role::Director) || authorised() {
         None
     } else {
@@ -399,7 +396,12 @@ mod tests {
         assert_eq!(
             approval_refusal(&[Role::PlanCoordinator], &open, on, false),
             Some("approval_not_authorised"),
-            "an authorisation is for the organiser or the deputy"
+            "an authorisation is for the services organiser"
+        );
+        assert_eq!(
+            approval_refusal(&[Role::DeputyDirector], &open, on, false),
+            Some("approval_not_authorised"),
+            "art. 41 names the services organiser only"
         );
         assert_eq!(
             approval_refusal(&[Role::Director], none, on, true),

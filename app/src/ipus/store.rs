@@ -8,14 +8,13 @@ use super::rules::{Authorisation, Offer, PlanContent, VersionState};
 use crate::applications::EventKind;
 use crate::applications::store::{Counter, Tx, corrupt, insert_event, next_in_year};
 use crate::programme::store::{from_json, to_json};
-use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
+use crate::store::{
+    Store, StoreError, StoreResult, from_db_day, from_db_optional_day, from_db_time, new_id,
+    to_db_time,
+};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sqlx::Row;
 use sqlx::any::AnyRow;
-
-fn date(text: Option<String>) -> StoreResult<Option<NaiveDate>> {
-    text.map(|t| t.parse().map_err(|_| corrupt(t))).transpose()
-}
 
 fn time(text: Option<String>) -> StoreResult<Option<DateTime<Utc>>> {
     text.map(|t| from_db_time(&t)).transpose()
@@ -28,14 +27,14 @@ fn version_from_row(row: &AnyRow) -> StoreResult<PlanVersion> {
             .map_err(|e| corrupt(e.to_string()))?,
         state: VersionState::from_code(&state).ok_or_else(|| corrupt(state))?,
         content: from_json(&row.try_get::<String, _>("content")?)?,
-        agreed_on: date(row.try_get("agreed_on")?)?,
+        agreed_on: from_db_optional_day(row.try_get("agreed_on")?)?,
         delay_reason: row.try_get("delay_reason")?,
         drafted_by: row.try_get("drafted_by")?,
         updated_at: from_db_time(&row.try_get::<String, _>("updated_at")?)?,
         submitted_by: row.try_get("submitted_by")?,
         submitted_at: time(row.try_get("submitted_at")?)?,
         decided_by: row.try_get("decided_by")?,
-        decided_on: date(row.try_get("decided_on")?)?,
+        decided_on: from_db_optional_day(row.try_get("decided_on")?)?,
         comments: row.try_get("comments")?,
     })
 }
@@ -224,12 +223,7 @@ impl Store {
             .bind(i64::from(version))
             .execute(&mut *tx)
             .await?;
-            let application_id: String =
-                sqlx::query("SELECT application_id FROM plans WHERE id = $1")
-                    .bind(id)
-                    .fetch_one(&mut *tx)
-                    .await?
-                    .try_get("application_id")?;
+            let application_id = case_of_plan(&mut tx, id).await?;
             let detail = version.to_string();
             insert_event(
                 &mut tx,
@@ -245,7 +239,7 @@ impl Store {
             sqlx::query(
                 "INSERT INTO plan_versions (plan_id, version, state, content, agreed_on, \
                  delay_reason, drafted_by, updated_at) SELECT plan_id, version + 1, 'draft', \
-                 content, agreed_on, delay_reason, drafted_by, $3 FROM plan_versions \
+                 content, NULL, delay_reason, drafted_by, $3 FROM plan_versions \
                  WHERE plan_id = $1 AND version = $2",
             )
             .bind(id)
@@ -259,7 +253,7 @@ impl Store {
     }
 
     /// Starts an update: a new draft from the approved version. `Conflict` while another version
-    /// is a draft or awaits approval, or before any is approved.
+    /// is a draft or awaits approval, before any is approved, or once the plan is closed.
     pub async fn start_plan_update(
         &self,
         id: &str,
@@ -268,7 +262,7 @@ impl Store {
     ) -> StoreResult<u32> {
         let plan = self.plan(id).await?;
         let approved = plan.approved().ok_or(StoreError::Conflict)?;
-        if plan.pending().is_some() {
+        if plan.pending().is_some() || plan.closed_at.is_some() {
             return Err(StoreError::Conflict);
         }
         let next = plan.versions.len() as u32 + 1;
@@ -292,9 +286,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<String> {
         let id = new_id();
+        // The same authorisation twice (a double submit) is granted once.
         sqlx::query(
             "INSERT INTO approval_authorisations (id, user_id, from_day, until_day, granted_by, \
-             granted_at) VALUES ($1, $2, $3, $4, $5, $6)",
+             granted_at) SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM \
+             approval_authorisations WHERE user_id = $2 AND from_day = $3 \
+             AND COALESCE(until_day, '') = COALESCE($4, '') AND revoked_at IS NULL)",
         )
         .bind(&id)
         .bind(user_id)
@@ -334,12 +331,11 @@ impl Store {
         .await?
         .iter()
         .map(|row| {
-            let from: String = row.try_get("from_day")?;
             Ok(AuthorisationRow {
                 id: row.try_get("id")?,
                 holder: row.try_get("holder")?,
-                from: from.parse().map_err(|_| corrupt(from))?,
-                until: date(row.try_get("until_day")?)?,
+                from: from_db_day(&row.try_get::<String, _>("from_day")?)?,
+                until: from_db_optional_day(row.try_get("until_day")?)?,
                 granted_by: row.try_get("granted_by")?,
                 granted_at: from_db_time(&row.try_get::<String, _>("granted_at")?)?,
                 revoked_at: time(row.try_get("revoked_at")?)?,
@@ -359,14 +355,24 @@ impl Store {
         .await?
         .iter()
         .map(|row| {
-            let from: String = row.try_get("from_day")?;
             Ok(Authorisation {
-                from: from.parse().map_err(|_| corrupt(from))?,
-                until: date(row.try_get("until_day")?)?,
+                from: from_db_day(&row.try_get::<String, _>("from_day")?)?,
+                until: from_db_optional_day(row.try_get("until_day")?)?,
             })
         })
         .collect()
     }
+}
+
+/// The case plan `id` belongs to.
+pub(crate) async fn case_of_plan(tx: &mut Tx<'_>, id: &str) -> StoreResult<String> {
+    Ok(
+        sqlx::query("SELECT application_id FROM plans WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get("application_id")?,
+    )
 }
 
 fn locked_unless_changed(rows: u64) -> StoreResult<()> {

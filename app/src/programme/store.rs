@@ -62,7 +62,7 @@ fn provider_from_row(row: &AnyRow) -> StoreResult<Provider> {
 }
 
 /// The text a service is found by: its name, goal, characteristics and conditions.
-fn search_text_of(service: &Service) -> String {
+pub(crate) fn search_text_of(service: &Service) -> String {
     fold(
         &[
             service.name.as_str(),

@@ -5,12 +5,13 @@
 //! RFC 3339 UTC, INTEGER 0/1 booleans, TEXT UUIDv7 ids). Every query is written once and runs
 //! on SQLite and PostgreSQL; only the DDL differs, so `migrations/` has a folder per backend.
 
+mod data_migrations;
 mod error;
 pub mod testing;
 mod time;
 
 pub use error::StoreError;
-pub use time::{from_db_time, to_db_time};
+pub use time::{from_db_day, from_db_optional_day, from_db_time, to_db_time};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
@@ -105,7 +106,7 @@ impl Store {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&self.pool).await?;
-        Ok(())
+        self.run_data_migrations().await
     }
 
     /// True when the database answers a trivial query.
@@ -144,7 +145,6 @@ fn prepare_sqlite_url(url: &str) -> StoreResult<String> {
     })
 }
 
-/// A new time-ordered id (UUIDv7) as stored in the database.
 /// `$first, $first+1, …` for a list of `count` bound values (`IN (…)`).
 pub fn placeholders(first: usize, count: usize) -> String {
     (first..first + count)
@@ -153,6 +153,7 @@ pub fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
+/// A new time-ordered id (UUIDv7) as stored in the database.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }

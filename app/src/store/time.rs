@@ -1,5 +1,5 @@
 use super::StoreError;
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 /// Timestamps are stored as fixed-width RFC 3339 UTC text (microseconds, `Z`), so they sort
 /// correctly as strings and decode the same on SQLite and PostgreSQL.
@@ -11,6 +11,17 @@ pub fn from_db_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|_| StoreError::Corrupt(format!("timestamp {text:?}")))
+}
+
+/// Days are stored as `YYYY-MM-DD` text.
+pub fn from_db_day(text: &str) -> Result<NaiveDate, StoreError> {
+    text.parse()
+        .map_err(|_| StoreError::Corrupt(format!("day {text:?}")))
+}
+
+/// A nullable day column.
+pub fn from_db_optional_day(text: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
+    text.as_deref().map(from_db_day).transpose()
 }
 
 #[cfg(test)]

@@ -1,0 +1,74 @@
+//! Data migrations: changes to stored data that need the application's own code, each run once
+//! (recorded in `data_migrations`) after the schema migrations.
+
+use super::{Store, StoreResult, to_db_time};
+use crate::catalogue::search::fold;
+use sqlx::Row;
+
+/// Search text is folded by `fold()`; since it drops every combining mark ("ü", "š", "й"), the
+/// text stored before is folded again so that searches keep finding it.
+const REFOLD_SEARCH_TEXT: &str = "2026-11-refold-search-text";
+
+impl Store {
+    /// Runs the data migrations not run yet.
+    pub async fn run_data_migrations(&self) -> StoreResult<()> {
+        if self.data_migration_done(REFOLD_SEARCH_TEXT).await? {
+            return Ok(());
+        }
+        self.refold_search_text().await?;
+        sqlx::query("INSERT INTO data_migrations (name, applied_at) VALUES ($1, $2)")
+            .bind(REFOLD_SEARCH_TEXT)
+            .bind(to_db_time(chrono::Utc::now()))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn data_migration_done(&self, name: &str) -> StoreResult<bool> {
+        Ok(
+            sqlx::query("SELECT name FROM data_migrations WHERE name = $1")
+                .bind(name)
+                .fetch_optional(self.pool())
+                .await?
+                .is_some(),
+        )
+    }
+
+    /// Folds the services' search text and the case names again, where it differs.
+    async fn refold_search_text(&self) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        let services = sqlx::query("SELECT id, details, search_text FROM services")
+            .fetch_all(&mut *tx)
+            .await?;
+        for row in services {
+            let service =
+                crate::programme::store::from_json(&row.try_get::<String, _>("details")?)?;
+            let text = crate::programme::store::search_text_of(&service);
+            if text != row.try_get::<String, _>("search_text")? {
+                sqlx::query("UPDATE services SET search_text = $2 WHERE id = $1")
+                    .bind(row.try_get::<String, _>("id")?)
+                    .bind(text)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        let cases =
+            sqlx::query("SELECT id, subject, name_words FROM applications WHERE name_words <> ''")
+                .fetch_all(&mut *tx)
+                .await?;
+        for row in cases {
+            let subject: crate::applications::PersonInput =
+                crate::programme::store::from_json(&row.try_get::<String, _>("subject")?)?;
+            let words = fold(&subject.name);
+            if words != row.try_get::<String, _>("name_words")? {
+                sqlx::query("UPDATE applications SET name_words = $2 WHERE id = $1")
+                    .bind(row.try_get::<String, _>("id")?)
+                    .bind(words)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
