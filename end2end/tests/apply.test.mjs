@@ -374,6 +374,14 @@ async function draftAndApprovePlan(page, js) {
   const director = await openPage(shared.browser, { js });
   await signIn(director, shared.server.url, 'dyrektor@cus.debica.example');
   await approvePlan(director, url, js);
+  // The director authorises the services organiser to approve plans (art. 41 ust. 2).
+  await visit(director, `${shared.server.url}/pracownik/upowaznienia-ipus`, { js });
+  await scan(director, js);
+  if (js) await waitForHydration(director);
+  await director.selectOption('#user_id', { index: 1 });
+  await press(director, js, 'Udziel upoważnienia');
+  await director.waitForSelector('table.authorisations >> text=Olga Organizator');
+  await scan(director, js);
 
   await visit(page, url, { js });
   if (js) await waitForHydration(page);

@@ -6,8 +6,12 @@ use leptos::prelude::*;
 #[component]
 pub fn ScrollTable(
     /// The caption's id (the region is labelled by it).
-    id: &'static str,
-    caption: String,
+    #[prop(into)]
+    id: String,
+    #[prop(into)] caption: String,
+    /// More classes of the table, beside `table`.
+    #[prop(optional)]
+    class: &'static str,
     /// Show the caption to screen readers only.
     #[prop(optional)]
     caption_hidden: bool,
@@ -15,9 +19,10 @@ pub fn ScrollTable(
     /// The `<tr>` rows.
     children: Children,
 ) -> impl IntoView {
+    let labelled_by = id.clone();
     view! {
-        <div class="table-wrap" role="region" aria-labelledby=id tabindex="0">
-            <table class="table">
+        <div class="table-wrap" role="region" aria-labelledby=labelled_by tabindex="0">
+            <table class=format!("table {class}")>
                 <caption id=id class:visually-hidden=caption_hidden>
                     {caption}
                 </caption>

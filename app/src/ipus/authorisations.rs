@@ -4,6 +4,7 @@
 use super::plans::{GrantPlanApproval, RevokePlanApproval};
 use crate::components::form::{ErrorSummary, SelectField, TextField, last_error, successes};
 use crate::components::page::{PageTitle, page_failure};
+use crate::components::table::ScrollTable;
 use crate::domain::{date_display, warsaw_display};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -122,20 +123,20 @@ fn AuthorisationsView(
         .collect_view();
     view! {
         <ErrorSummary error=revoke_error />
-        <div class="table-scroll">
-            <table class="table authorisations">
-                <caption class="visually-hidden">{t!(i18n, plans.authorisations)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, plans.holder)}</th>
-                        <th scope="col">{t!(i18n, plans.valid)}</th>
-                        <th scope="col">{t!(i18n, plans.granted)}</th>
-                        <th scope="col">{t!(i18n, plans.state)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ScrollTable
+            id="authorisations-caption"
+            caption=t_string!(i18n, plans.authorisations).to_string()
+            caption_hidden=true
+            class="authorisations"
+            headings=vec![
+                t_string!(i18n, plans.holder).to_string(),
+                t_string!(i18n, plans.valid).to_string(),
+                t_string!(i18n, plans.granted).to_string(),
+                t_string!(i18n, plans.state).to_string(),
+            ]
+        >
+            {rows}
+        </ScrollTable>
         <section aria-labelledby="grant-heading">
             <h2 id="grant-heading">{t!(i18n, plans.grant_heading)}</h2>
             <ActionForm action=grant attr:class="form">

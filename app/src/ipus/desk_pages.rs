@@ -4,6 +4,7 @@ use super::desk::*;
 use super::pages::{period_text, state_label};
 use crate::cases::pages::Due;
 use crate::components::page::{PageTitle, page_failure};
+use crate::components::table::ScrollTable;
 use crate::domain::date_display;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -85,20 +86,20 @@ fn DeskView(desk: Desk) -> impl IntoView {
             <h2 id="tasks-heading">{t!(i18n, plans.tasks)}</h2>
             {if has_tasks {
                 view! {
-                    <div class="table-scroll">
-                        <table class="table desk-tasks">
-                            <caption class="visually-hidden">{t!(i18n, plans.tasks)}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t!(i18n, plans.col_due)}</th>
-                                    <th scope="col">{t!(i18n, plans.col_task)}</th>
-                                    <th scope="col">{t!(i18n, plans.col_plan)}</th>
-                                    <th scope="col">{t!(i18n, plans.col_person)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{tasks}</tbody>
-                        </table>
-                    </div>
+                    <ScrollTable
+                        id="tasks-caption"
+                        caption=t_string!(i18n, plans.tasks).to_string()
+                        caption_hidden=true
+                        class="desk-tasks"
+                        headings=vec![
+                            t_string!(i18n, plans.col_due).to_string(),
+                            t_string!(i18n, plans.col_task).to_string(),
+                            t_string!(i18n, plans.col_plan).to_string(),
+                            t_string!(i18n, plans.col_person).to_string(),
+                        ]
+                    >
+                        {tasks}
+                    </ScrollTable>
                 }
                 .into_any()
             } else {
@@ -143,22 +144,21 @@ fn PlanList(key: &'static str, title: String, plans: Vec<DeskPlan>) -> impl Into
                 view! { <p>{t!(i18n, plans.none)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
-                        <table class="table">
-                            <caption class="visually-hidden">{title}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t!(i18n, plans.col_plan)}</th>
-                                    <th scope="col">{t!(i18n, plans.col_person)}</th>
-                                    <th scope="col">{t!(i18n, plans.col_case)}</th>
-                                    <th scope="col">{t!(i18n, plans.col_coordinator)}</th>
-                                    <th scope="col">{t!(i18n, plans.state)}</th>
-                                    <th scope="col">{t!(i18n, plans.col_period)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
+                    <ScrollTable
+                        id=format!("{key}-caption")
+                        caption=title.clone()
+                        caption_hidden=true
+                        headings=vec![
+                            t_string!(i18n, plans.col_plan).to_string(),
+                            t_string!(i18n, plans.col_person).to_string(),
+                            t_string!(i18n, plans.col_case).to_string(),
+                            t_string!(i18n, plans.col_coordinator).to_string(),
+                            t_string!(i18n, plans.state).to_string(),
+                            t_string!(i18n, plans.col_period).to_string(),
+                        ]
+                    >
+                        {rows}
+                    </ScrollTable>
                 }
                 .into_any()
             }}

@@ -12,6 +12,7 @@ use crate::components::form::{
     CheckboxField, ErrorSummary, Radios, SelectField, TextArea, TextField, last_error, successes,
 };
 use crate::components::page::{PageTitle, page_failure};
+use crate::components::table::ScrollTable;
 use crate::domain::{date_display, warsaw_display};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -431,22 +432,21 @@ fn VersionContent(version: PlanVersion, people: Choices) -> impl IntoView {
             <h3>{t!(i18n, plans.section_b)}</h3>
             <p>{period_text(content.period)}</p>
             <h3>{t!(i18n, plans.section_cd)}</h3>
-            <div class="table-scroll">
-                <table class="table">
-                    <caption class="visually-hidden">{t!(i18n, plans.section_cd)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, plans.service)}</th>
-                            <th scope="col">{t!(i18n, plans.units)}</th>
-                            <th scope="col">{t!(i18n, plans.schedule)}</th>
-                            <th scope="col">{t!(i18n, plans.provider)}</th>
-                            <th scope="col">{t!(i18n, plans.place)}</th>
-                            <th scope="col">{t!(i18n, plans.form)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{services}</tbody>
-                </table>
-            </div>
+            <ScrollTable
+                id="services-caption"
+                caption=t_string!(i18n, plans.section_cd).to_string()
+                caption_hidden=true
+                headings=vec![
+                    t_string!(i18n, plans.service).to_string(),
+                    t_string!(i18n, plans.units).to_string(),
+                    t_string!(i18n, plans.schedule).to_string(),
+                    t_string!(i18n, plans.provider).to_string(),
+                    t_string!(i18n, plans.place).to_string(),
+                    t_string!(i18n, plans.form).to_string(),
+                ]
+            >
+                {services}
+            </ScrollTable>
             <h3>{t!(i18n, plans.section_e)}</h3>
             {if no_activities {
                 view! { <p>{t!(i18n, plans.no_activities)}</p> }.into_any()
@@ -515,23 +515,22 @@ fn Versions(plan: Plan, people: Choices) -> impl IntoView {
     view! {
         <section aria-labelledby="versions-heading">
             <h2 id="versions-heading">{t!(i18n, plans.versions)}</h2>
-            <div class="table-scroll">
-                <table class="table">
-                    <caption class="visually-hidden">{t!(i18n, plans.versions)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, plans.version)}</th>
-                            <th scope="col">{t!(i18n, plans.state)}</th>
-                            <th scope="col">{t!(i18n, plans.last_saved)}</th>
-                            <th scope="col">{t!(i18n, plans.submitted)}</th>
-                            <th scope="col">{t!(i18n, plans.decided)}</th>
-                            <th scope="col">{t!(i18n, plans.comments)}</th>
-                            <th scope="col">{t!(i18n, plans.document)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ScrollTable
+                id="versions-caption"
+                caption=t_string!(i18n, plans.versions).to_string()
+                caption_hidden=true
+                headings=vec![
+                    t_string!(i18n, plans.version).to_string(),
+                    t_string!(i18n, plans.state).to_string(),
+                    t_string!(i18n, plans.last_saved).to_string(),
+                    t_string!(i18n, plans.submitted).to_string(),
+                    t_string!(i18n, plans.decided).to_string(),
+                    t_string!(i18n, plans.comments).to_string(),
+                    t_string!(i18n, plans.document).to_string(),
+                ]
+            >
+                {rows}
+            </ScrollTable>
         </section>
     }
 }
@@ -711,21 +710,21 @@ fn Monitoring(details: PlanDetails, actions: PlanActions) -> impl IntoView {
             })}
             {if has_entries {
                 view! {
-                    <div class="table-scroll">
-                        <table class="table plan-entries">
-                            <caption class="visually-hidden">{t!(i18n, plans.monitoring)}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t!(i18n, plans.entry_day)}</th>
-                                    <th scope="col">{t!(i18n, plans.entry_kind)}</th>
-                                    <th scope="col">{t!(i18n, plans.entry_body)}</th>
-                                    <th scope="col">{t!(i18n, plans.entry_problem)}</th>
-                                    <th scope="col">{t!(i18n, plans.entry_author)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
+                    <ScrollTable
+                        id="entries-caption"
+                        caption=t_string!(i18n, plans.monitoring).to_string()
+                        caption_hidden=true
+                        class="plan-entries"
+                        headings=vec![
+                            t_string!(i18n, plans.entry_day).to_string(),
+                            t_string!(i18n, plans.entry_kind).to_string(),
+                            t_string!(i18n, plans.entry_body).to_string(),
+                            t_string!(i18n, plans.entry_problem).to_string(),
+                            t_string!(i18n, plans.entry_author).to_string(),
+                        ]
+                    >
+                        {rows}
+                    </ScrollTable>
                 }
                 .into_any()
             } else {
