@@ -137,6 +137,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pracownik/sprawy/:id") view=StaffCasePage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/plany") view=crate::ipus::desk_pages::PlansDeskPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/upowaznienia-ipus") view=crate::ipus::authorisations::PlanAuthorisationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/realizacja-ipus") view=crate::ipus::summary_pages::PlanSummaryPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/spotkania-koordynatorow") view=crate::ipus::meetings_pages::CoordinatorMeetingsPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/plany/:id") view=crate::ipus::pages::PlanPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/pracownik/sprawy/:id/uslugi/:service")

@@ -19,12 +19,14 @@ pub enum Permission {
     RegisterOnBehalf,
     /// Read and handle cases (scoped further to assigned coordinators).
     HandleCases,
-    /// Assign cases to any coordinator and act on every case.
+    /// Assign cases to any coordinator, act on every case and record the coordinators' meetings.
     AssignCases,
     /// Qualify and refuse; draft and update individual plans.
     QualifyAndPlan,
     /// Approve individual plans (director; services organiser when authorised).
     ApprovePlans,
+    /// Read the half-yearly summary of the plans' realisation.
+    ReviewPlans,
     /// Edit the social services programme and the catalogue.
     ManageProgramme,
     /// Plan and record community organising.
@@ -38,7 +40,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 14] = [
         Permission::ViewPublicInformation,
         Permission::ManageOwnData,
         Permission::EnterStaffArea,
@@ -47,6 +49,7 @@ impl Permission {
         Permission::AssignCases,
         Permission::QualifyAndPlan,
         Permission::ApprovePlans,
+        Permission::ReviewPlans,
         Permission::ManageProgramme,
         Permission::OrganiseCommunity,
         Permission::ActForProvider,
@@ -77,6 +80,10 @@ impl Permission {
             AssignCases => matches!(role, ServicesOrganiser | Director | DeputyDirector),
             QualifyAndPlan => matches!(role, PlanCoordinator | ServicesOrganiser),
             ApprovePlans => matches!(role, Director | DeputyDirector | ServicesOrganiser),
+            ReviewPlans => matches!(
+                role,
+                ServicesOrganiser | Director | DeputyDirector | CommunityOrganiser
+            ),
             ManageProgramme => matches!(role, ServicesOrganiser | Director | DeputyDirector),
             OrganiseCommunity => matches!(role, CommunityOrganiser | Director | DeputyDirector),
             ActForProvider => matches!(role, ProviderStaff),
@@ -186,6 +193,9 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/add_plan_entry", Permission::QualifyAndPlan),
     ("/api/close_plan", Permission::QualifyAndPlan),
     ("/api/record_follow_up", Permission::QualifyAndPlan),
+    ("/api/plan_realisation_summary", Permission::ReviewPlans),
+    ("/api/coordinator_meetings", Permission::HandleCases),
+    ("/api/record_coordinator_meeting", Permission::AssignCases),
     ("/api/account_scope", Permission::ManageAccounts),
     ("/api/set_account_scope", Permission::ManageAccounts),
 ];
@@ -366,7 +376,7 @@ mod tests {
         use Permission::*;
         use Role::*;
         // Each row: permission, the roles that hold it. Everything else must be denied.
-        let expected: [(Permission, &[Role]); 11] = [
+        let expected: [(Permission, &[Role]); 12] = [
             (
                 EnterStaffArea,
                 &[
@@ -405,6 +415,15 @@ mod tests {
             (QualifyAndPlan, &[PlanCoordinator, ServicesOrganiser]),
             (ApprovePlans, &[Director, DeputyDirector, ServicesOrganiser]),
             (
+                ReviewPlans,
+                &[
+                    ServicesOrganiser,
+                    Director,
+                    DeputyDirector,
+                    CommunityOrganiser,
+                ],
+            ),
+            (
                 ManageProgramme,
                 &[ServicesOrganiser, Director, DeputyDirector],
             ),
@@ -439,6 +458,7 @@ mod tests {
         for permission in [
             Permission::HandleCases,
             Permission::QualifyAndPlan,
+            Permission::ReviewPlans,
             Permission::ReadAuditLog,
         ] {
             assert!(

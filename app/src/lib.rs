@@ -20,6 +20,7 @@ pub mod components;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod forms;
 pub mod gate;
 pub mod identity;
 pub mod ipus;

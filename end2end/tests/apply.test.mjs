@@ -569,3 +569,40 @@ test('the whole wizard works with the keyboard alone', async () => {
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+for (const js of [true, false]) {
+  test(`the services organiser records a coordinators' meeting and sums up the half-year (${js ? 'JS on' : 'JS off'})`, async () => {
+    const page = await openPage(shared.browser, { js });
+    const base = shared.server.url;
+    await signIn(page, base, 'organizator@cus.debica.example');
+    await visit(page, `${base}/pracownik/spotkania-koordynatorow`, { js });
+    const agenda = `Przegląd planów w realizacji (${js ? 'z JavaScriptem' : 'bez JavaScriptu'})`;
+    const fill = async () => {
+      if (js) await waitForHydration(page);
+      await page.fill('#agenda', agenda);
+      await page.fill('#minutes', 'Omówiono plany w realizacji; ustalono terminy kontroli jakości.');
+    };
+    // Nobody ticked as present: the message next to the attendance.
+    await fill();
+    await press(page, js, 'Zapisz protokół');
+    await page.waitForSelector('#attendee_ids .field-error');
+    assert.match(await page.textContent('#attendee_ids'), /co najmniej jedną osobę/);
+    await fill();
+    await page.check('#attendee_ids-0');
+    await press(page, js, 'Zapisz protokół');
+    await page.waitForSelector(`article.meeting >> text=${agenda}`);
+    await scan(page, js);
+
+    // The half-year's summary counts the meeting; an earlier half-year can be chosen.
+    await visit(page, `${base}/pracownik/realizacja-ipus`, { js });
+    assert.match(await page.textContent('main'), /Plany według stanu/);
+    const meetings = await page.textContent('.summary-outcomes');
+    assert.match(meetings, /Spotkania koordynatorów\s*[1-9]/);
+    if (js) await waitForHydration(page);
+    await page.selectOption('#okres', { index: 1 });
+    await Promise.all([page.waitForURL(/okres=/), page.click('button:has-text("Pokaż")')]);
+    await page.waitForSelector('h2.summary-heading >> text=półrocze');
+    await scan(page, js);
+    assert.deepEqual(expectedRefusalsAside(page.problems), []);
+  });
+}

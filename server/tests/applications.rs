@@ -1871,6 +1871,80 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
         let (status, _, body) = post_form(&organiser, &api("start_plan_update"), &update).await;
         assert_eq!(status, 422, "a closed plan is not updated");
         assert!(body.contains("plan_not_running"), "{body}");
+
+        // The coordinators' meeting, recorded once however often it is sent.
+        let meeting = |attendee: &str| {
+            vec![
+                ("form[held_on]", today.clone()),
+                ("form[agenda]", "Przegląd planów w realizacji".to_owned()),
+                (
+                    "form[minutes]",
+                    "Omówiono plan; rezygnacja przyjęta.".to_owned(),
+                ),
+                ("form[attendee_ids][0]", attendee.to_owned()),
+                ("form[provider_ids][0]", provider.clone()),
+            ]
+        };
+        let record = |client: &reqwest::Client, form| {
+            post_owned(client.clone(), api("record_coordinator_meeting"), form)
+        };
+        for _ in 0..2 {
+            let (status, _, body) = record(&organiser, meeting(&organiser_id)).await;
+            assert_eq!(status, 200, "{body}");
+        }
+        let (status, _, body) = record(&organiser, meeting("")[..3].to_vec()).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("attendees_required"), "{body}");
+        let (status, _, _) = record(&anna, meeting(&organiser_id)).await;
+        assert_eq!(status, 403, "a resident records no meeting");
+        let meetings = json(&director, &api("coordinator_meetings"), &[]).await;
+        assert_eq!(
+            meetings["meetings"].as_array().unwrap().len(),
+            1,
+            "{meetings}"
+        );
+        assert_eq!(meetings["meetings"][0]["attendees"][0], "Olga Organizator");
+        assert_eq!(
+            meetings["meetings"][0]["providers"]
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(meetings["may_record"], true);
+
+        // The half-year's summary for the director: the plan, where it stands and its outcome.
+        let summary = json(
+            &director,
+            &api("plan_realisation_summary"),
+            &[("period", "")],
+        )
+        .await;
+        assert_eq!(summary["plans"], 1, "{summary}");
+        assert!(
+            summary["by_standing"]
+                .to_string()
+                .contains(r#"["resigned",1]"#),
+            "{summary}"
+        );
+        assert_eq!(summary["resigned"], 1);
+        assert_eq!(summary["meetings"], 1);
+        assert_eq!(summary["by_service"][0]["plans"], 1);
+        let visits = serde_json::json!({"kind": "home_visit", "count": 1, "problems": 1});
+        assert!(
+            summary["entries"].as_array().unwrap().contains(&visits),
+            "{summary}"
+        );
+        let (status, _, _) =
+            post_form(&anna, &api("plan_realisation_summary"), &[("period", "")]).await;
+        assert_eq!(status, 403, "the summary is the management's");
+        let earlier = json(
+            &director,
+            &api("plan_realisation_summary"),
+            &[("period", "2020-1")],
+        )
+        .await;
+        assert_eq!(earlier["plans"], 0, "no plan was drafted in 2020");
         app.db.drop_database().await;
     }
 }

@@ -55,10 +55,13 @@ pub async fn load_my_case(id: String) -> Result<MyCase, AppError> {
     let access = require(Permission::ManageOwnData).await?;
     let application = super::access::own_application(&access, &id).await?;
     let store = &access.state.store;
-    let plan = match store.plan_of_case(&id).await? {
-        Some(plan_id) => store.plan(&plan_id).await?.approved_summary(),
-        None => None,
-    };
+    // The version in force only: drafts and returned versions are the staff's.
+    let plan = store
+        .plan_summaries(&id)
+        .await?
+        .into_iter()
+        .rev()
+        .find(|version| version.state == crate::ipus::VersionState::Approved);
     let case = MyCase {
         plan,
         programme_name: store.programme(&application.programme_id).await?.name,

@@ -78,9 +78,7 @@ pub async fn start_on_behalf(
         }
     };
     let today = crate::domain::clock::warsaw_date(access.state.clock.now());
-    let received_on = crate::domain::past_day(&received_on, today)
-        .map_err(|key| errors.insert("received_on".into(), key.into()))
-        .ok();
+    let received_on = crate::forms::check_past_day(&mut errors, "received_on", &received_on, today);
     let programme = access
         .state
         .store

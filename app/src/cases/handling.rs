@@ -243,10 +243,7 @@ pub(crate) mod server {
         } else {
             store.open_cases_with_pesel(&pesel, id).await?
         };
-        let plan = match store.plan_of_case(id).await? {
-            Some(plan_id) => store.plan(&plan_id).await?.summary(),
-            None => None,
-        };
+        let plan = store.plan_summaries(id).await?.pop();
         let may_assign_others = oversees(access);
         let may_act =
             may_assign_others || handling.coordinator_id.as_deref() == Some(user.id.as_str());

@@ -4,12 +4,10 @@
 
 use crate::domain::coded::coded_enum;
 use crate::error::{AppError, FieldErrors};
+use crate::forms::{check_past_day, check_text};
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-/// Longest text of one field, in characters.
-pub const MAX_TEXT: usize = 5000;
 
 coded_enum! {
     /// Where the recognition took place.
@@ -54,48 +52,27 @@ impl RecognitionForm {
     /// The recognition, or the errors keyed by field. It cannot be dated after `today`.
     pub fn check(&self, today: NaiveDate) -> Result<NeedsRecognition, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let held_on = crate::domain::past_day(&self.held_on, today)
-            .map_err(|key| errors.insert("held_on".into(), key.into()))
-            .ok();
+        let held_on = check_past_day(&mut errors, "held_on", &self.held_on, today);
         let place = RecognitionPlace::from_code(self.place.trim());
         if place.is_none() {
             errors.insert("place".into(), "choose_one".into());
         }
-        if place == Some(RecognitionPlace::Other) && self.place_detail.trim().is_empty() {
-            errors.insert("place_detail".into(), "required".into());
-        }
-        let required = [
-            ("participants", &self.participants),
-            ("needs", &self.needs),
-            ("proposal", &self.proposal),
-        ];
-        for (field, text) in required {
-            if text.trim().is_empty() {
-                errors.insert(field.into(), "required".into());
-            }
-        }
-        let all = [
-            ("place_detail", &self.place_detail),
-            ("participants", &self.participants),
-            ("needs", &self.needs),
-            ("services_used", &self.services_used),
-            ("proposal", &self.proposal),
-        ];
-        for (field, text) in all {
-            if text.chars().count() > MAX_TEXT {
-                errors.insert(field.into(), "too_long".into());
-            }
-        }
+        let other = place == Some(RecognitionPlace::Other);
+        let place_detail = check_text(&mut errors, "place_detail", &self.place_detail, other);
+        let participants = check_text(&mut errors, "participants", &self.participants, true);
+        let needs = check_text(&mut errors, "needs", &self.needs, true);
+        let services_used = check_text(&mut errors, "services_used", &self.services_used, false);
+        let proposal = check_text(&mut errors, "proposal", &self.proposal, true);
         match (held_on, place) {
             (Some(held_on), Some(place)) if errors.is_empty() => Ok(NeedsRecognition {
                 id: String::new(),
                 held_on,
                 place,
-                place_detail: self.place_detail.trim().to_owned(),
-                participants: self.participants.trim().to_owned(),
-                needs: self.needs.trim().to_owned(),
-                services_used: self.services_used.trim().to_owned(),
-                proposal: self.proposal.trim().to_owned(),
+                place_detail,
+                participants,
+                needs,
+                services_used,
+                proposal,
                 recorded_by: String::new(),
                 recorded_at: DateTime::<Utc>::MIN_UTC,
             }),

@@ -100,6 +100,7 @@ fn StaffHome(me: Me) -> impl IntoView {
     let registers = Permission::RegisterOnBehalf.allowed_for(&me.roles);
     let handles_cases = Permission::HandleCases.allowed_for(&me.roles);
     let oversees_cases = Permission::AssignCases.allowed_for(&me.roles);
+    let reviews_plans = Permission::ReviewPlans.allowed_for(&me.roles);
     let directs = me.roles.contains(&crate::domain::Role::Director);
     view! {
         <h1>{t!(i18n, staff.title)}</h1>
@@ -128,6 +129,14 @@ fn StaffHome(me: Me) -> impl IntoView {
                     </li>
                     <li>
                         <a href="/pracownik/plany">{t!(i18n, plans.desk_title)}</a>
+                    </li>
+                    <li>
+                        <a href="/pracownik/spotkania-koordynatorow">{t!(i18n, meetings.title)}</a>
+                    </li>
+                </Show>
+                <Show when=move || reviews_plans>
+                    <li>
+                        <a href="/pracownik/realizacja-ipus">{t!(i18n, summary.title)}</a>
                     </li>
                 </Show>
                 <Show when=move || oversees_cases>

@@ -10,7 +10,7 @@ use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
-fn task_label(i18n: I18nContext<Locale>, kind: TaskKind) -> String {
+pub(crate) fn task_label(i18n: I18nContext<Locale>, kind: TaskKind) -> String {
     match kind {
         TaskKind::Drafting => t_string!(i18n, plans.task_drafting),
         TaskKind::QualityCheck => t_string!(i18n, plans.task_quality_check),

@@ -1,13 +1,17 @@
-//! The plans desk's rows: three queries (plans with their cases, their versions, their last
-//! quality checks) whatever the number of plans.
+//! The plans desk's and the half-yearly summary's rows: three queries (plans with their cases,
+//! their versions, their last quality checks) whatever the number of plans; and the summary's
+//! count of monitoring entries.
 
 use super::desk::DeskPlan;
-use super::monitoring::quality_check_due;
+use super::monitoring::{EntryKind, quality_check_due};
 use super::rules::{PlanContent, PlanPeriod, VersionState, drafting_due};
+use super::summary::{EntryLine, SummaryPlan};
 use crate::applications::PersonInput;
 use crate::applications::store::corrupt;
 use crate::programme::store::from_json;
-use crate::store::{Store, StoreResult, from_db_day, from_db_optional_day, placeholders};
+use crate::store::{
+    Store, StoreResult, from_db_day, from_db_optional_day, from_db_time, placeholders,
+};
 use chrono::NaiveDate;
 use sqlx::Row;
 use std::collections::HashMap;
@@ -21,6 +25,8 @@ struct VersionFacts {
     period: Option<PlanPeriod>,
     /// Some version was submitted once.
     submitted: bool,
+    /// The services (name, units) of the version in force, or of the last version.
+    services: Vec<(String, u32)>,
 }
 
 impl Store {
@@ -31,9 +37,20 @@ impl Store {
         coordinator: Option<&str>,
         scope: Option<&[String]>,
     ) -> StoreResult<Vec<DeskPlan>> {
+        let plans = self.summary_plans(coordinator, scope).await?;
+        Ok(plans.into_iter().map(|plan| plan.desk).collect())
+    }
+
+    /// `desk_plans` with what the half-yearly summary counts.
+    pub async fn summary_plans(
+        &self,
+        coordinator: Option<&str>,
+        scope: Option<&[String]>,
+    ) -> StoreResult<Vec<SummaryPlan>> {
         let mut sql = String::from(
             "SELECT p.id, p.number, p.application_id, a.case_number, a.subject, a.registered_on, \
-             u.display_name AS coordinator, p.closed_at, c.follow_up_due, c.follow_up_on \
+             u.display_name AS coordinator, p.created_at, p.closed_at, c.ended_on, c.resignation, \
+             c.follow_up_due, c.follow_up_on \
              FROM plans p JOIN applications a ON a.id = p.application_id \
              LEFT JOIN users u ON u.id = a.coordinator_id \
              LEFT JOIN plan_closures c ON c.plan_id = p.id WHERE 1 = 1",
@@ -72,11 +89,12 @@ impl Store {
             let (version, state) = facts
                 .last
                 .ok_or_else(|| corrupt(format!("plan {id} without versions")))?;
-            let (period, submitted) = (facts.period, facts.submitted);
+            let (period, submitted, services) = (facts.period, facts.submitted, facts.services);
             let subject: PersonInput = from_json(&row.try_get::<String, _>("subject")?)?;
             let closed = row.try_get::<Option<String>, _>("closed_at")?.is_some();
             let follow_up_on = from_db_optional_day(row.try_get("follow_up_on")?)?;
-            plans.push(DeskPlan {
+            let created_at = from_db_time(&row.try_get::<String, _>("created_at")?)?;
+            let desk = DeskPlan {
                 number: row.try_get("number")?,
                 case_id: row.try_get("application_id")?,
                 case_number: row
@@ -99,6 +117,17 @@ impl Store {
                     .filter(|_| !closed)
                     .map(|p| quality_check_due(checks.get(&id).copied(), p.start)),
                 id,
+            };
+            plans.push(SummaryPlan {
+                desk,
+                created_on: crate::domain::warsaw_date(created_at),
+                services,
+                ended_on: from_db_optional_day(row.try_get("ended_on")?)?,
+                resigned: !row
+                    .try_get::<Option<String>, _>("resignation")?
+                    .unwrap_or_default()
+                    .is_empty(),
+                follow_up_on,
             });
         }
         Ok(plans)
@@ -123,9 +152,17 @@ impl Store {
                 .map_err(|e| corrupt(e.to_string()))?;
             let entry = out.entry(row.try_get("plan_id")?).or_default();
             entry.last = Some((version, state));
-            if state == VersionState::Approved {
+            let in_force = state == VersionState::Approved;
+            if in_force || entry.period.is_none() {
                 let content: PlanContent = from_json(&row.try_get::<String, _>("content")?)?;
-                entry.period = Some(content.period);
+                entry.services = content
+                    .services
+                    .into_iter()
+                    .map(|s| (s.name, s.units))
+                    .collect();
+                if in_force {
+                    entry.period = Some(content.period);
+                }
             }
             entry.submitted |= row.try_get::<Option<String>, _>("submitted_at")?.is_some();
         }
@@ -152,6 +189,54 @@ impl Store {
                     row.try_get("plan_id")?,
                     from_db_day(&row.try_get::<String, _>("last")?)?,
                 ))
+            })
+            .collect()
+    }
+
+    /// The monitoring entries made from `from` to `to` (days included) in plans of the
+    /// programmes in `scope` (every programme when `None`), by kind.
+    pub async fn plan_entry_counts(
+        &self,
+        scope: Option<&[String]>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> StoreResult<Vec<EntryLine>> {
+        let mut sql = String::from(
+            "SELECT e.kind, COUNT(*) AS entries, SUM(e.problem) AS problems FROM plan_entries e \
+             JOIN plans p ON p.id = e.plan_id JOIN applications a ON a.id = p.application_id \
+             WHERE e.happened_on BETWEEN $1 AND $2",
+        );
+        let mut values = vec![from.to_string(), to.to_string()];
+        if let Some(scope) = scope {
+            if scope.is_empty() {
+                return Ok(Vec::new());
+            }
+            sql.push_str(&format!(
+                " AND a.programme_id IN ({})",
+                placeholders(3, scope.len())
+            ));
+            values.extend(scope.iter().cloned());
+        }
+        sql.push_str(" GROUP BY e.kind");
+        let mut query = sqlx::query(&sql);
+        for value in &values {
+            query = query.bind(value);
+        }
+        query
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(|row| {
+                let kind: String = row.try_get("kind")?;
+                let number = |column: &str| -> StoreResult<u32> {
+                    let value = row.try_get::<Option<i64>, _>(column)?.unwrap_or(0);
+                    u32::try_from(value).map_err(|e| corrupt(e.to_string()))
+                };
+                Ok(EntryLine {
+                    kind: EntryKind::from_code(&kind).ok_or_else(|| corrupt(kind))?,
+                    count: number("entries")?,
+                    problems: number("problems")?,
+                })
             })
             .collect()
     }

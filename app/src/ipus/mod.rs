@@ -9,6 +9,10 @@ pub mod desk_pages;
 mod desk_store;
 #[cfg(feature = "ssr")]
 pub mod document;
+pub mod meetings;
+pub mod meetings_pages;
+#[cfg(feature = "ssr")]
+mod meetings_store;
 pub mod model;
 pub mod monitoring;
 #[cfg(feature = "ssr")]
@@ -18,6 +22,8 @@ pub mod plans;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod summary;
+pub mod summary_pages;
 
 pub use model::*;
 pub use rules::*;

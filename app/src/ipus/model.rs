@@ -43,6 +43,11 @@ impl Plan {
             .find(|v| v.state == VersionState::Approved)
     }
 
+    /// The version in force while the plan runs: approved and not closed.
+    pub fn running(&self) -> Option<&PlanVersion> {
+        self.approved().filter(|_| self.closed_at.is_none())
+    }
+
     /// The version being worked on or awaiting approval, if any.
     pub fn pending(&self) -> Option<&PlanVersion> {
         self.versions
@@ -58,27 +63,6 @@ pub struct PlanSummary {
     pub number: String,
     pub version: u32,
     pub state: VersionState,
-}
-
-impl Plan {
-    /// Where the last version stands.
-    pub fn summary(&self) -> Option<PlanSummary> {
-        self.versions.last().map(|last| self.summary_of(last))
-    }
-
-    /// The version in force, for the resident.
-    pub fn approved_summary(&self) -> Option<PlanSummary> {
-        self.approved().map(|approved| self.summary_of(approved))
-    }
-
-    fn summary_of(&self, version: &PlanVersion) -> PlanSummary {
-        PlanSummary {
-            id: self.id.clone(),
-            number: self.number.clone(),
-            version: version.version,
-            state: version.state,
-        }
-    }
 }
 
 /// Where version `version` of case `case_id`'s plan is printed.

@@ -5,14 +5,11 @@
 
 use super::rules::PlanPeriod;
 use crate::domain::coded::coded_enum;
-use crate::domain::past_day;
 use crate::error::{AppError, FieldErrors};
+use crate::forms::{check_past_day, check_text};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-/// Longest text of one field, in characters.
-pub const MAX_TEXT: usize = 5000;
 
 /// A quality check is due this many days after the last one (or the plan's start).
 pub const QUALITY_CHECK_DAYS: u64 = 30;
@@ -69,27 +66,6 @@ pub fn quality_check_due(last_check: Option<NaiveDate>, start: NaiveDate) -> Nai
     last_check.unwrap_or(start) + Days::new(QUALITY_CHECK_DAYS)
 }
 
-fn check_text(errors: &mut FieldErrors, field: &str, text: &str, required: bool) -> String {
-    let text = text.trim();
-    if required && text.is_empty() {
-        errors.insert(field.into(), "required".into());
-    } else if text.chars().count() > MAX_TEXT {
-        errors.insert(field.into(), "too_long".into());
-    }
-    text.to_owned()
-}
-
-fn check_day(
-    errors: &mut FieldErrors,
-    field: &str,
-    text: &str,
-    today: NaiveDate,
-) -> Option<NaiveDate> {
-    past_day(text, today)
-        .map_err(|key| errors.insert(field.into(), key.into()))
-        .ok()
-}
-
 /// A monitoring entry as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -105,7 +81,7 @@ impl EntryForm {
     /// The entry (without id and author), or the errors by field.
     pub fn check(&self, today: NaiveDate) -> Result<PlanEntry, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let happened_on = check_day(&mut errors, "happened_on", &self.happened_on, today);
+        let happened_on = check_past_day(&mut errors, "happened_on", &self.happened_on, today);
         let kind = EntryKind::from_code(self.kind.trim());
         if kind.is_none() {
             errors.insert("kind".into(), "choose_one".into());
@@ -146,7 +122,7 @@ impl ClosingForm {
     /// months after the end — the day it ended, when that came before the planned end.
     pub fn check(&self, period: PlanPeriod, today: NaiveDate) -> Result<Closure, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let ended_on = check_day(&mut errors, "ended_on", &self.ended_on, today);
+        let ended_on = check_past_day(&mut errors, "ended_on", &self.ended_on, today);
         let resigned = match self.reason.trim() {
             "completed" => Some(false),
             "resignation" => Some(true),
@@ -171,7 +147,7 @@ impl ClosingForm {
                 None
             }
             ("", _) => None,
-            (text, _) => check_day(&mut errors, "conversation_on", text, today),
+            (text, _) => check_past_day(&mut errors, "conversation_on", text, today),
         };
         let course = check_text(&mut errors, "course", &self.course, true);
         let results = check_text(&mut errors, "results", &self.results, true);
@@ -214,7 +190,7 @@ impl FollowUpForm {
         today: NaiveDate,
     ) -> Result<(NaiveDate, String), FieldErrors> {
         let mut errors = FieldErrors::new();
-        let held_on = check_day(&mut errors, "held_on", &self.held_on, today);
+        let held_on = check_past_day(&mut errors, "held_on", &self.held_on, today);
         if held_on.is_some_and(|day| day < due) {
             errors.insert("held_on".into(), "follow_up_too_early".into());
         }
@@ -268,7 +244,7 @@ mod server {
     pub async fn add_entry(access: &Access, id: &str, form: &EntryForm) -> Result<(), AppError> {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let (plan, application, _) = plan_to_edit(access, id).await?;
-        if plan.approved().is_none() || plan.closed_at.is_some() {
+        if plan.running().is_none() {
             return Err(AppError::invalid("form", "plan_not_running"));
         }
         let entry = form.check(today(access)).map_err(AppError::Invalid)?;

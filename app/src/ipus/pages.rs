@@ -684,7 +684,7 @@ pub fn entry_kind_label(i18n: I18nContext<Locale>, kind: EntryKind) -> String {
 fn Monitoring(details: PlanDetails, actions: PlanActions) -> impl IntoView {
     let i18n = use_i18n();
     let approved = details.plan.approved().is_some();
-    let running = approved && details.closure.is_none();
+    let running = details.plan.running().is_some();
     let id = details.plan.id.clone();
     let rows = details
         .entries

@@ -90,9 +90,7 @@ impl PlanForm {
         };
         let agreed_on = match self.agreed_on.trim() {
             "" => None,
-            text => crate::domain::past_day(text, today)
-                .map_err(|key| errors.insert("agreed_on".into(), key.into()))
-                .ok(),
+            text => crate::forms::check_past_day(&mut errors, "agreed_on", text, today),
         };
         let mut services = Vec::new();
         // A row left without units is a service left out of the plan.
@@ -394,13 +392,10 @@ pub(crate) mod server {
         }
         let (services, offers) = allowed(access, &plan.application_id).await?;
         let entries = store.plan_entries(id).await?;
-        let quality_check_due = plan
-            .approved()
-            .filter(|_| plan.closed_at.is_none())
-            .map(|v| {
-                let last = crate::ipus::monitoring::last_quality_check(&entries);
-                crate::ipus::monitoring::quality_check_due(last, v.content.period.start)
-            });
+        let quality_check_due = plan.running().map(|v| {
+            let last = crate::ipus::monitoring::last_quality_check(&entries);
+            crate::ipus::monitoring::quality_check_due(last, v.content.period.start)
+        });
         let closure = store.plan_closure(id).await?;
         let representative = application
             .applicant_role

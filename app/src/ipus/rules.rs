@@ -50,7 +50,7 @@ impl PlanPeriod {
     }
 }
 
-fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
+pub(crate) fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
     date.checked_add_months(Months::new(months))
         .unwrap_or(NaiveDate::MAX)
 }

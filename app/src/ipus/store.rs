@@ -3,7 +3,7 @@
 //! may change); the approval authorisations of art. 41.
 
 use super::authorisations::AuthorisationRow;
-use super::model::{Plan, PlanVersion};
+use super::model::{Plan, PlanSummary, PlanVersion};
 use super::rules::{Authorisation, Offer, PlanContent, VersionState};
 use crate::applications::EventKind;
 use crate::applications::store::{Counter, Tx, corrupt, insert_event, next_in_year};
@@ -114,6 +114,31 @@ impl Store {
                 .map(|row| row.try_get("id"))
                 .transpose()?,
         )
+    }
+
+    /// Each version of case `application_id`'s plan as a one-line summary, oldest first (none
+    /// when the case has no plan): one query, no version's content read.
+    pub async fn plan_summaries(&self, application_id: &str) -> StoreResult<Vec<PlanSummary>> {
+        sqlx::query(
+            "SELECT p.id, p.number, v.version, v.state FROM plans p \
+             JOIN plan_versions v ON v.plan_id = p.id WHERE p.application_id = $1 \
+             ORDER BY v.version",
+        )
+        .bind(application_id)
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|row| {
+            let state: String = row.try_get("state")?;
+            Ok(PlanSummary {
+                id: row.try_get("id")?,
+                number: row.try_get("number")?,
+                version: u32::try_from(row.try_get::<i64, _>("version")?)
+                    .map_err(|e| corrupt(e.to_string()))?,
+                state: VersionState::from_code(&state).ok_or_else(|| corrupt(state))?,
+            })
+        })
+        .collect()
     }
 
     /// The providers offering each service qualified in case `application_id`.
