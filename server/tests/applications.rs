@@ -756,6 +756,14 @@ async fn staff_handle_cases_from_the_inbox() {
             };
             let (rows, total) = store.inbox(&query, viewer, None, on(1)).await.unwrap();
             assert_eq!((total, rows[0].id.as_str()), (1, expected), "{status}");
+            // The name alone (SQLite answers it from its name rows) follows the status too.
+            let by_name = app::cases::InboxQuery {
+                q: "kowalska".into(),
+                status: status.into(),
+                ..Default::default()
+            };
+            let (rows, total) = store.inbox(&by_name, viewer, None, on(1)).await.unwrap();
+            assert_eq!((total, rows[0].id.as_str()), (1, expected), "name, {status}");
         }
         app.db.drop_database().await;
     }

@@ -51,13 +51,15 @@ impl Filters {
     }
 }
 
-/// Where the inbox counts and pages its cases: `applications`, or the requested services alone
-/// when a service is the only filter (their rows keep the case's status, day and number, so one
-/// index answers). Both are aliased `a`: the order columns have the same names.
+/// Where the inbox counts and pages its cases: `applications`, or — when a service or (on
+/// SQLite) a name is the only filter — the requested services or the name rows alone (their rows
+/// keep the case's status, day and number, so one index answers). All are aliased `a`: the order
+/// columns have the same names.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Source {
     Cases,
     ServiceRows,
+    NameRows,
 }
 
 impl Source {
@@ -65,13 +67,14 @@ impl Source {
         match self {
             Source::Cases => "applications a",
             Source::ServiceRows => "application_services a",
+            Source::NameRows => "case_name_rows a",
         }
     }
 
     fn case_id(self) -> &'static str {
         match self {
             Source::Cases => "a.id",
-            Source::ServiceRows => "a.application_id",
+            Source::ServiceRows | Source::NameRows => "a.application_id",
         }
     }
 }
@@ -106,6 +109,10 @@ fn inbox_filters(
     } else if let Ok(number) = CaseNumber::parse(q) {
         filters.and("a.case_number = ?", &[number.as_str()]);
     } else if let Some((condition, words)) = name_condition(q, backend) {
+        if backend == Backend::Sqlite && filters.is_empty() && name_is_the_only_filter(query) {
+            filters.and(NAME_ROWS_MATCH, &[&words, status]);
+            return (Source::NameRows, filters);
+        }
         filters.and(condition, &[&words]);
     }
     if !query.programme.is_empty() {
@@ -149,9 +156,22 @@ fn inbox_filters(
     (Source::Cases, filters)
 }
 
+/// The name rows (SQLite's `case_name_rows`) whose words match, of cases in a status.
+const NAME_ROWS_MATCH: &str =
+    "a.id IN (SELECT rowid FROM case_names WHERE case_names MATCH ?) AND a.status = ?";
+
+/// Whether nothing but the name (and the status) narrows `query`; the scope is checked apart.
+fn name_is_the_only_filter(query: &InboxQuery) -> bool {
+    query.programme.is_empty()
+        && query.coordinator.is_empty()
+        && query.service.is_empty()
+        && Channel::from_code(&query.channel).is_none()
+        && !matches!(query.deadline.as_str(), "overdue" | "week")
+}
+
 /// The condition that every word of `q` begins a word of the person's name, with its bound
-/// value: a full-text query on the folded name words (`case_names` on SQLite, the GIN index of
-/// `name_words` on PostgreSQL). None when `q` has no words.
+/// value: a full-text query on the folded name words (`case_names` over `case_name_rows` on
+/// SQLite, the GIN index of `name_words` on PostgreSQL). None when `q` has no words.
 fn name_condition(q: &str, backend: Backend) -> Option<(&'static str, String)> {
     let words = query_words(q);
     if words.is_empty() {
@@ -160,7 +180,8 @@ fn name_condition(q: &str, backend: Backend) -> Option<(&'static str, String)> {
     // Folded words are letters and digits only: nothing in them needs quoting.
     let (condition, prefix, and): (_, fn(&String) -> String, _) = match backend {
         Backend::Sqlite => (
-            "a.id IN (SELECT application_id FROM case_names WHERE case_names MATCH ?)",
+            "a.id IN (SELECT application_id FROM case_name_rows WHERE id IN \
+             (SELECT rowid FROM case_names WHERE case_names MATCH ?))",
             |word| format!("\"{word}\"*"),
             " AND ",
         ),
@@ -574,6 +595,29 @@ mod tests {
         });
         assert_eq!(source, Source::Cases);
         assert_eq!(narrowed.values, ["viewer", "s1", "registered"]);
+    }
+
+    #[test]
+    fn a_name_alone_is_answered_from_the_name_rows() {
+        let (source, only) = filters(InboxQuery {
+            q: "Kowalska".into(),
+            ..Default::default()
+        });
+        assert_eq!(source, Source::NameRows);
+        assert_eq!(
+            only.sql,
+            " AND a.id IN (SELECT rowid FROM case_names WHERE case_names MATCH $1) \
+             AND a.status = $2"
+        );
+        assert_eq!(only.values, ["\"kowalska\"*", "registered"]);
+
+        let (source, narrowed) = filters(InboxQuery {
+            q: "Kowalska".into(),
+            channel: "paper".into(),
+            ..Default::default()
+        });
+        assert_eq!(source, Source::Cases);
+        assert_eq!(narrowed.values, ["\"kowalska\"*", "paper", "registered"]);
     }
 
     #[test]

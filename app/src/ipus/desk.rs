@@ -157,15 +157,10 @@ pub async fn load_plan_desk() -> Result<Desk, AppError> {
     Ok(Desk::new(plans, today, all))
 }
 
+/// A plan numbered `number` whose last version is in `state`, with nothing due (for tests).
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn plan(number: &str, state: VersionState) -> DeskPlan {
+impl DeskPlan {
+    pub(crate) fn sample(number: &str, state: VersionState) -> DeskPlan {
         DeskPlan {
             id: number.into(),
             number: number.into(),
@@ -182,6 +177,15 @@ mod tests {
             quality_check_due: None,
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
 
     #[test]
     fn plans_are_sorted_by_state_and_what_is_due_this_week() {
@@ -191,35 +195,35 @@ mod tests {
         let plans = vec![
             DeskPlan {
                 drafting_due: Some(day(2027, 3, 12)),
-                ..plan("IPUS 1/2027", VersionState::Draft)
+                ..DeskPlan::sample("IPUS 1/2027", VersionState::Draft)
             },
-            plan("IPUS 2/2027", VersionState::Submitted),
+            DeskPlan::sample("IPUS 2/2027", VersionState::Submitted),
             DeskPlan {
                 period: Some(running),
                 quality_check_due: Some(day(2027, 3, 1)),
-                ..plan("IPUS 3/2027", VersionState::Approved)
+                ..DeskPlan::sample("IPUS 3/2027", VersionState::Approved)
             },
             DeskPlan {
                 period: Some(ending),
                 quality_check_due: Some(day(2027, 4, 1)),
-                ..plan("IPUS 4/2027", VersionState::Approved)
+                ..DeskPlan::sample("IPUS 4/2027", VersionState::Approved)
             },
             DeskPlan {
                 period: Some(running),
                 closed: true,
                 follow_up_due: Some(day(2027, 3, 10)),
-                ..plan("IPUS 5/2026", VersionState::Approved)
+                ..DeskPlan::sample("IPUS 5/2026", VersionState::Approved)
             },
             DeskPlan {
                 period: Some(running),
                 closed: true,
                 follow_up_due: Some(day(2027, 9, 30)),
-                ..plan("IPUS 6/2026", VersionState::Approved)
+                ..DeskPlan::sample("IPUS 6/2026", VersionState::Approved)
             },
             DeskPlan {
                 period: Some(PlanPeriod::new(day(2026, 11, 1), day(2027, 2, 28)).unwrap()),
                 quality_check_due: Some(day(2027, 3, 1)),
-                ..plan("IPUS 7/2026", VersionState::Approved)
+                ..DeskPlan::sample("IPUS 7/2026", VersionState::Approved)
             },
         ];
         let desk = Desk::new(plans, today, false);

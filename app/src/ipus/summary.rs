@@ -329,21 +329,7 @@ mod tests {
 
     fn plan(number: &str, state: VersionState, created_on: NaiveDate) -> SummaryPlan {
         SummaryPlan {
-            desk: DeskPlan {
-                id: number.into(),
-                number: number.into(),
-                case_id: String::new(),
-                case_number: String::new(),
-                person: String::new(),
-                coordinator: "Koordynator".into(),
-                version: 1,
-                state,
-                period: None,
-                drafting_due: None,
-                closed: false,
-                follow_up_due: None,
-                quality_check_due: None,
-            },
+            desk: DeskPlan::sample(number, state),
             created_on,
             services: vec![("Asystent".into(), 10)],
             ended_on: None,
