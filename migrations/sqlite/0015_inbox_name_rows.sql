@@ -1,5 +1,5 @@
 -- The inbox's name search reads one narrow table instead of looking each match up in
--- `applications`: `case_name_rows` keeps, per registered case with a name, its folded name words
+-- `applications`: `case_name_rows` keeps, per case with a name, its folded name words
 -- and the case's status, day and number (the inbox's filter and order), kept by the triggers on
 -- `applications` below; `case_names` is now a full-text index over it (external content, by its
 -- integer id), so a search counts and pages its matches without reading the cases' wide rows.

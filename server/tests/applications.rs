@@ -763,7 +763,11 @@ async fn staff_handle_cases_from_the_inbox() {
                 ..Default::default()
             };
             let (rows, total) = store.inbox(&by_name, viewer, None, on(1)).await.unwrap();
-            assert_eq!((total, rows[0].id.as_str()), (1, expected), "name, {status}");
+            assert_eq!(
+                (total, rows[0].id.as_str()),
+                (1, expected),
+                "name, {status}"
+            );
         }
         app.db.drop_database().await;
     }

@@ -77,13 +77,19 @@ impl MeetingForm {
         if !known(&self.provider_ids, choices.providers) {
             errors.insert("provider_ids".into(), "choose_one".into());
         }
+        let distinct = |ids: &[String]| {
+            let mut ids = ids.to_vec();
+            ids.sort();
+            ids.dedup();
+            ids
+        };
         match held_on {
             Some(held_on) if errors.is_empty() => Ok(NewMeeting {
                 held_on,
                 agenda,
                 minutes,
-                attendee_ids: self.attendee_ids.clone(),
-                provider_ids: self.provider_ids.clone(),
+                attendee_ids: distinct(&self.attendee_ids),
+                provider_ids: distinct(&self.provider_ids),
             }),
             _ => Err(errors),
         }
@@ -131,13 +137,13 @@ mod server {
     use crate::domain::Role;
     use crate::gate::{Access, Permission};
 
-    /// Who may attend: the plans team and the centre's management.
-    const ATTENDING: [Role; 6] = [
+    /// Who may attend: the plans team and the centre's management (everyone who reads the
+    /// records).
+    const ATTENDING: [Role; 5] = [
         Role::PlanCoordinator,
         Role::ServicesOrganiser,
         Role::Director,
         Role::DeputyDirector,
-        Role::CommunityOrganiser,
         Role::SocialWorker,
     ];
 
@@ -168,12 +174,18 @@ mod server {
         let meetings = access.state.store.coordinator_meetings().await?;
         access.record(&event(access, AuditAction::Read)).await?;
         let today = crate::domain::warsaw_date(access.state.clock.now());
-        let (staff, providers) = choices(access).await?;
+        let may_record = Permission::AssignCases.allowed_for(&user.roles);
+        // The form's choices, for those who see the form.
+        let (staff, providers) = if may_record {
+            choices(access).await?
+        } else {
+            Default::default()
+        };
         Ok(Meetings {
             next_due: next_meeting_due(meetings.first().map(|m| m.held_on), today),
             meetings,
             today,
-            may_record: Permission::AssignCases.allowed_for(&user.roles),
+            may_record,
             staff,
             providers,
         })
@@ -228,12 +240,13 @@ mod tests {
             held_on: "2026-11-20".into(),
             agenda: " Przegląd planów ".into(),
             minutes: "Omówiono 4 plany.".into(),
-            attendee_ids: vec!["k1".into(), "k2".into()],
+            attendee_ids: vec!["k2".into(), "k1".into(), "k2".into()],
             provider_ids: vec!["p1".into()],
         };
         let meeting = form.check(today, choices()).unwrap();
         assert_eq!(meeting.held_on, day(2026, 11, 20));
         assert_eq!(meeting.agenda, "Przegląd planów");
+        assert_eq!(meeting.attendee_ids, ["k1", "k2"], "each once");
         assert_eq!(meeting.provider_ids, ["p1"]);
 
         let empty = MeetingForm {

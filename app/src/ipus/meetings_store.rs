@@ -38,13 +38,17 @@ impl Store {
         .bind(&digest)
         .execute(&mut *tx)
         .await;
-        if let Err(StoreError::Conflict) = inserted.map_err(StoreError::from) {
-            drop(tx);
-            let row = sqlx::query("SELECT id FROM coordinator_meetings WHERE digest = $1")
-                .bind(&digest)
-                .fetch_one(self.pool())
-                .await?;
-            return Ok(row.try_get("id")?);
+        match inserted.map_err(StoreError::from) {
+            Ok(_) => {}
+            Err(StoreError::Conflict) => {
+                drop(tx);
+                let row = sqlx::query("SELECT id FROM coordinator_meetings WHERE digest = $1")
+                    .bind(&digest)
+                    .fetch_one(self.pool())
+                    .await?;
+                return Ok(row.try_get("id")?);
+            }
+            Err(other) => return Err(other),
         }
         let links = [
             (

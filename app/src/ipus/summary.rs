@@ -164,13 +164,15 @@ pub struct RealisationSummary {
     pub today: NaiveDate,
     /// The plans of the half-year: drafted by its end and not closed before it began.
     pub plans: u32,
-    /// Where those plans stand today, every standing listed.
+    /// Where those plans stand today, every standing listed; the services in them.
     pub by_standing: Vec<(Standing, u32)>,
     pub by_service: Vec<ServiceLine>,
+    /// What is overdue today, in any plan.
     pub overdue: Vec<OverdueLine>,
     /// Every kind listed.
     pub entries: Vec<EntryLine>,
-    /// Outcomes within the half-year.
+    /// Outcomes within the half-year: plans closed without and with a resignation, and the
+    /// follow-ups recorded (of any plan).
     pub completed: u32,
     pub resigned: u32,
     pub follow_ups: u32,
@@ -192,6 +194,10 @@ impl RealisationSummary {
         entries: &[EntryLine],
         meetings: u32,
     ) -> RealisationSummary {
+        let within = |day: Option<NaiveDate>| day.is_some_and(|d| half.contains(d));
+        // A follow-up comes six months after the end: usually for a plan of an earlier half-year.
+        let follow_ups = count(plans.iter().filter(|p| within(p.follow_up_on)).count());
+        let desk = Desk::new(plans.iter().map(|p| p.desk.clone()).collect(), today, true);
         let plans: Vec<SummaryPlan> = plans.into_iter().filter(|p| p.concerns(half)).collect();
         let by_standing = Standing::ALL
             .iter()
@@ -217,7 +223,6 @@ impl RealisationSummary {
             }
         }
         by_service.sort_by(|a, b| a.name.cmp(&b.name));
-        let within = |day: Option<NaiveDate>| day.is_some_and(|d| half.contains(d));
         let ended_within = |resigned: bool| {
             count(
                 plans
@@ -227,7 +232,6 @@ impl RealisationSummary {
             )
         };
         let (completed, resigned) = (ended_within(false), ended_within(true));
-        let follow_ups = count(plans.iter().filter(|p| within(p.follow_up_on)).count());
         let entries = EntryKind::ALL
             .iter()
             .map(|kind| {
@@ -242,8 +246,6 @@ impl RealisationSummary {
                     })
             })
             .collect();
-        let total = count(plans.len());
-        let desk = Desk::new(plans.into_iter().map(|p| p.desk).collect(), today, true);
         let overdue = desk
             .tasks
             .into_iter()
@@ -256,11 +258,16 @@ impl RealisationSummary {
                 coordinator: task.plan.coordinator,
             })
             .collect();
+        let mut halves = HalfYear::recent(today, HALVES_OFFERED);
+        if !halves.contains(&half) {
+            halves.push(half);
+            halves.sort_by(|a, b| b.cmp(a));
+        }
         RealisationSummary {
             half,
-            halves: HalfYear::recent(today, HALVES_OFFERED),
+            halves,
             today,
-            plans: total,
+            plans: count(plans.len()),
             by_standing,
             by_service,
             overdue,
@@ -416,7 +423,8 @@ mod tests {
         assert_eq!(services, [("Asystent", 5, 60), ("Dowóz", 1, 4)]);
         assert_eq!(
             (summary.completed, summary.resigned, summary.follow_ups),
-            (0, 1, 0)
+            (0, 1, 1),
+            "plan 6 ended in the half-year before and was followed up in this one"
         );
         let overdue: Vec<(TaskKind, &str)> = summary
             .overdue
@@ -430,5 +438,12 @@ mod tests {
         assert_eq!(summary.entries.len(), EntryKind::ALL.len());
         assert!(summary.entries.contains(&entries[0]));
         assert_eq!(summary.meetings, 2);
+        let earlier = HalfYear::parse("2020-1").unwrap();
+        let chosen = RealisationSummary::new(earlier, today, Vec::new(), &[], 0);
+        assert_eq!(
+            chosen.halves.last(),
+            Some(&earlier),
+            "offered where it was chosen"
+        );
     }
 }
