@@ -12,18 +12,29 @@ export CARGO_INCREMENTAL = 0
 ## Build (release) and start the app on http://127.0.0.1:3000 (SQLite in data/cus.db, demo data).
 run: setup
 	scripts/build-site
-	target/release/cus serve
+	@echo "== DEMO: demo accounts with a published password (README), on this computer only"
+	CUS_DEMO_DATA=true target/release/cus serve
 
 ## Live-reloading development server; needs `cargo install cargo-leptos@0.3.10 --locked --features no_downloads`.
 watch: setup
-	cargo leptos watch
+	CUS_DEMO_DATA=true cargo leptos watch
 
 ## Every check CI runs. Everything is compiled once, in the `ci` profile (release, less optimised), with clippy's lints
 ## (warnings are errors) run by the compiler itself (clippy-driver as the workspace wrapper) instead
 ## of separate check passes; the test build also makes the server binary the browser tests use.
+## Compiled crates are kept by sccache outside the clone (~/.cache/cus-tools/sccache), so a new clone
+## recompiles only what changed; the browser bundle builds while the Rust tests run (its own
+## profile, so the two builds do not wait for each other).
 test: export RUSTC_WORKSPACE_WRAPPER = clippy-driver
 test: export CLIPPY_ARGS = -D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
-test: setup-test fmt advisories unit site e2e
+test: export RUSTC_WRAPPER = $(wildcard $(HOME)/.cache/cus-tools/venv/bin/sccache)
+test: export SCCACHE_DIR = $(HOME)/.cache/cus-tools/sccache
+test: export SCCACHE_CACHE_SIZE = 20G
+test: setup-test fmt advisories
+	@start=$$(date +%s); $(MAKE) --no-print-directory -j2 unit site; \
+	  echo "== unit tests and site took $$(( $$(date +%s) - start )) s"
+	@start=$$(date +%s); $(MAKE) --no-print-directory e2e; \
+	  echo "== end-to-end tests took $$(( $$(date +%s) - start )) s"
 	@echo "== make test: all checks passed"
 
 setup:
@@ -53,7 +64,7 @@ site:
 
 e2e:
 	@echo "== end-to-end tests in Chromium"
-	cd end2end && CUS_BIN=../target/ci/cus CUS_SITE_ROOT=../target/site node --test --test-concurrency=1 tests/
+	cd end2end && CUS_BIN=../target/ci/cus CUS_SITE_ROOT=../target/site node --test --test-concurrency=2 tests/
 
 advisories:
 	@echo "== RustSec advisories"

@@ -26,7 +26,7 @@ use crate::needs::pages::{NeedsReportPage, NeedsReportSentPage, NeedsTriagePage}
 use crate::programme::pages::{NewProgrammePage, ProgrammePage, ProgrammesPage, ServiceEditPage};
 use crate::shell::{ContactPage, HomePage, NotFoundPage};
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -42,6 +42,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="deklaracja-dostępności" content="/deklaracja-dostepnosci" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -103,7 +104,6 @@ pub fn App() -> impl IntoView {
     provide_context(centre);
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/cus.css" />
         <I18nContextProvider>
             <Router>
                 <Layout>

@@ -114,6 +114,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/permission_table", Permission::ManageAccounts),
     ("/api/set_account_active", Permission::ManageAccounts),
     ("/api/update_account", Permission::ManageAccounts),
+    ("/api/reset_second_factor", Permission::ManageAccounts),
     ("/api/centre_info", Permission::ViewPublicInformation),
     ("/api/login", Permission::ViewPublicInformation),
     ("/api/logout", Permission::ManageOwnData),
@@ -263,12 +264,15 @@ mod server {
 
     /// The gate inside a server function or page: state, session and address come from the
     /// request's Leptos context; the check itself is `require_with`.
-    #[tracing::instrument(level = "debug")]
+    #[tracing::instrument(skip_all, level = "debug")]
     pub async fn require(permission: Permission) -> Result<Access, AppError> {
         let state = use_context::<AppState>().ok_or_else(|| {
             tracing::error!("AppState missing from the request context");
             AppError::Internal
         })?;
+        if let Some(parts) = use_context::<http::request::Parts>() {
+            check_listed(parts.uri.path(), permission)?;
+        }
         let session = leptos_axum::extract::<Session>().await.ok();
         let ip = leptos_axum::extract::<axum::Extension<crate::state::ClientIp>>()
             .await
@@ -277,10 +281,32 @@ mod server {
         require_with(&state, session, ip, permission).await
     }
 
+    /// A server function asks for the permission `SERVER_FUNCTIONS` lists for its path, so the
+    /// table people read is the one enforced; a mismatch is a programming error, refused.
+    /// (Pages call `require` while rendering, under their own paths, which are not listed.)
+    pub fn check_listed(path: &str, permission: Permission) -> Result<(), AppError> {
+        let listed = super::SERVER_FUNCTIONS
+            .iter()
+            .find(|(listed, _)| *listed == path)
+            .map(|(_, listed)| *listed);
+        match listed {
+            Some(listed) if listed != permission => {
+                tracing::error!(
+                    path,
+                    ?permission,
+                    ?listed,
+                    "server function asks for another permission than SERVER_FUNCTIONS lists"
+                );
+                Err(AppError::Internal)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// The one check, with explicit inputs, so plain axum handlers (the CSV export) pass the
     /// same gate as server functions: who is signed in, whether their roles grant
     /// `permission`; denials are audited.
-    #[tracing::instrument(level = "debug", skip(state, session))]
+    #[tracing::instrument(skip_all, level = "debug")]
     pub async fn require_with(
         state: &AppState,
         session: Option<Session>,
@@ -466,6 +492,14 @@ mod tests {
                 "{permission:?}"
             );
         }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_server_function_asking_for_another_permission_is_refused() {
+        assert!(check_listed("/api/inbox", Permission::HandleCases).is_ok());
+        assert!(check_listed("/api/inbox", Permission::ViewPublicInformation).is_err());
+        assert!(check_listed("/uslugi", Permission::ViewPublicInformation).is_ok());
     }
 
     /// Every registered server function must appear in `SERVER_FUNCTIONS`, and every entry

@@ -62,10 +62,23 @@ pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
-/// A return path is accepted only when it stays on this site.
+/// Longest return path kept; a longer one is not a page of ours.
+const MAX_RETURN_PATH: usize = 2048;
+
+/// A return path is accepted only when it stays on this site: one leading `/` (not `//`, which
+/// browsers read as another host), no backslash (some read it as `/`), no whitespace or control
+/// character (a header cannot carry them and browsers strip some). Anything else is `/`.
 pub fn safe_return_path(path: Option<&str>) -> String {
+    let local = |p: &str| {
+        p.starts_with('/')
+            && !p.starts_with("//")
+            && p.len() <= MAX_RETURN_PATH
+            && !p
+                .chars()
+                .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+    };
     match path {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_owned(),
+        Some(p) if local(p) => p.to_owned(),
         _ => "/".to_owned(),
     }
 }
@@ -127,5 +140,33 @@ mod tests {
         assert_eq!(safe_return_path(Some("//evil.example")), "/");
         assert_eq!(safe_return_path(Some("https://evil.example")), "/");
         assert_eq!(safe_return_path(None), "/");
+        for hostile in [
+            "/\\evil.example",
+            "/\tevil",
+            "/ //evil",
+            "/\r\nSet-Cookie: a=b",
+            "/\u{7f}",
+            "/\u{a0}x",
+            "",
+        ] {
+            assert_eq!(safe_return_path(Some(hostile)), "/", "{hostile:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever is typed into `powrot`, the answer is a path of this site that fits in a
+        /// `Location` header, and a local path comes back unchanged.
+        #[test]
+        fn any_return_path_is_local_and_a_valid_header(input in ".{0,64}", tail in "[a-z0-9/?=&%._-]{0,40}") {
+            for candidate in [input.clone(), format!("/{input}"), format!("/{tail}")] {
+                let path = safe_return_path(Some(&candidate));
+                proptest::prop_assert!(path.starts_with('/'));
+                proptest::prop_assert!(!path.starts_with("//"));
+                proptest::prop_assert!(http::HeaderValue::from_str(&path).is_ok());
+                proptest::prop_assert!(path == "/" || path == candidate);
+            }
+            let plain = format!("/{}", tail.trim_start_matches('/'));
+            proptest::prop_assert_eq!(safe_return_path(Some(&plain)), plain);
+        }
     }
 }

@@ -154,6 +154,16 @@ async fn audit_chain_detects_tampering() {
         assert_eq!(about_p1.iter().map(|e| e.seq).collect::<Vec<_>>(), [3, 1]);
         assert_eq!(store.audit_entries(None, None, 10).await.unwrap().len(), 3);
 
+        for change in [
+            "UPDATE audit_log SET person_id = 'someone-else' WHERE seq = 2",
+            "DELETE FROM audit_log WHERE seq = 3",
+        ] {
+            assert!(
+                sqlx::query(change).execute(store.pool()).await.is_err(),
+                "the application cannot change the audit trail: {change}"
+            );
+        }
+        app::store::testing::act_as_database_owner(&store).await;
         sqlx::query("UPDATE audit_log SET person_id = 'someone-else' WHERE seq = 2")
             .execute(store.pool())
             .await

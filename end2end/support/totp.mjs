@@ -59,7 +59,12 @@ export async function freshCode(secret, baseUrl) {
 export function lastEmailTo(server, address) {
   const bin = resolve(process.env.CUS_BIN ?? '../target/ci/cus');
   return execFileSync(bin, ['outbox', address, '--last'], {
-    env: { ...process.env, DATABASE_URL: `sqlite://${server.dir}/cus.db`, RUST_LOG: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite://${server.dir}/cus.db`,
+      CUS_KEY_FILE: `${server.dir}/cus.key`,
+      RUST_LOG: 'warn',
+    },
     encoding: 'utf8',
   });
 }

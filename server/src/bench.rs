@@ -42,6 +42,7 @@ async fn run(dir: &std::path::Path, services: usize, rounds: usize) -> CliResult
     let config = Config {
         database_url: format!("sqlite://{}/bench.db", dir.display()),
         listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+        secrets_key: Some(app::store::Keys::generate()),
         ..Config::default()
     };
     let store = crate::cli::open_store(&config).await?;

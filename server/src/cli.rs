@@ -40,6 +40,12 @@ pub enum Command {
         #[arg(long = "role", required = true)]
         roles: Vec<String>,
     },
+    /// Set a new password for an account (staff, provider or resident); read from standard
+    /// input. Ends the account's sessions.
+    SetPassword {
+        #[arg(long)]
+        email: String,
+    },
     /// Copy the SQLite database to FILE while the server runs (online backup).
     Backup { file: PathBuf },
     /// Replace the SQLite database with FILE (stop the server first).
@@ -76,6 +82,8 @@ pub enum Command {
         #[arg(long)]
         postgres: bool,
     },
+    /// Print a new random key for `secrets_key` (CUS_SECRETS_KEY).
+    GenerateKey,
     /// Audit trail tools.
     Audit {
         #[command(subcommand)]
@@ -100,6 +108,7 @@ pub async fn run(command: Command, config: Config) -> CliResult {
             Ok(())
         }
         Command::SeedDemo => {
+            config.check_demo_allowed()?;
             let store = open_store(&config).await?;
             if crate::demo::seed(&store, &Clock::system()).await? {
                 println!("Dane demonstracyjne wczytane.");
@@ -111,6 +120,7 @@ pub async fn run(command: Command, config: Config) -> CliResult {
         Command::CreateUser { email, name, roles } => {
             create_user(&config, email, name, roles).await
         }
+        Command::SetPassword { email } => set_password(&config, &email).await,
         Command::Backup { file } => crate::backup::backup(&config, &file).await,
         Command::Restore { file } => crate::backup::restore(&config, &file).await,
         Command::Outbox { address, last } => show_outbox(&config, &address, last).await,
@@ -122,16 +132,33 @@ pub async fn run(command: Command, config: Config) -> CliResult {
             rounds,
             postgres,
         } => crate::bench_inbox::inbox(applications, rounds, postgres).await,
+        Command::GenerateKey => {
+            println!("{}", app::store::Keys::generate());
+            Ok(())
+        }
         Command::Audit {
             command: AuditCommand::Verify,
         } => verify_audit(&config).await,
     }
 }
 
-/// Connects and brings the schema up to date.
-pub async fn open_store(config: &Config) -> Result<Store, app::store::StoreError> {
+/// Connects, brings the schema up to date, takes the key (the one this database knows), signs an
+/// older audit trail's head and seals second-factor secrets stored before they were encrypted.
+pub async fn open_store(
+    config: &Config,
+) -> Result<Store, Box<dyn std::error::Error + Send + Sync>> {
     let store = Store::connect(&config.database_url).await?;
     store.migrate().await?;
+    // The key file is made only for a database that has never had a key: a command run from
+    // another folder must not start a second key.
+    let keys = config.keys(store.key_fingerprint().await?.is_none())?;
+    store.bind_key(&keys).await?;
+    let store = store.with_keys(keys);
+    store.anchor_audit_head().await?;
+    let sealed = store.seal_plain_totp_secrets().await?;
+    if sealed > 0 {
+        tracing::info!(sealed, "second-factor secrets encrypted");
+    }
     Ok(store)
 }
 
@@ -181,6 +208,33 @@ async fn create_user(
         }
         Err(err) => Err(err.into()),
     }
+}
+
+async fn set_password(config: &Config, email: &str) -> CliResult {
+    let email = Email::parse(email).map_err(|e| format!("Niepoprawny adres e-mail: {e}"))?;
+    let password = read_password()?;
+    let store = open_store(config).await?;
+    let user = match store.user_by_email(&email).await {
+        Ok(user) => user,
+        Err(app::store::StoreError::NotFound) => {
+            return Err(format!("Nie ma konta {email}.").into());
+        }
+        Err(err) => return Err(err.into()),
+    };
+    store.set_password(&user.id, &password).await?;
+    store.delete_sessions_of(&user.id).await?;
+    let now = Clock::system().now();
+    let event = AuditEvent {
+        actor_role: Some("cli".into()),
+        record_type: Some("user".into()),
+        record_id: Some(user.id.clone()),
+        person_id: Some(user.id.clone()),
+        purpose: Some("account_administration".into()),
+        ..AuditEvent::new(AuditAction::Update)
+    };
+    store.audit(&event, now).await?;
+    println!("Hasło konta {email} zmienione; jego sesje zakończone.");
+    Ok(())
 }
 
 fn read_password() -> Result<String, String> {

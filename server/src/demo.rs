@@ -7,6 +7,28 @@ use app::store::{Store, StoreError};
 /// Password of every demo account (documented in the README; never use demo data in production).
 pub const DEMO_PASSWORD: &str = "demo-cus-2026!";
 
+/// The demo's resident; residents otherwise choose their own passwords.
+const DEMO_RESIDENT: &str = "mieszkanka@debica.example";
+
+/// Refuses to serve while an active staff or provider account, or the demo resident, still has
+/// the demo password (a database that once held the demo, moved into production).
+pub async fn refuse_demo_passwords(
+    store: &Store,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let exposed = store
+        .active_accounts_with_password(DEMO_PASSWORD, &[DEMO_RESIDENT])
+        .await?;
+    if exposed.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "Konta z jawnym hasłem demonstracyjnym: {}. Zmień ich hasła (cus set-password --email …) \
+         albo wyłącz konta, zanim serwer przyjmie ruch.",
+        exposed.join(", ")
+    )
+    .into())
+}
+
 /// Loads the demo data when the database has no accounts yet. Returns whether it did.
 pub async fn seed(store: &Store, clock: &Clock) -> Result<bool, StoreError> {
     if store.count_users().await? > 0 {
@@ -60,8 +82,7 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<bool, StoreError> {
             .await?;
     }
     // A resident with a confirmed address, to try "Moje sprawy" without registering.
-    let resident = Email::parse("mieszkanka@debica.example")
-        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let resident = Email::parse(DEMO_RESIDENT).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let id = store
         .create_resident(&resident, "Maria Mieszkanka", DEMO_PASSWORD, clock.now())
         .await?;

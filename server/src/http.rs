@@ -12,6 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use axum::serve::ListenerExt;
 use leptos::prelude::*;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use serde::Deserialize;
@@ -24,28 +25,43 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 const PREFERENCE_MAX_AGE: u32 = 31_536_000;
 
 pub async fn serve(config: Config) -> crate::cli::CliResult {
+    config.check_for_serving()?;
     let store = crate::cli::open_store(&config).await?;
     let clock = app::domain::Clock::system();
     if config.demo_data {
         crate::demo::seed(&store, &clock).await?;
+        tracing::warn!(
+            "DEMO: demo accounts share the password in the README; for trying the product on \
+             this computer only"
+        );
+    } else {
+        crate::demo::refuse_demo_passwords(&store).await?;
     }
     let state = app_state(&config, store.clone(), clock.clone())?;
     crate::mailer::spawn_delivery(store.clone(), clock.clone(), config.smtp.clone());
     spawn_session_cleanup(store, clock);
-    let listener = tokio::net::TcpListener::bind(config.listen).await?;
+    // Small responses are written at once instead of waiting for the client's delayed ACK.
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await?
+        .tap_io(|tcp| {
+            if let Err(err) = tcp.set_nodelay(true) {
+                tracing::warn!(error = %err, "TCP_NODELAY not set");
+            }
+        });
     tracing::info!(address = %config.listen, config = ?config, "CUS listening");
     let trusted = TrustedProxies::new(config.trusted_proxies.clone());
     if config.test_clock {
-        if config.secure_cookies || !config.listen.ip().is_loopback() {
-            return Err(
-                "test_clock is for the end-to-end tests on this machine only: \
-                        it needs secure_cookies off and a loopback listen address"
-                    .into(),
-            );
-        }
         tracing::warn!("the test clock is on: POST /test/clock moves the server's time");
     }
-    let routes = router_with(state, config.secure_cookies, trusted, config.test_clock);
+    let limits = crate::rate_limit::RateLimits::new(&config.rate_limits);
+    crate::rate_limit::spawn_cleanup(limits.clone());
+    let settings = RouterSettings {
+        secure_cookies: config.secure_cookies,
+        trusted_proxies: trusted,
+        test_clock: config.test_clock,
+        rate_limits: limits,
+    };
+    let routes = router_with(state, settings);
     axum::serve(
         listener,
         routes.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -90,6 +106,11 @@ fn leptos_options(
 ) -> Result<LeptosOptions, Box<dyn std::error::Error + Send + Sync>> {
     let mut options = get_configuration(None)?.leptos_options;
     options.site_addr = config.listen;
+    // Leptos assumes development unless told; a release build is production (no reload socket
+    // in the CSP) unless LEPTOS_ENV says otherwise.
+    if std::env::var_os("LEPTOS_ENV").is_none() && !cfg!(debug_assertions) {
+        options.env = leptos::config::Env::PROD;
+    }
     Ok(options)
 }
 
@@ -106,18 +127,62 @@ fn app_routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// The router without rate limits (the HTTP tests send hundreds of requests from one address).
 pub fn router(state: AppState, secure_cookies: bool, trusted_proxies: TrustedProxies) -> Router {
-    router_with(state, secure_cookies, trusted_proxies, false)
+    let rate_limits =
+        crate::rate_limit::RateLimits::new(&crate::rate_limit::RateLimitConfig::off());
+    router_with(
+        state,
+        RouterSettings {
+            secure_cookies,
+            trusted_proxies,
+            test_clock: false,
+            rate_limits,
+        },
+    )
 }
 
-/// The router, with the test clock's route when `test_clock` (behind the same layers as the
-/// rest: a cross-site form cannot reach it).
-fn router_with(
-    state: AppState,
-    secure_cookies: bool,
-    trusted_proxies: TrustedProxies,
-    test_clock: bool,
-) -> Router {
+/// How the router treats every request.
+pub struct RouterSettings {
+    pub secure_cookies: bool,
+    pub trusted_proxies: TrustedProxies,
+    /// Adds `POST /test/clock`, behind the same layers as the rest (a cross-site form cannot
+    /// reach it).
+    pub test_clock: bool,
+    pub rate_limits: Arc<crate::rate_limit::RateLimits>,
+}
+
+/// Longest a request may take before it is answered 503 (a stuck database, a huge document);
+/// an upload, whose body arrives within that time, may take longer on a slow mobile link.
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+const UPLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
+
+async fn time_limit(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let limit = if request.uri().path().ends_with("/zalaczniki/nowy") {
+        UPLOAD_TIMEOUT
+    } else {
+        REQUEST_TIMEOUT
+    };
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::warn!("request took longer than its time limit");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Serwis jest chwilowo przeciążony. Spróbuj ponownie za chwilę.",
+            )
+                .into_response()
+        }
+    }
+}
+
+pub fn router_with(state: AppState, settings: RouterSettings) -> Router {
+    let RouterSettings {
+        secure_cookies,
+        trusted_proxies,
+        test_clock,
+        rate_limits,
+    } = settings;
     let routes = app_routes();
     let context = {
         let state = state.clone();
@@ -176,11 +241,16 @@ fn router_with(
             get(app::applications::files::plan),
         )
         .route("/api/{*fn_name}", post(server_fns))
+        .nest_service("/pkg", static_assets(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))
         .layer(axum::middleware::from_fn(server_fn_error_status))
         .layer(session_layer(state.store.clone(), secure_cookies))
         .layer(axum::Extension(CookiePolicy { secure: secure_cookies }))
+        .layer(axum::middleware::from_fn_with_state(
+            rate_limits,
+            crate::rate_limit::limit,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             secure_cookies,
             security_headers,
@@ -190,11 +260,48 @@ fn router_with(
             trusted_proxies,
             crate::client_ip::resolve,
         ))
+        .layer(
+            tower_http::compression::CompressionLayer::new()
+                .quality(tower_http::CompressionLevel::Precise(4)),
+        )
+        .layer(axum::middleware::from_fn(time_limit))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             // The path only: queries may carry search terms or tokens.
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
         }))
         .with_state(state)
+}
+
+/// The bundle and the stylesheet: their brotli or gzip copy when the browser takes it; kept for
+/// a year when their names carry a content hash (a new release has new names), otherwise checked
+/// again on each use (`Last-Modified`, 304). A missing file is not cached (during a rolling
+/// release another instance may have it a moment later).
+fn static_assets(options: &LeptosOptions) -> Router {
+    let dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let caching = HeaderValue::from_static(if options.hash_files {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    });
+    let files = tower_http::services::ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip();
+    Router::new()
+        .fallback_service(files)
+        .layer(axum::middleware::map_response(
+            move |mut response: Response| {
+                let caching = caching.clone();
+                async move {
+                    let status = response.status();
+                    let headers = response.headers_mut();
+                    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+                    if status.is_success() || status == StatusCode::NOT_MODIFIED {
+                        headers.insert(header::CACHE_CONTROL, caching);
+                    }
+                    response
+                }
+            },
+        ))
 }
 
 /// Idle timeout of a session (the absolute limit for staff is checked at the gate).
@@ -218,6 +325,10 @@ fn spawn_session_cleanup(store: app::store::Store, clock: app::domain::Clock) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(removed = n, "expired sessions removed"),
                 Err(err) => tracing::warn!(error = %err, "session cleanup failed"),
+            }
+            let day_ago = clock.now() - chrono::Duration::days(1);
+            if let Err(err) = store.delete_sign_in_attempts_before(day_ago).await {
+                tracing::warn!(error = %err, "sign-in attempts cleanup failed");
             }
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
         }
@@ -294,11 +405,14 @@ async fn server_fn_error_status(
 
 /// Headers every response carries (the page CSP with its nonce is set while rendering).
 /// Served over HTTPS (`secure_cookies`), browsers are also told to use HTTPS only (HSTS).
+/// What a signed-in person is sent (pages, server functions, documents) is never stored by the
+/// browser or a proxy; static files set their own caching.
 async fn security_headers(
     State(https): State<bool>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
+    let signed_in = carries_session(request.headers());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if https {
@@ -307,16 +421,43 @@ async fn security_headers(
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         );
     }
+    if signed_in || headers.contains_key(header::SET_COOKIE) {
+        headers
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("no-store"));
+    }
     for (name, value) in [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+        ),
+        (
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        (
+            header::HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        ),
     ] {
         headers
             .entry(name)
             .or_insert(HeaderValue::from_static(value));
     }
     response
+}
+
+/// Whether the request carries the session cookie (a signed-in person, or one signing in).
+fn carries_session(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|pair| pair.trim_start().starts_with("cus_session="))
 }
 
 #[derive(Clone, Copy)]

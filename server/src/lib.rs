@@ -10,4 +10,5 @@ pub mod demo;
 pub mod demo_catalogue;
 pub mod http;
 pub mod mailer;
+pub mod rate_limit;
 pub mod telemetry;

@@ -62,7 +62,7 @@ async fn deliver_pending(
         match transport {
             None => {
                 // The body may hold one-time links: it stays in the outbox table, not the log.
-                tracing::info!(id = %email.id, to = %email.to_address, subject = %email.subject,
+                tracing::info!(id = %email.id, subject = %email.subject,
                     "e-mail not sent (no SMTP configured); kept in the outbox table");
                 store
                     .mark_email_delivered(&email.id, Delivery::Logged, clock.now())

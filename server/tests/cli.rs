@@ -4,23 +4,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn cus(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cus"))
-        .args(args)
-        .env("DATABASE_URL", format!("sqlite://{}/cus.db", dir.display()))
-        .env("CUS_CONFIG", dir.join("none.toml"))
-        .env("RUST_LOG", "error")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run cus");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    cus_env(dir, args, stdin, &[])
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -207,6 +191,11 @@ fn audit_verify_detects_a_modified_row() {
         use sqlx::Connection;
         let url = format!("sqlite://{}", db.display());
         let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        // Whoever holds the file can drop the append-only triggers; the chain still tells.
+        sqlx::query("DROP TRIGGER audit_log_no_update")
+            .execute(&mut conn)
+            .await
+            .unwrap();
         sqlx::query("UPDATE audit_log SET purpose = 'cover-up' WHERE seq = 1")
             .execute(&mut conn)
             .await
@@ -247,4 +236,95 @@ fn the_inbox_benchmark_finds_what_it_generated() {
         assert!(matches("usługa").parse::<u32>().unwrap() > 0, "{backend:?}");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `cus` with extra environment variables.
+fn cus_env(
+    dir: &std::path::Path,
+    args: &[&str],
+    stdin: &str,
+    env: &[(&str, &str)],
+) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cus"));
+    command
+        .args(args)
+        .env("DATABASE_URL", format!("sqlite://{}/cus.db", dir.display()))
+        .env("CUS_CONFIG", dir.join("none.toml"))
+        .env("CUS_KEY_FILE", dir.join("cus.key"))
+        .env("RUST_LOG", "error")
+        .env_remove("CUS_DEMO_DATA")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child = command.spawn().expect("run cus");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn unsafe_settings_and_demo_passwords_are_refused() {
+    let dir = temp_dir("safety");
+    let stderr = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    let out = cus_env(&dir, &["serve"], "", &[("CUS_LISTEN", "0.0.0.0:0")]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("HTTPS"), "{}", stderr(&out));
+    let out = cus_env(&dir, &["seed-demo"], "", &[("CUS_SECURE_COOKIES", "true")]);
+    assert!(!out.status.success(), "no demo behind HTTPS");
+    assert!(stderr(&out).contains("demonstracyjne"), "{}", stderr(&out));
+    let out = cus_env(
+        &dir,
+        &["serve"],
+        "",
+        &[
+            ("CUS_LISTEN", "0.0.0.0:0"),
+            ("CUS_SECURE_COOKIES", "true"),
+            ("CUS_DEMO_DATA", "true"),
+        ],
+    );
+    assert!(!out.status.success(), "no demo on an open address");
+
+    // A database that still holds an account with the demo password is not served.
+    let out = cus(
+        &dir,
+        &[
+            "create-user",
+            "--email",
+            "dyrektor@cus.example",
+            "--name",
+            "D",
+            "--role",
+            "director",
+        ],
+        "demo-cus-2026!\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cus_env(&dir, &["serve"], "", &[("CUS_LISTEN", "127.0.0.1:0")]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("dyrektor@cus.example"),
+        "the refusal names the account: {}",
+        stderr(&out)
+    );
+    let out = cus(
+        &dir,
+        &["set-password", "--email", "dyrektor@cus.example"],
+        "nowe-bardzo-tajne-haslo\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cus(
+        &dir,
+        &["set-password", "--email", "nikt@cus.example"],
+        "nowe-bardzo-tajne-haslo\n",
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Nie ma konta"));
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -443,6 +443,25 @@ async fn administrator_pages_render_and_refuse_other_roles() {
             "{endpoint}"
         );
     }
+    // Nor grant themselves another role while keeping theirs.
+    let res = admin
+        .post(format!("{}/api/update_account", app.url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!(
+            "id={admin_id}&display_name=Adam&roles%5B%5D=administrator&roles%5B%5D=director"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.text().await.unwrap().contains("own_roles"));
+    // Nor reset their own second factor (another administrator does).
+    let (_, _, body) = post_form(
+        &admin,
+        &format!("{}/api/reset_second_factor", app.url),
+        &[("id", &admin_id)],
+    )
+    .await;
+    assert!(body.contains("own_second_factor"), "{body}");
     let still = app.db.store.user_by_id(&admin_id).await.unwrap();
     assert!(still.active && still.roles == [Role::Administrator]);
 
@@ -523,4 +542,181 @@ async fn catalogue_pages_and_open_data_on_every_backend() {
             .unwrap();
         assert_eq!(res.status().as_u16(), 401);
     }
+}
+
+/// A resident with a confirmed address and this password.
+async fn confirmed_resident(app: &Running, email: &str, password: &str) {
+    let address = app::domain::Email::parse(email).unwrap();
+    let now = chrono::Utc::now();
+    let id = app
+        .db
+        .store
+        .create_resident(&address, "Maria Mieszkanka", password, now)
+        .await
+        .unwrap();
+    app.db.store.mark_email_confirmed(&id, now).await.unwrap();
+}
+
+#[tokio::test]
+async fn production_headers_and_nothing_stored_for_a_signed_in_person() {
+    for backend in test_backends() {
+        let app = spawn_app(TestDatabase::create(backend).await).await;
+        let res = client().get(format!("{}/", app.url)).send().await.unwrap();
+        let headers = res.headers();
+        assert_eq!(headers["cross-origin-opener-policy"], "same-origin");
+        assert!(
+            headers["permissions-policy"]
+                .to_str()
+                .unwrap()
+                .contains("camera=()")
+        );
+        assert!(
+            headers.get("cache-control").is_none(),
+            "an anonymous public page may be cached"
+        );
+        confirmed_resident(&app, "maria@example.pl", "długie-hasło-123").await;
+        let person = browser();
+        let (status, location, body) = post_form(
+            &person,
+            &format!("{}/api/login", app.url),
+            &[
+                ("email", "maria@example.pl"),
+                ("password", "długie-hasło-123"),
+            ],
+        )
+        .await;
+        assert_eq!((status, location.as_str()), (200, "/moje-konto"), "{body}");
+        let res = person
+            .get(format!("{}/moje-konto", app.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(
+            res.headers()["cache-control"],
+            "no-store",
+            "{backend:?}: a signed-in page is never stored"
+        );
+        let res = person
+            .post(format!("{}/api/profile", app.url))
+            .form(&[("_", "")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["cache-control"], "no-store");
+        app.db.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn a_limited_address_gets_a_polish_page_with_retry_after() {
+    let limits = server::rate_limit::RateLimitConfig {
+        password_reset_per_hour: 2,
+        ..Default::default()
+    };
+    let app = spawn_app_limited(TestDatabase::create(test_backends()[0]).await, limits).await;
+    let url = format!("{}/api/password_reset_request", app.url);
+    for _ in 0..2 {
+        let res = client()
+            .post(&url)
+            .form(&[("email", "ktos@example.pl")])
+            .send()
+            .await
+            .unwrap();
+        assert_ne!(res.status(), 429);
+    }
+    let res = client()
+        .post(&url)
+        .header("accept", "text/html")
+        .form(&[("email", "ktos@example.pl")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429, "the third reset in an hour");
+    let wait: u64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((60..=1800).contains(&wait), "{wait}");
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Zbyt wiele prób"), "{page}");
+    assert!(page.contains("Spróbuj ponownie za"), "{page}");
+    let res = client()
+        .post(&url)
+        .header("accept", "application/json")
+        .form(&[("email", "ktos@example.pl")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429);
+    assert!(res.text().await.unwrap().contains("TooManyRequests"));
+    let res = client()
+        .post(format!("{}/api/login", app.url))
+        .form(&[("email", "ktos@example.pl"), ("password", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(res.status(), 429, "other kinds keep their own allowance");
+    app.db.drop_database().await;
+}
+
+#[tokio::test]
+async fn parallel_wrong_passwords_are_checked_at_most_five_times() {
+    for backend in test_backends() {
+        let app = spawn_app(TestDatabase::create(backend).await).await;
+        confirmed_resident(&app, "celina@example.pl", "poprawne-haslo-1").await;
+        let url = format!("{}/api/login", app.url);
+        let attempts = (0..20).map(|i| {
+            let url = url.clone();
+            async move {
+                let form = [
+                    ("email", "celina@example.pl".to_owned()),
+                    ("password", format!("zgadywane-{i}")),
+                ];
+                client()
+                    .post(url)
+                    .form(&form)
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            }
+        });
+        let statuses = futures_join_all(attempts).await;
+        let checked = statuses.iter().filter(|s| s.as_u16() == 422).count();
+        let refused = statuses.iter().filter(|s| s.as_u16() == 429).count();
+        assert_eq!(checked + refused, 20, "{backend:?}: {statuses:?}");
+        assert!(
+            (1..=5).contains(&checked),
+            "{backend:?}: {checked} passwords checked in parallel"
+        );
+        let (status, _, _) = post_form(
+            &client(),
+            &url,
+            &[
+                ("email", "celina@example.pl"),
+                ("password", "poprawne-haslo-1"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 429, "{backend:?}: the account waits out its limit");
+        app.db.drop_database().await;
+    }
+}
+
+/// Runs the futures at once and answers their outputs in order.
+async fn futures_join_all<F: std::future::Future + Send + 'static>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<F::Output>
+where
+    F::Output: Send + 'static,
+{
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut outputs = Vec::new();
+    for handle in handles {
+        outputs.push(handle.await.unwrap());
+    }
+    outputs
 }

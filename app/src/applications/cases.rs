@@ -32,7 +32,7 @@ impl MyCase {
 }
 
 #[server(prefix = "/api", endpoint = "my_applications")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -49,7 +49,7 @@ pub async fn my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "my_case")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_my_case(id: String) -> Result<MyCase, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -79,7 +79,7 @@ pub async fn load_my_case(id: String) -> Result<MyCase, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "withdraw_application")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn withdraw_application(id: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -103,7 +103,7 @@ pub async fn withdraw_application(id: String) -> Result<(), AppError> {
 
 /// Resignation from a granted service: recorded in the case, sent to the director's queue.
 #[server(prefix = "/api", endpoint = "resign_service")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(reason), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn resign_service(
     id: String,
     service: String,

@@ -29,7 +29,7 @@ impl ApplicationForm {
 }
 
 #[server(prefix = "/api", endpoint = "application_form")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_application_form(id: String) -> Result<ApplicationForm, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -40,7 +40,7 @@ pub async fn load_application_form(id: String) -> Result<ApplicationForm, AppErr
 /// "Apply" on a service page: starts (or resumes) the signed-in resident's application to the
 /// service's programme with this service chosen.
 #[server(prefix = "/api", endpoint = "start_application")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn start_application(service: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -61,7 +61,7 @@ pub async fn start_application(service: String) -> Result<(), AppError> {
 
 /// The info point registers an application that came in person, on paper, by e-mail or phone.
 #[server(prefix = "/api", endpoint = "start_on_behalf")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn start_on_behalf(
     programme: String,
     channel: String,
@@ -107,7 +107,7 @@ pub async fn start_on_behalf(
 }
 
 #[server(prefix = "/api", endpoint = "choose_services")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn choose_services(
     id: String,
     #[server(default)] services: Vec<String>,
@@ -137,7 +137,7 @@ pub async fn choose_services(
 }
 
 #[server(prefix = "/api", endpoint = "save_who")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn save_who(id: String, role: Option<String>) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -198,7 +198,7 @@ pub async fn save_person(
 }
 
 #[server(prefix = "/api", endpoint = "save_declarations")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn save_declarations(
     id: String,
     conditions: Option<String>,
@@ -227,7 +227,7 @@ pub async fn save_declarations(
 }
 
 #[server(prefix = "/api", endpoint = "remove_attachment")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn remove_attachment(id: String, attachment: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -250,7 +250,7 @@ pub async fn remove_attachment(id: String, attachment: String) -> Result<(), App
 /// Registers the application: a case number, the receipt and an e-mail. Submitting again (a
 /// double click, a retried request) finds the case already registered and shows the same one.
 #[server(prefix = "/api", endpoint = "submit_application")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn submit_application(id: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -428,7 +428,7 @@ mod server {
 
 /// Published programmes (id, name), for the info point's choice.
 #[server(prefix = "/api", endpoint = "open_programmes")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn open_programmes() -> Result<Vec<(String, String)>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::RegisterOnBehalf).await?;

@@ -32,7 +32,7 @@ impl AuditPage {
 
 /// Entries matching `query`, newest first. Reading the log is itself audited.
 #[server(prefix = "/api", endpoint = "audit_log")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(query), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn audit_log(query: AuditQuery) -> Result<AuditPage, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ReadAuditLog).await?;

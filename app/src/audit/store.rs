@@ -1,5 +1,5 @@
 use super::{AuditEntry, AuditEvent, AuditFilter, AuditLine, ChainCheck};
-use crate::store::{Store, StoreResult, to_db_time};
+use crate::store::{Keys, Store, StoreResult, to_db_time};
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -7,10 +7,11 @@ use sqlx::Row;
 /// The hash before the first entry.
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// SHA-256 over the previous hash and every field, each length-prefixed so that no two
-/// different entries serialise alike.
-fn entry_hash(prev: &str, seq: i64, at: &str, e: &AuditEvent) -> String {
-    let mut hasher = Sha256::new();
+/// The hash of an entry over the previous hash and every field, each length-prefixed so that
+/// no two different entries serialise alike: HMAC-SHA256 with the audit key (kept outside the
+/// database, so whoever rewrites entries cannot recompute the chain), or plain SHA-256 for the
+/// entries written before the key was introduced.
+fn entry_hash(keys: Option<&Keys>, prev: &str, seq: i64, at: &str, e: &AuditEvent) -> String {
     let fields = [
         Some(prev),
         Some(&*seq.to_string()),
@@ -24,17 +25,29 @@ fn entry_hash(prev: &str, seq: i64, at: &str, e: &AuditEvent) -> String {
         e.ip.as_deref(),
         e.purpose.as_deref(),
     ];
+    let mut serialised = String::new();
     for field in fields {
         match field {
-            Some(text) => hasher.update(format!("{}:{text};", text.len())),
-            None => hasher.update("-;"),
+            Some(text) => serialised.push_str(&format!("{}:{text};", text.len())),
+            None => serialised.push_str("-;"),
         }
     }
-    format!("{:x}", hasher.finalize())
+    match keys {
+        Some(keys) => keys.audit_mac(&serialised),
+        None => format!("{:x}", Sha256::digest(serialised.as_bytes())),
+    }
 }
 
+/// What the head row's HMAC covers: the last entry, its hash and where keyed entries begin.
+fn head_text(seq: i64, hash: &str, keyed_from: i64) -> String {
+    format!("audit head {seq} {hash} {keyed_from}")
+}
+
+/// Entries read per query while verifying: memory stays the same whatever the trail's length.
+const VERIFY_PAGE: i64 = 5_000;
+
 const COLUMNS: &str = "seq, at, actor_id, actor_role, action, record_type, record_id, person_id, \
-                       ip, purpose, prev_hash, hash";
+                       ip, purpose, prev_hash, hash, keyed";
 
 fn entry_from_row(row: &sqlx::any::AnyRow) -> StoreResult<(AuditEntry, String)> {
     let entry = AuditEntry {
@@ -58,19 +71,23 @@ fn entry_from_row(row: &sqlx::any::AnyRow) -> StoreResult<(AuditEntry, String)> 
 impl Store {
     /// Appends an entry. Writers are serialised by updating the single `audit_head` row first,
     /// which both SQLite and PostgreSQL lock until commit, so the chain never forks.
-    #[tracing::instrument(skip(self, event), fields(action = %event.action), err)]
+    #[tracing::instrument(skip_all, fields(action = %event.action), err)]
     pub async fn audit(&self, event: &AuditEvent, now: DateTime<Utc>) -> StoreResult<i64> {
         let mut tx = self.pool().begin().await?;
-        let head =
-            sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
-                .fetch_one(&mut *tx)
-                .await?;
+        let keys = self.keys()?;
+        let head = sqlx::query(
+            "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash, keyed_from",
+        )
+        .fetch_one(&mut *tx)
+        .await?;
         let seq: i64 = head.try_get("seq")?;
         let prev: String = head.try_get("hash")?;
+        let keyed_from = head.try_get::<Option<i64>, _>("keyed_from")?.unwrap_or(seq);
         let at = to_db_time(now);
-        let hash = entry_hash(&prev, seq, &at, event);
+        let hash = entry_hash(Some(keys), &prev, seq, &at, event);
         sqlx::query(&format!(
-            "INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+            "INSERT INTO audit_log ({COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)"
         ))
         .bind(seq)
         .bind(&at)
@@ -86,34 +103,100 @@ impl Store {
         .bind(&hash)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+        sqlx::query("UPDATE audit_head SET hash = $1, keyed_from = $2, mac = $3 WHERE id = 1")
             .bind(&hash)
+            .bind(keyed_from)
+            .bind(keys.audit_mac(&head_text(seq, &hash, keyed_from)))
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
         Ok(seq)
     }
 
-    /// Recomputes the chain from the first entry; reports the first entry that does not match.
-    pub async fn verify_audit_chain(&self) -> StoreResult<ChainCheck> {
-        let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"))
-            .fetch_all(self.pool())
-            .await?;
-        let mut prev = GENESIS.to_owned();
-        let mut expected_seq = 1;
-        for row in &rows {
-            let (entry, stored_prev) = entry_from_row(row)?;
-            let recomputed = entry_hash(&prev, entry.seq, &entry.at, &entry.event);
-            if entry.seq != expected_seq || stored_prev != prev || recomputed != entry.hash {
-                return Ok(ChainCheck::Broken { seq: entry.seq });
-            }
-            prev = entry.hash;
-            expected_seq += 1;
+    /// Signs the head of a trail written before the key existed (once, when the key is first
+    /// used): from then on its entries cannot be rewritten unnoticed, and later ones are keyed.
+    pub async fn anchor_audit_head(&self) -> StoreResult<()> {
+        let keys = self.keys()?;
+        let mut tx = self.pool().begin().await?;
+        let head = sqlx::query(
+            "UPDATE audit_head SET seq = seq WHERE id = 1 AND mac IS NULL RETURNING seq, hash",
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(head) = head {
+            let seq: i64 = head.try_get("seq")?;
+            let hash: String = head.try_get("hash")?;
+            let keyed_from = seq + 1;
+            sqlx::query("UPDATE audit_head SET keyed_from = $1, mac = $2 WHERE id = 1")
+                .bind(keyed_from)
+                .bind(keys.audit_mac(&head_text(seq, &hash, keyed_from)))
+                .execute(&mut *tx)
+                .await?;
         }
-        let head: String = sqlx::query_scalar("SELECT hash FROM audit_head WHERE id = 1")
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Recomputes the chain from the first entry, a page at a time; reports the first entry
+    /// that does not match. Entries from the head's `keyed_from` on must be keyed, those
+    /// before it not, and the head's own HMAC must match (so the chain cannot be rewritten
+    /// unkeyed, nor its newest entries removed).
+    pub async fn verify_audit_chain(&self) -> StoreResult<ChainCheck> {
+        let keys = self.keys()?;
+        let head = sqlx::query("SELECT seq, hash, keyed_from, mac FROM audit_head WHERE id = 1")
             .fetch_one(self.pool())
             .await?;
-        if head != prev {
+        let head_seq: i64 = head.try_get("seq")?;
+        let head_hash: String = head.try_get("hash")?;
+        let keyed_from: Option<i64> = head.try_get("keyed_from")?;
+        let mac: Option<String> = head.try_get("mac")?;
+        let head_signed = match (keyed_from, &mac) {
+            (Some(from), Some(mac)) => {
+                *mac == keys.audit_mac(&head_text(head_seq, &head_hash, from))
+            }
+            _ => head_seq == 0,
+        };
+        if !head_signed {
+            return Ok(ChainCheck::Broken {
+                seq: head_seq.max(1),
+            });
+        }
+        let keyed_from = keyed_from.unwrap_or(1);
+        let mut prev = GENESIS.to_owned();
+        let mut expected_seq = 1;
+        loop {
+            let rows = sqlx::query(&format!(
+                "SELECT {COLUMNS} FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2"
+            ))
+            .bind(expected_seq)
+            .bind(VERIFY_PAGE)
+            .fetch_all(self.pool())
+            .await?;
+            for row in &rows {
+                let (entry, stored_prev) = entry_from_row(row)?;
+                let keyed = row.try_get::<i64, _>("keyed")? == 1;
+                let recomputed = entry_hash(
+                    keyed.then_some(keys),
+                    &prev,
+                    entry.seq,
+                    &entry.at,
+                    &entry.event,
+                );
+                if entry.seq != expected_seq
+                    || stored_prev != prev
+                    || recomputed != entry.hash
+                    || keyed != (entry.seq >= keyed_from)
+                {
+                    return Ok(ChainCheck::Broken { seq: entry.seq });
+                }
+                prev = entry.hash;
+                expected_seq += 1;
+            }
+            if (rows.len() as i64) < VERIFY_PAGE {
+                break;
+            }
+        }
+        if head_hash != prev || head_seq != expected_seq - 1 {
             // The newest entries were removed.
             return Ok(ChainCheck::Broken { seq: expected_seq });
         }
@@ -176,7 +259,7 @@ fn where_clause(filter: &AuditFilter) -> (String, Vec<String>) {
 
 impl Store {
     /// How many entries match `filter`.
-    #[tracing::instrument(skip(self), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn audit_count(&self, filter: &AuditFilter) -> StoreResult<i64> {
         let (clause, values) = where_clause(filter);
         let sql = format!("SELECT COUNT(*) FROM audit_log a{clause}");
@@ -189,7 +272,7 @@ impl Store {
 
     /// Entries matching `filter`, newest first, `limit` of them after skipping `offset`, with
     /// the actor's e-mail.
-    #[tracing::instrument(skip(self), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn audit_search(
         &self,
         filter: &AuditFilter,

@@ -334,7 +334,7 @@ impl DecisionDocument {
 }
 
 #[server(prefix = "/api", endpoint = "refuse_service")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(texts), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn refuse_service(
     id: String,
     service: String,
@@ -349,7 +349,7 @@ pub async fn refuse_service(
 
 /// Records the day the decision was delivered; the appeal deadline follows from it.
 #[server(prefix = "/api", endpoint = "record_delivery")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn record_delivery(
     id: String,
     decision: String,

@@ -78,7 +78,7 @@ impl ForwardForm {
 }
 
 #[server(prefix = "/api", endpoint = "forward_case")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(form), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn forward_case(id: String, form: ForwardForm) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;

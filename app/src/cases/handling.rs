@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub const MAX_NOTE: usize = 4000;
 
 #[server(prefix = "/api", endpoint = "inbox")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_inbox(query: InboxQuery) -> Result<InboxPage, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::HandleCases).await?;
@@ -22,9 +22,23 @@ pub async fn load_inbox(query: InboxQuery) -> Result<InboxPage, AppError> {
     let (rows, total) = store
         .inbox(&query, &user.id, scope.as_deref(), today)
         .await?;
+    let searched = query.q.trim();
     let event = crate::audit::AuditEvent {
         record_type: Some("application".into()),
-        purpose: Some("inbox".into()),
+        // What was looked for, so a search for one person shows in their trail; a PESEL only
+        // as its hash (the trail is read by more people than the case file).
+        record_id: match searched {
+            "" => None,
+            text => Some(server::searched_for(store.keys()?, text)),
+        },
+        purpose: Some(
+            if searched.is_empty() {
+                "inbox"
+            } else {
+                "inbox_search"
+            }
+            .into(),
+        ),
         ..access.event(crate::audit::AuditAction::Read)
     };
     access.record(&event).await?;
@@ -43,7 +57,7 @@ pub async fn load_inbox(query: InboxQuery) -> Result<InboxPage, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "staff_case")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_staff_case(id: String) -> Result<StaffCase, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::HandleCases).await?;
@@ -51,7 +65,7 @@ pub async fn load_staff_case(id: String) -> Result<StaffCase, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "assign_case")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn assign_case(id: String, coordinator: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::HandleCases).await?;
@@ -59,7 +73,7 @@ pub async fn assign_case(id: String, coordinator: String) -> Result<(), AppError
 }
 
 #[server(prefix = "/api", endpoint = "choose_path")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn choose_path(
     id: String,
     path: Option<String>,
@@ -89,7 +103,7 @@ pub async fn choose_path(
 }
 
 #[server(prefix = "/api", endpoint = "add_case_note")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(body), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn add_case_note(id: String, body: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::HandleCases).await?;
@@ -113,7 +127,7 @@ pub async fn add_case_note(id: String, body: String) -> Result<(), AppError> {
 
 /// The director's queue: resignations from granted services (art. 44), newest first.
 #[server(prefix = "/api", endpoint = "resignations")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_resignations() -> Result<Vec<crate::applications::Resignation>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::AssignCases).await?;
@@ -136,6 +150,33 @@ pub(crate) mod server {
     pub use crate::cases::store::PAGE_SIZE;
     use crate::domain::Role;
     use crate::gate::{Access, Permission};
+
+    /// How an inbox search is written to the audit trail: as typed, but with every run of 11
+    /// digits (a PESEL) replaced by `pesel:` and 16 hex digits of its HMAC under the audit key
+    /// (a plain hash of so few possible numbers would be reversed at once).
+    pub fn searched_for(keys: &crate::store::Keys, text: &str) -> String {
+        let mut out = String::from("search:");
+        let mut digits = String::new();
+        let flush = |digits: &mut String, out: &mut String| {
+            if digits.len() == 11 {
+                out.push_str("pesel:");
+                out.push_str(&keys.audit_mac(&format!("pesel {digits}"))[..16]);
+            } else {
+                out.push_str(digits);
+            }
+            digits.clear();
+        };
+        for c in text.chars().take(100) {
+            if c.is_ascii_digit() {
+                digits.push(c);
+            } else {
+                flush(&mut digits, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut digits, &mut out);
+        out
+    }
 
     /// Services organisers and directors assign cases to anyone and act on every case.
     pub fn oversees(access: &Access) -> bool {
@@ -267,5 +308,29 @@ pub(crate) mod server {
             may_act,
             application,
         })
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[test]
+    fn a_searched_pesel_is_audited_as_its_keyed_hash() {
+        let keys = crate::store::Keys::random();
+        let audited = super::server::searched_for(&keys, "Kowalska 44051401458");
+        assert!(audited.starts_with("search:Kowalska pesel:"), "{audited}");
+        assert_eq!(audited.len(), "search:Kowalska pesel:".len() + 16);
+        assert_eq!(
+            audited,
+            super::server::searched_for(&keys, "Kowalska 44051401458")
+        );
+        assert_ne!(
+            audited,
+            super::server::searched_for(&crate::store::Keys::random(), "Kowalska 44051401458"),
+            "another key, another hash"
+        );
+        assert_eq!(
+            super::server::searched_for(&keys, "cus/2026/12"),
+            "search:cus/2026/12"
+        );
     }
 }

@@ -226,7 +226,7 @@ pub struct QualificationView {
 }
 
 #[server(prefix = "/api", endpoint = "qualification")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_qualification(
     id: String,
     service: String,
@@ -237,7 +237,7 @@ pub async fn load_qualification(
 }
 
 #[server(prefix = "/api", endpoint = "qualify_service")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(form), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn qualify_service(id: String, service: String, form: FeeForm) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;

@@ -82,7 +82,7 @@ impl RecognitionForm {
 }
 
 #[server(prefix = "/api", endpoint = "record_recognition")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(form), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn record_recognition(id: String, form: RecognitionForm) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;

@@ -54,7 +54,7 @@ pub struct ScopeChoices {
 }
 
 #[server(prefix = "/api", endpoint = "account_scope")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn account_scope(id: String) -> Result<ScopeChoices, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageAccounts).await?;
@@ -74,7 +74,7 @@ pub async fn account_scope(id: String) -> Result<ScopeChoices, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "set_account_scope")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn set_account_scope(
     id: String,
     #[server(default)] programmes: Vec<String>,

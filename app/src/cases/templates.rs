@@ -132,7 +132,7 @@ fn unknown_placeholder(text: &str) -> Option<&str> {
 }
 
 #[server(prefix = "/api", endpoint = "decision_templates")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_decision_templates() -> Result<DecisionTemplates, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::AssignCases).await?;
@@ -142,7 +142,7 @@ pub async fn load_decision_templates() -> Result<DecisionTemplates, AppError> {
 
 /// Saves the centre's templates, or with `restore` goes back to the defaults.
 #[server(prefix = "/api", endpoint = "save_decision_templates")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn save_decision_templates(
     #[server(default)] templates: DecisionTemplates,
     #[server(default)] restore: String,

@@ -258,7 +258,7 @@ impl FeeQuestion {
 
 /// A page of services matching `query`.
 #[server(prefix = "/api", endpoint = "catalogue")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn catalogue(query: CatalogueQuery) -> Result<CataloguePage, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ViewPublicInformation).await?;
@@ -279,7 +279,7 @@ pub async fn catalogue(query: CatalogueQuery) -> Result<CataloguePage, AppError>
 
 /// One published service, with the fee for the calculator's inputs.
 #[server(prefix = "/api", endpoint = "catalogue_service")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn catalogue_service(
     id: String,
     question: FeeQuestion,
@@ -322,7 +322,7 @@ pub struct ProviderEntry {
 
 /// The public directory of providers.
 #[server(prefix = "/api", endpoint = "provider_directory")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn provider_directory() -> Result<Vec<ProviderEntry>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ViewPublicInformation).await?;

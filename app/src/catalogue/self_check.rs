@@ -74,7 +74,7 @@ pub struct SelfCheckLine {
 }
 
 #[server(prefix = "/api", endpoint = "self_check")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn self_check(query: SelfCheckQuery) -> Result<Vec<SelfCheckLine>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ViewPublicInformation).await?;

@@ -51,7 +51,7 @@ fn where_clause(filter: &CatalogueFilter) -> (String, Vec<String>) {
 impl Store {
     /// How many published services match, and `limit` of them from `offset`, in the order of
     /// the programmes' resolutions.
-    #[tracing::instrument(skip(self), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn catalogue_search(
         &self,
         filter: &CatalogueFilter,

@@ -183,7 +183,7 @@ impl CentreInfo {
 
 /// The centre's public information (every page's header and footer use it).
 #[server(prefix = "/api", endpoint = "centre_info")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_centre_info() -> Result<CentreInfo, AppError> {
     let access = crate::gate::require(crate::gate::Permission::ViewPublicInformation).await?;
     Ok(access.state.centre.as_ref().clone())

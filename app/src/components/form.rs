@@ -37,6 +37,8 @@ fn admin_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> String
         "provider_required" => t_string!(i18n, accounts.err_provider_required).to_string(),
         "email_taken" => t_string!(i18n, accounts.err_email_taken).to_string(),
         "last_admin" => t_string!(i18n, accounts.err_last_admin).to_string(),
+        "own_roles" => t_string!(i18n, accounts.err_own_roles).to_string(),
+        "own_second_factor" => t_string!(i18n, accounts.err_own_second_factor).to_string(),
         key => programme_error_text(i18n, key),
     }
 }

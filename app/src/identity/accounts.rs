@@ -84,7 +84,7 @@ pub fn check_password(password: &str, again: &str, errors: &mut FieldErrors) {
 }
 
 #[server(prefix = "/api", endpoint = "accounts")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(search), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn list_accounts(search: String) -> Result<Vec<Account>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageAccounts).await?;
@@ -106,7 +106,7 @@ pub async fn list_accounts(search: String) -> Result<Vec<Account>, AppError> {
 
 /// The staff roles an administrator may give (and, through the gate, whether they may).
 #[server(prefix = "/api", endpoint = "account_roles")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn account_roles() -> Result<Vec<Role>, AppError> {
     use crate::gate::{Permission, require};
     require(Permission::ManageAccounts).await?;
@@ -114,7 +114,7 @@ pub async fn account_roles() -> Result<Vec<Role>, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "account")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn account_details(id: String) -> Result<Account, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageAccounts).await?;
@@ -127,10 +127,7 @@ pub async fn account_details(id: String) -> Result<Account, AppError> {
 /// Creates a staff account (`kind = staff`, roles) or a provider account (`kind = provider`,
 /// provider id), then shows it.
 #[server(prefix = "/api", endpoint = "create_account")]
-#[cfg_attr(
-    feature = "ssr",
-    tracing::instrument(skip(email, display_name, password, password_again), err)
-)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 #[allow(clippy::too_many_arguments)]
 pub async fn create_account(
     kind: String,
@@ -158,7 +155,7 @@ pub async fn create_account(
 }
 
 #[server(prefix = "/api", endpoint = "update_account")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(display_name), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn update_account(
     id: String,
     display_name: String,
@@ -171,11 +168,22 @@ pub async fn update_account(
 
 /// Deactivates (ending every session of the person) or reactivates an account.
 #[server(prefix = "/api", endpoint = "set_account_active")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn set_account_active(id: String, active: bool) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageAccounts).await?;
     server::set_active(&access, &id, active).await
+}
+
+/// Clears a staff or provider account's second factor and recovery codes and ends its sessions;
+/// at the next sign-in the person enrols a new one (a lost phone). Nobody resets their own: a
+/// second administrator does (four eyes).
+#[server(prefix = "/api", endpoint = "reset_second_factor")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+pub async fn reset_second_factor(id: String) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::ManageAccounts).await?;
+    server::reset_second_factor(&access, &id).await
 }
 
 #[cfg(feature = "ssr")]
@@ -301,6 +309,15 @@ mod server {
         invalid_unless_empty(errors)?;
         let still_admin = roles.contains(&Role::Administrator);
         keep_an_administrator(access, &account, still_admin, "roles").await?;
+        // Nobody grants themselves roles or takes their own away: another administrator does.
+        let own = access.user.as_ref().is_some_and(|user| user.id == id);
+        let mut before = account.roles.clone();
+        let mut after = roles.clone();
+        before.sort_by_key(|role| role.code());
+        after.sort_by_key(|role| role.code());
+        if own && before != after {
+            return Err(AppError::invalid("roles", "own_roles"));
+        }
         store.update_account(id, &display_name, &roles).await?;
         access
             .record(&account_event(access, AuditAction::Update, id))
@@ -327,6 +344,24 @@ mod server {
                 }
                 .into(),
             ),
+            ..account_event(access, AuditAction::Update, id)
+        };
+        access.record(&event).await
+    }
+
+    pub async fn reset_second_factor(access: &Access, id: &str) -> Result<(), AppError> {
+        if access.user.as_ref().is_some_and(|user| user.id == id) {
+            return Err(AppError::invalid("second_factor", "own_second_factor"));
+        }
+        let store = &access.state.store;
+        let account = store.account_by_id(id).await?;
+        if account.kind == UserKind::Resident {
+            return Err(AppError::NotFound);
+        }
+        store.clear_totp(id).await?;
+        store.delete_sessions_of(id).await?;
+        let event = AuditEvent {
+            purpose: Some("second_factor_reset".into()),
             ..account_event(access, AuditAction::Update, id)
         };
         access.record(&event).await

@@ -4,7 +4,8 @@
 
 use super::UserKind;
 use super::accounts::{
-    Account, CreateAccount, SetAccountActive, UpdateAccount, account_details, list_accounts,
+    Account, CreateAccount, ResetSecondFactor, SetAccountActive, UpdateAccount, account_details,
+    list_accounts,
 };
 use super::permissions_page::role_label;
 use crate::components::form::{ErrorSummary, FieldError, field_errors};
@@ -283,6 +284,7 @@ pub fn AccountPage() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let update = ServerAction::<UpdateAccount>::new();
     let toggle = ServerAction::<SetAccountActive>::new();
+    let reset = ServerAction::<ResetSecondFactor>::new();
     // Reload after a successful change only, so a failed one keeps what was typed.
     let saved = RwSignal::new(0u32);
     Effect::watch(
@@ -305,7 +307,9 @@ pub fn AccountPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let back = format!("/pracownik/konta/{}", id.get());
                 match account.await {
-                    Ok(account) => view! { <AccountForms account update toggle /> }.into_any(),
+                    Ok(account) => {
+                        view! { <AccountForms account update toggle reset /> }.into_any()
+                    }
                     Err(error) => page_failure(error, &back),
                 }
             })}
@@ -318,6 +322,7 @@ fn AccountForms(
     account: Account,
     update: ServerAction<UpdateAccount>,
     toggle: ServerAction<SetAccountActive>,
+    reset: ServerAction<ResetSecondFactor>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = move || {
@@ -326,6 +331,7 @@ fn AccountForms(
             .get()
             .and_then(Result::err)
             .or_else(|| toggle.value().get().and_then(Result::err))
+            .or_else(|| reset.value().get().and_then(Result::err))
     };
     let errors = Signal::derive(move || field_errors(error().as_ref()));
     let saved = move || matches!(update.value().get(), Some(Ok(())));
@@ -399,8 +405,42 @@ fn AccountForms(
                 {toggle_label}
             </button>
         </ActionForm>
+        {(account.kind != UserKind::Resident)
+            .then(|| view! { <SecondFactorReset id=account.id.clone() reset errors /> })}
         <p>
             <a href="/pracownik/konta">{t!(i18n, accounts.back_to_list)}</a>
         </p>
+    }
+}
+
+/// The reset of a lost second factor, with its notice once done.
+#[component]
+fn SecondFactorReset(
+    id: String,
+    reset: ServerAction<ResetSecondFactor>,
+    errors: Signal<FieldErrors>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let done = move || matches!(reset.value().get(), Some(Ok(())));
+    view! {
+        <h2>{t!(i18n, accounts.second_factor_heading)}</h2>
+        <p>{t!(i18n, accounts.second_factor_text)}</p>
+        {move || {
+            done()
+                .then(|| {
+                    view! {
+                        <p class="notice" role="status" id="second-factor-reset">
+                            {t!(i18n, accounts.second_factor_done)}
+                        </p>
+                    }
+                })
+        }}
+        <ActionForm action=reset attr:class="form">
+            <input type="hidden" name="id" value=id />
+            <FieldError field="second_factor" errors />
+            <button type="submit" class="button" id="reset-second-factor">
+                {t!(i18n, accounts.second_factor_reset)}
+            </button>
+        </ActionForm>
     }
 }

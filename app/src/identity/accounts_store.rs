@@ -31,7 +31,7 @@ fn parse_role(code: &str) -> StoreResult<Role> {
 impl Store {
     /// Accounts whose e-mail or name contains `search` (any case; empty: all), by name, at
     /// most `limit`.
-    #[tracing::instrument(skip(self, search), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn list_accounts(&self, search: &str, limit: i64) -> StoreResult<Vec<Account>> {
         let pattern = format!("%{}%", search.trim().to_lowercase());
         let rows = sqlx::query(&format!(
@@ -62,7 +62,7 @@ impl Store {
         Ok(accounts)
     }
 
-    #[tracing::instrument(skip(self), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn account_by_id(&self, id: &str) -> StoreResult<Account> {
         let row = sqlx::query(&format!(
             "SELECT {ACCOUNT_COLUMNS} FROM users WHERE id = $1"
@@ -76,7 +76,7 @@ impl Store {
     }
 
     /// Creates an account of a provider's employee (role `provider_staff`).
-    #[tracing::instrument(skip(self, user, password), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn create_provider_user(
         &self,
         user: &NewProviderUser,
@@ -94,7 +94,7 @@ impl Store {
     }
 
     /// Replaces an account's display name and roles.
-    #[tracing::instrument(skip(self, display_name), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn update_account(
         &self,
         id: &str,
@@ -126,7 +126,7 @@ impl Store {
     }
 
     /// Deactivates (the person can no longer sign in) or reactivates an account.
-    #[tracing::instrument(skip(self), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn set_account_active(&self, id: &str, active: bool) -> StoreResult<()> {
         let done = sqlx::query("UPDATE users SET active = $1 WHERE id = $2")
             .bind(i64::from(active))

@@ -26,7 +26,7 @@ pub struct TotpEnrolment {
 }
 
 #[server(prefix = "/api", endpoint = "login")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(password), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn log_in(
     email: String,
     password: String,
@@ -39,7 +39,7 @@ pub async fn log_in(
 
 /// Completes a staff sign-in with a code from the app or a recovery code.
 #[server(prefix = "/api", endpoint = "second_factor")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(kod), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn verify_second_factor(kod: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ViewPublicInformation).await?;
@@ -48,7 +48,7 @@ pub async fn verify_second_factor(kod: String) -> Result<(), AppError> {
 
 /// Starts (or shows again) the enrolment of a second factor for a pending staff sign-in.
 #[server(prefix = "/api", endpoint = "totp_enrolment")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn start_totp_enrolment() -> Result<TotpEnrolment, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ViewPublicInformation).await?;
@@ -57,7 +57,7 @@ pub async fn start_totp_enrolment() -> Result<TotpEnrolment, AppError> {
 
 /// Confirms the enrolment with the first code from the app; signs in and issues recovery codes.
 #[server(prefix = "/api", endpoint = "totp_confirm")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(kod), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn confirm_totp_enrolment(kod: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ViewPublicInformation).await?;
@@ -66,7 +66,7 @@ pub async fn confirm_totp_enrolment(kod: String) -> Result<(), AppError> {
 
 /// The recovery codes issued at enrolment, shown once.
 #[server(prefix = "/api", endpoint = "recovery_codes")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn take_recovery_codes() -> Result<Vec<String>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::EnterStaffArea).await?;
@@ -79,7 +79,7 @@ pub async fn take_recovery_codes() -> Result<Vec<String>, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "logout")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn log_out() -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -87,7 +87,7 @@ pub async fn log_out() -> Result<(), AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "whoami")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn who_am_i() -> Result<Me, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::EnterStaffArea).await?;
@@ -116,7 +116,8 @@ mod server {
     use crate::store::{from_db_time, to_db_time};
     use tower_sessions::Session;
 
-    /// Failed attempts allowed per account, and per address, in `THROTTLE_MINUTES`.
+    /// Failed attempts allowed per account, and per address, in `THROTTLE_MINUTES` (the address
+    /// limit is higher: a centre's staff may share one public address).
     const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
     const MAX_FAILURES_PER_IP: i64 = 20;
     const THROTTLE_MINUTES: i64 = 15;
@@ -149,7 +150,7 @@ mod server {
         let store = &access.state.store;
         let now = access.state.clock.now();
         let account = email.account_key();
-        check_throttle(&access, &account).await?;
+        let attempt = begin_attempt(&access, &account).await?;
         let proof = Proof::Password {
             email: email.clone(),
             password: password.to_owned(),
@@ -158,6 +159,7 @@ mod server {
             record_failure(&access, &account, "authentication").await?;
             return Err(AppError::invalid("password", "login_failed"));
         };
+        store.end_sign_in_attempt(attempt).await?;
         // Residents prove their address first; staff and provider accounts are set up by staff.
         if user.kind == UserKind::Resident && !store.email_confirmed(&user.id).await? {
             return Err(AppError::invalid("email", "email_not_confirmed"));
@@ -180,8 +182,10 @@ mod server {
                 // Chosen here, once: the enrolment page only reads it, so two loads of the page
                 // racing to save the session (a client fetch and a reload) cannot show one secret
                 // and keep another.
+                // Sealed like the enrolled secrets: sessions live in the database too.
+                let sealed = store.keys()?.seal(&totp::new_secret());
                 session
-                    .insert(ENROL_SECRET_KEY, totp::new_secret())
+                    .insert(ENROL_SECRET_KEY, sealed)
                     .await
                     .map_err(internal)?;
                 "/logowanie/nowy-kod"
@@ -191,18 +195,22 @@ mod server {
         Ok(())
     }
 
-    async fn check_throttle(access: &Access, account: &str) -> Result<(), AppError> {
+    /// Counts a sign-in attempt (password or code) before it is checked, and refuses it past
+    /// the limits. Parallel attempts each see the others, so no more than the limit are ever
+    /// checked. A successful attempt is taken back (`end_sign_in_attempt`); a failed one stays
+    /// counted for `THROTTLE_MINUTES`. Answers the attempt's number.
+    async fn begin_attempt(access: &Access, account: &str) -> Result<i64, AppError> {
+        let store = &access.state.store;
         let now = access.state.clock.now();
         let since = now - chrono::Duration::minutes(THROTTLE_MINUTES);
-        let (by_account, by_ip) = access
-            .state
-            .store
-            .failed_logins_since(account, access.ip.as_deref(), since)
+        let attempt = store
+            .begin_sign_in_attempt(account, access.ip.as_deref(), now, since)
             .await?;
-        if by_account >= MAX_FAILURES_PER_ACCOUNT || by_ip >= MAX_FAILURES_PER_IP {
+        if attempt.by_account > MAX_FAILURES_PER_ACCOUNT || attempt.by_ip > MAX_FAILURES_PER_IP {
+            store.end_sign_in_attempt(attempt.seq).await?;
             return Err(AppError::TooManyRequests);
         }
-        Ok(())
+        Ok(attempt.seq)
     }
 
     /// A failed password or code, counted for throttling and audited.
@@ -245,10 +253,11 @@ mod server {
     pub async fn verify_second_factor(access: Access, code: &str) -> Result<(), AppError> {
         let user = pending_user(&access).await?;
         let account = user.email.account_key();
-        check_throttle(&access, &account).await?;
+        let attempt = begin_attempt(&access, &account).await?;
         let store = &access.state.store;
         let now = access.state.clock.now();
         let Some(totp_state) = store.totp_of(&user.id).await? else {
+            store.end_sign_in_attempt(attempt).await?;
             return Err(AppError::Unauthenticated);
         };
         let accepted = match totp::matching_step(&totp_state.secret, code, now.timestamp()) {
@@ -262,6 +271,7 @@ mod server {
             record_failure(&access, &account, "second_factor").await?;
             return Err(AppError::invalid("kod", "code_invalid"));
         }
+        store.end_sign_in_attempt(attempt).await?;
         let back: Option<String> = session(&access)?.get(RETURN_KEY).await.map_err(internal)?;
         complete_sign_in(&access, &user, back.as_deref()).await
     }
@@ -271,11 +281,7 @@ mod server {
         if access.state.store.totp_of(&user.id).await?.is_some() {
             return Err(AppError::Forbidden);
         }
-        let secret: String = session(&access)?
-            .get(ENROL_SECRET_KEY)
-            .await
-            .map_err(internal)?
-            .ok_or(AppError::Unauthenticated)?;
+        let secret = enrolment_secret(&access).await?;
         let account = user.email.to_string();
         let url = totp::enrolment_url(&secret, &access.state.centre.name, &account)
             .ok_or(AppError::Internal)?;
@@ -286,20 +292,30 @@ mod server {
         })
     }
 
+    /// The secret chosen for this session's enrolment, unsealed.
+    async fn enrolment_secret(access: &Access) -> Result<String, AppError> {
+        let sealed: String = session(access)?
+            .get(ENROL_SECRET_KEY)
+            .await
+            .map_err(internal)?
+            .ok_or(AppError::Unauthenticated)?;
+        Ok(access.state.store.keys()?.open(&sealed)?)
+    }
+
     pub async fn confirm_totp_enrolment(access: Access, code: &str) -> Result<(), AppError> {
         let user = pending_user(&access).await?;
         let account = user.email.account_key();
-        check_throttle(&access, &account).await?;
+        let attempt = begin_attempt(&access, &account).await?;
         let session = session(&access)?;
-        let secret: Option<String> = session.get(ENROL_SECRET_KEY).await.map_err(internal)?;
-        let secret = secret.ok_or(AppError::Unauthenticated)?;
+        let secret = enrolment_secret(&access).await?;
         let now = access.state.clock.now();
         let Some(step) = totp::matching_step(&secret, code, now.timestamp()) else {
             record_failure(&access, &account, "second_factor_enrolment").await?;
             return Err(AppError::invalid("kod", "code_invalid"));
         };
-        let codes = totp::new_recovery_codes();
         let store = &access.state.store;
+        store.end_sign_in_attempt(attempt).await?;
+        let codes = totp::new_recovery_codes();
         store
             .enable_totp(&user.id, &secret, step, &codes, now)
             .await?;

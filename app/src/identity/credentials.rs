@@ -46,7 +46,40 @@ pub fn hash_secret(secret: &str) -> String {
 /// Argon2 (password-auth's defaults), off the async runtime.
 pub async fn hash_password(password: &str) -> StoreResult<String> {
     let password = password.to_owned();
-    tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
+    bounded_argon2(move || password_auth::generate_hash(password)).await
+}
+
+/// Checks `password` against `hash`; without a hash (no such account) it checks against a
+/// fixed one, so an unknown e-mail costs the same time as a wrong password.
+pub async fn verify_password_hash(password: &str, hash: Option<String>) -> StoreResult<bool> {
+    let password = password.to_owned();
+    let known = hash.is_some();
+    let matches = bounded_argon2(move || {
+        let hash = hash.unwrap_or_else(|| UNKNOWN_ACCOUNT_HASH.clone());
+        password_auth::verify_password(password, &hash).is_ok()
+    })
+    .await?;
+    Ok(known && matches)
+}
+
+/// A hash of a random password, made once, for accounts that do not exist.
+static UNKNOWN_ACCOUNT_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| password_auth::generate_hash(random_token()));
+
+/// Argon2 takes about 19 MiB and tens of milliseconds per call: at most one call per core runs
+/// at a time, so a burst of registrations or sign-ins waits instead of exhausting memory.
+async fn bounded_argon2<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> StoreResult<T> {
+    static PERMITS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores)
+    });
+    let _permit = PERMITS
+        .acquire()
+        .await
+        .map_err(|e| StoreError::Io(e.to_string()))?;
+    tokio::task::spawn_blocking(work)
         .await
         .map_err(|e| StoreError::Io(e.to_string()))
 }
@@ -171,12 +204,41 @@ impl Store {
         .bind(user_id)
         .fetch_optional(self.pool())
         .await?;
-        Ok(row.and_then(|(secret, last_step)| {
-            Some(TotpState {
-                secret: secret?,
-                last_step,
-            })
+        let Some((Some(sealed), last_step)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(TotpState {
+            secret: self.keys()?.open(&sealed)?,
+            last_step,
         }))
+    }
+
+    /// Removes the second factor and its recovery codes: the next sign-in enrols a new one.
+    pub async fn clear_totp(&self, user_id: &str) -> StoreResult<()> {
+        self.replace_totp(user_id, None, &[]).await
+    }
+
+    /// Seals the second-factor secrets stored before they were encrypted (once, at start).
+    pub async fn seal_plain_totp_secrets(&self) -> StoreResult<u64> {
+        let keys = self.keys()?;
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL")
+                .fetch_all(self.pool())
+                .await?;
+        let mut sealed = 0;
+        for (id, secret) in rows {
+            if crate::store::Keys::is_sealed(&secret) {
+                continue;
+            }
+            sqlx::query("UPDATE users SET totp_secret = $1 WHERE id = $2 AND totp_secret = $3")
+                .bind(keys.seal(&secret))
+                .bind(&id)
+                .bind(&secret)
+                .execute(self.pool())
+                .await?;
+            sealed += 1;
+        }
+        Ok(sealed)
     }
 
     /// Stores a confirmed secret with the step of the code that confirmed it, and new
@@ -189,6 +251,24 @@ impl Store {
         recovery_codes: &[String],
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
+        let sealed = self.keys()?.seal(secret);
+        let enabled = (sealed, step, to_db_time(now));
+        self.replace_totp(user_id, Some(enabled), recovery_codes)
+            .await
+    }
+
+    /// Sets (secret, step, enabled at) or clears the second factor, and replaces the recovery
+    /// codes (hashed), in one transaction.
+    async fn replace_totp(
+        &self,
+        user_id: &str,
+        enabled: Option<(String, i64, String)>,
+        recovery_codes: &[String],
+    ) -> StoreResult<()> {
+        let (secret, step, at) = match enabled {
+            Some((secret, step, at)) => (Some(secret), Some(step), Some(at)),
+            None => (None, None, None),
+        };
         let mut tx = self.pool().begin().await?;
         sqlx::query(
             "UPDATE users SET totp_secret = $1, totp_last_step = $2, totp_enabled_at = $3 \
@@ -196,7 +276,7 @@ impl Store {
         )
         .bind(secret)
         .bind(step)
-        .bind(to_db_time(now))
+        .bind(at)
         .bind(user_id)
         .execute(&mut *tx)
         .await?;

@@ -88,7 +88,7 @@ pub fn permission_matrix() -> Vec<PermissionRow> {
 }
 
 #[server(prefix = "/api", endpoint = "permission_table")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn permission_table() -> Result<Vec<PermissionRow>, AppError> {
     use crate::gate::require;
     require(Permission::ManageAccounts).await?;

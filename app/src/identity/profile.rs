@@ -82,7 +82,7 @@ pub struct SignedIn {
 }
 
 #[server(prefix = "/api", endpoint = "session_user")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn session_user() -> Result<Option<SignedIn>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ViewPublicInformation).await?;
@@ -93,7 +93,7 @@ pub async fn session_user() -> Result<Option<SignedIn>, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "profile")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_profile() -> Result<Profile, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -126,7 +126,7 @@ pub async fn save_profile(
 }
 
 #[server(prefix = "/api", endpoint = "my_sessions")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn my_sessions() -> Result<Vec<MySession>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -135,7 +135,7 @@ pub async fn my_sessions() -> Result<Vec<MySession>, AppError> {
 
 /// Ends every session of the signed-in person, this one included.
 #[server(prefix = "/api", endpoint = "logout_everywhere")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn log_out_everywhere() -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
@@ -151,7 +151,7 @@ pub async fn log_out_everywhere() -> Result<(), AppError> {
 
 /// Called by the idle warning's "stay signed in" button: any request renews the session.
 #[server(prefix = "/api", endpoint = "keep_alive")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn keep_alive() -> Result<bool, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ViewPublicInformation).await?;

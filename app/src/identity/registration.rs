@@ -134,6 +134,9 @@ mod server {
         check_new_password(password, repeated)?;
         let store = &access.state.store;
         let now = access.state.clock.now();
+        if flooded(&access, &email).await? {
+            return done();
+        }
         match store.user_by_email(&email).await {
             Err(StoreError::NotFound) => {
                 let id = match store.create_resident(&email, name, password, now).await {
@@ -195,12 +198,32 @@ mod server {
         Ok(())
     }
 
+    /// Links mailed to one address from the public forms (registration, reset) in an hour.
+    const MAX_MAILS_PER_HOUR: i64 = 3;
+
+    /// Counts one more mail to `email` and answers whether it is over the hour's allowance (then
+    /// nothing is sent, and the page says the same as always).
+    async fn flooded(access: &Access, email: &Email) -> Result<bool, AppError> {
+        let now = access.state.clock.now();
+        let since = now - chrono::Duration::hours(1);
+        let sent = access
+            .state
+            .store
+            .count_public_form_mail(email, now, since)
+            .await?;
+        if sent > MAX_MAILS_PER_HOUR {
+            tracing::warn!("a public form asked for more e-mail to one address; none sent");
+        }
+        Ok(sent > MAX_MAILS_PER_HOUR)
+    }
+
     pub async fn request_password_reset(access: Access, email: &str) -> Result<(), AppError> {
         let email = Email::parse(email).map_err(|_| AppError::invalid("email", "email_invalid"))?;
         let store = &access.state.store;
         let now = access.state.clock.now();
         match store.user_by_email(&email).await {
-            Ok(user) if user.active => {
+            // A mailbox that got its share this hour gets nothing more; the page says the same.
+            Ok(user) if user.active && !flooded(&access, &email).await? => {
                 let token = store
                     .issue_token(&user.id, TokenPurpose::ResetPassword, now)
                     .await?;

@@ -15,7 +15,7 @@ pub(super) struct NewAccount<'a> {
 
 impl Store {
     /// Creates a staff account.
-    #[tracing::instrument(skip(self, password), fields(email = %user.email), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn create_staff_user(
         &self,
         user: &NewStaffUser,
@@ -66,12 +66,12 @@ impl Store {
         Ok(id)
     }
 
-    #[tracing::instrument(skip(self), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn user_by_email(&self, email: &Email) -> StoreResult<User> {
         self.user_where("email", &email.account_key()).await
     }
 
-    #[tracing::instrument(skip(self), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn user_by_id(&self, id: &str) -> StoreResult<User> {
         self.user_where("id", id).await
     }
@@ -127,48 +127,119 @@ impl Store {
                 .bind(email.account_key())
                 .fetch_optional(self.pool())
                 .await?;
-        let Some(hash) = hash else { return Ok(None) };
-        let password = password.to_owned();
-        let ok = tokio::task::spawn_blocking(move || {
-            password_auth::verify_password(password, &hash).is_ok()
-        })
-        .await
-        .map_err(|e| StoreError::Io(e.to_string()))?;
-        Ok(Some(ok))
+        let known = hash.is_some();
+        let ok = super::credentials::verify_password_hash(password, hash).await?;
+        Ok(known.then_some(ok))
     }
 }
 
 impl Store {
-    /// Failed logins since `since`: for this account and from this address (audit trail).
-    pub async fn failed_logins_since(
+    /// E-mails of the active accounts whose password is still `password`: every staff and
+    /// provider account, and the accounts of `also` (residents choose their own passwords,
+    /// so checking every one of them would only cost time).
+    pub async fn active_accounts_with_password(
+        &self,
+        password: &str,
+        also: &[&str],
+    ) -> StoreResult<Vec<String>> {
+        let mut candidates: Vec<(String, String)> = sqlx::query_as(
+            "SELECT email, password_hash FROM users WHERE active = 1 AND kind <> 'resident' \
+             ORDER BY email",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        for email in also {
+            let row: Option<(String, String)> = sqlx::query_as(
+                "SELECT email, password_hash FROM users WHERE active = 1 AND email = $1",
+            )
+            .bind(email.to_lowercase())
+            .fetch_optional(self.pool())
+            .await?;
+            candidates.extend(row);
+        }
+        let mut exposed = Vec::new();
+        for (email, hash) in candidates {
+            if super::credentials::verify_password_hash(password, Some(hash)).await? {
+                exposed.push(email);
+            }
+        }
+        Ok(exposed)
+    }
+}
+
+/// A sign-in attempt just counted, with the attempts it was counted among.
+pub struct SignInAttempt {
+    /// Its place in the order attempts were recorded.
+    pub seq: i64,
+    pub by_account: i64,
+    pub by_ip: i64,
+}
+
+impl Store {
+    /// Records an attempt for `account` from `ip`, then counts the attempts since `since`
+    /// (failed ones, and those still being checked) recorded up to and including this one.
+    /// Counting in the order recorded makes the limit exact: of N parallel attempts the k-th
+    /// recorded counts k, whenever it counts.
+    pub async fn begin_sign_in_attempt(
         &self,
         account: &str,
         ip: Option<&str>,
+        now: DateTime<Utc>,
         since: DateTime<Utc>,
-    ) -> StoreResult<(i64, i64)> {
+    ) -> StoreResult<SignInAttempt> {
+        let seq: i64 = sqlx::query_scalar(
+            "INSERT INTO sign_in_attempts (account, ip, at) VALUES ($1, $2, $3) RETURNING seq",
+        )
+        .bind(account)
+        .bind(ip)
+        .bind(to_db_time(now))
+        .fetch_one(self.pool())
+        .await?;
+        let since = to_db_time(since);
         let count = |column: &'static str, value: Option<String>| {
-            let since = to_db_time(since);
+            let since = since.clone();
             async move {
                 let Some(value) = value else { return Ok(0) };
                 sqlx::query_scalar::<_, i64>(&format!(
-                    "SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' \
-                     AND {column} = $1 AND at >= $2"
+                    "SELECT COUNT(*) FROM sign_in_attempts \
+                     WHERE {column} = $1 AND at >= $2 AND seq <= $3"
                 ))
                 .bind(value)
                 .bind(since)
+                .bind(seq)
                 .fetch_one(self.pool())
                 .await
             }
         };
-        let by_account = count("record_id", Some(account.to_owned())).await?;
-        let by_ip = count("ip", ip.map(str::to_owned)).await?;
-        Ok((by_account, by_ip))
+        Ok(SignInAttempt {
+            seq,
+            by_account: count("account", Some(account.to_owned())).await?,
+            by_ip: count("ip", ip.map(str::to_owned)).await?,
+        })
+    }
+
+    /// Takes back an attempt that succeeded (or was refused unchecked).
+    pub async fn end_sign_in_attempt(&self, seq: i64) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sign_in_attempts WHERE seq = $1")
+            .bind(seq)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Forgets attempts older than `before` (the hourly cleanup).
+    pub async fn delete_sign_in_attempts_before(&self, before: DateTime<Utc>) -> StoreResult<u64> {
+        Ok(sqlx::query("DELETE FROM sign_in_attempts WHERE at < $1")
+            .bind(to_db_time(before))
+            .execute(self.pool())
+            .await?
+            .rows_affected())
     }
 }
 
 impl Store {
     /// Creates a resident account, unconfirmed until the e-mail link is used.
-    #[tracing::instrument(skip(self, password), fields(email = %email), err)]
+    #[tracing::instrument(skip_all, err)]
     pub async fn create_resident(
         &self,
         email: &Email,

@@ -34,7 +34,7 @@ pub struct Authorisations {
 }
 
 #[server(prefix = "/api", endpoint = "load_plan_authorisations")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_plan_authorisations() -> Result<Authorisations, AppError> {
     use crate::domain::Role;
     use crate::gate::{Permission, require};

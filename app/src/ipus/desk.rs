@@ -136,7 +136,7 @@ impl Desk {
 
 /// The desk of the signed-in coordinator, or every plan in scope for an overseer.
 #[server(prefix = "/api", endpoint = "load_plan_desk")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_plan_desk() -> Result<Desk, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::HandleCases).await?;

@@ -114,7 +114,7 @@ pub struct Meetings {
 }
 
 #[server(prefix = "/api", endpoint = "coordinator_meetings")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn coordinator_meetings() -> Result<Meetings, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::HandleCases).await?;
@@ -123,7 +123,7 @@ pub async fn coordinator_meetings() -> Result<Meetings, AppError> {
 
 /// Records a coordinators' meeting; the same record sent twice is kept once.
 #[server(prefix = "/api", endpoint = "record_coordinator_meeting")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(form), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn record_coordinator_meeting(form: MeetingForm) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::AssignCases).await?;

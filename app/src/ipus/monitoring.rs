@@ -204,7 +204,7 @@ impl FollowUpForm {
 
 /// Records a monitoring entry of the running plan `id`.
 #[server(prefix = "/api", endpoint = "add_plan_entry")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(form), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn add_plan_entry(id: String, form: EntryForm) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;
@@ -213,7 +213,7 @@ pub async fn add_plan_entry(id: String, form: EntryForm) -> Result<(), AppError>
 
 /// Closes the plan `id` (section F).
 #[server(prefix = "/api", endpoint = "close_plan")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(form), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn close_plan(id: String, form: ClosingForm) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;
@@ -222,7 +222,7 @@ pub async fn close_plan(id: String, form: ClosingForm) -> Result<(), AppError> {
 
 /// Records the follow-up of the closed plan `id` (section G).
 #[server(prefix = "/api", endpoint = "record_follow_up")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(form), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn record_follow_up(id: String, form: FollowUpForm) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;

@@ -165,7 +165,7 @@ pub struct PlanDetails {
 
 /// The plan `id` for its page (the read is audited).
 #[server(prefix = "/api", endpoint = "load_plan")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_plan(id: String) -> Result<PlanDetails, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::HandleCases).await?;
@@ -174,7 +174,7 @@ pub async fn load_plan(id: String) -> Result<PlanDetails, AppError> {
 
 /// Starts the plan of case `id` (on the plan path); answers the plan's id.
 #[server(prefix = "/api", endpoint = "start_plan")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn start_plan(id: String) -> Result<String, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;
@@ -183,7 +183,7 @@ pub async fn start_plan(id: String) -> Result<String, AppError> {
 
 /// Saves the plan's draft `version`.
 #[server(prefix = "/api", endpoint = "save_plan")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(form), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn save_plan(id: String, version: u32, form: PlanForm) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;
@@ -192,7 +192,7 @@ pub async fn save_plan(id: String, version: u32, form: PlanForm) -> Result<(), A
 
 /// Submits the draft `version` to the director, once it keeps every rule.
 #[server(prefix = "/api", endpoint = "submit_plan")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn submit_plan(id: String, version: u32) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;
@@ -201,7 +201,7 @@ pub async fn submit_plan(id: String, version: u32) -> Result<(), AppError> {
 
 /// Approves (`decision` "approve") or returns with comments the submitted `version`.
 #[server(prefix = "/api", endpoint = "decide_plan")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(comments), err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn decide_plan(
     id: String,
     version: u32,
@@ -220,7 +220,7 @@ pub async fn decide_plan(
 
 /// Starts an update of the approved plan: a new draft version.
 #[server(prefix = "/api", endpoint = "start_plan_update")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn start_plan_update(id: String) -> Result<u32, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;
@@ -229,7 +229,7 @@ pub async fn start_plan_update(id: String) -> Result<u32, AppError> {
 
 /// The director authorises a deputy or services organiser to approve plans (art. 41).
 #[server(prefix = "/api", endpoint = "grant_plan_approval")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn grant_plan_approval(
     user_id: String,
     from: String,
@@ -242,7 +242,7 @@ pub async fn grant_plan_approval(
 
 /// The director ends an authorisation to approve plans.
 #[server(prefix = "/api", endpoint = "revoke_plan_approval")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn revoke_plan_approval(id: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ApprovePlans).await?;

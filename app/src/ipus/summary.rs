@@ -282,7 +282,7 @@ impl RealisationSummary {
 
 /// The summary of the half-year `period` (`2026-2`; the current one when empty or unknown).
 #[server(prefix = "/api", endpoint = "plan_realisation_summary")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn plan_realisation_summary(period: String) -> Result<RealisationSummary, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ReviewPlans).await?;

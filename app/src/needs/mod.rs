@@ -128,7 +128,7 @@ pub async fn report_need(
 }
 
 #[server(prefix = "/api", endpoint = "needs_overview")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_needs_overview(status: Option<String>) -> Result<NeedsOverview, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageProgramme).await?;
@@ -156,7 +156,7 @@ pub async fn load_needs_overview(status: Option<String>) -> Result<NeedsOverview
 }
 
 #[server(prefix = "/api", endpoint = "triage_need")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn triage_need(
     id: String,
     status: String,

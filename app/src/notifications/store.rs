@@ -3,6 +3,20 @@ use crate::domain::Email;
 use crate::store::{Store, StoreResult, new_id, to_db_time};
 use chrono::{DateTime, Utc};
 
+/// The body with every web address replaced by a note, lines and other words kept.
+pub fn redact_links(body: &str) -> String {
+    body.split_inclusive(char::is_whitespace)
+        .map(|word| {
+            let trimmed = word.trim_end();
+            if trimmed.starts_with("http://") || trimmed.starts_with("https://") {
+                format!("[link usunięty po wysłaniu]{}", &word[trimmed.len()..])
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect()
+}
+
 /// How a message left the outbox.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Delivery {
@@ -12,7 +26,31 @@ pub enum Delivery {
 }
 
 impl Store {
-    #[tracing::instrument(skip(self, body_text), fields(to = %to), err)]
+    #[tracing::instrument(skip_all, err)]
+    /// Counts a link mailed to `to` from a public form (registration, password reset) and
+    /// answers how many such mails it got since `since`, this one included (addresses compared in
+    /// lower case: `Anna@` and `anna@` are one mailbox).
+    pub async fn count_public_form_mail(
+        &self,
+        to: &Email,
+        now: DateTime<Utc>,
+        since: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        let address = to.account_key();
+        sqlx::query("INSERT INTO public_form_mails (address, at) VALUES ($1, $2)")
+            .bind(&address)
+            .bind(to_db_time(now))
+            .execute(self.pool())
+            .await?;
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM public_form_mails WHERE address = $1 AND at >= $2",
+        )
+        .bind(&address)
+        .bind(to_db_time(since))
+        .fetch_one(self.pool())
+        .await?)
+    }
+
     pub async fn enqueue_email(
         &self,
         to: &Email,
@@ -73,14 +111,30 @@ impl Store {
             Delivery::Sent => "sent",
             Delivery::Logged => "logged",
         };
+        let mut tx = self.pool().begin().await?;
         sqlx::query(
             "UPDATE outbox SET status = $1, sent_at = $2, attempts = attempts + 1 WHERE id = $3",
         )
         .bind(status)
         .bind(to_db_time(now))
         .bind(id)
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
+        // Once the mail server has it, the links in it (confirmation, password reset) are no
+        // longer kept: a copy of the database must not open anyone's account. Without SMTP the
+        // outbox is how staff hand a resident their link, so it stays.
+        if how == Delivery::Sent {
+            let body: String = sqlx::query_scalar("SELECT body_text FROM outbox WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+            sqlx::query("UPDATE outbox SET body_text = $1 WHERE id = $2")
+                .bind(redact_links(&body))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -113,5 +167,18 @@ impl Store {
         .fetch_all(self.pool())
         .await?;
         Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn links_are_redacted_and_the_rest_kept() {
+        let body = "Dzień dobry,\n\nhttps://cus.example/nowe-haslo?token=abc\n\nZespół CUS";
+        assert_eq!(
+            super::redact_links(body),
+            "Dzień dobry,\n\n[link usunięty po wysłaniu]\n\nZespół CUS"
+        );
+        assert_eq!(super::redact_links("bez linków"), "bez linków");
     }
 }

@@ -68,7 +68,7 @@ mod server {
 }
 
 #[server(prefix = "/api", endpoint = "programmes")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn programmes() -> Result<Vec<Programme>, AppError> {
     let access = server::manager().await?;
     Ok(access.state.store.programmes().await?)
@@ -105,7 +105,7 @@ pub async fn create_programme(input: ProgrammeInput) -> Result<(), AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "programme_admin")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn programme_admin(id: String) -> Result<ProgrammeOverview, AppError> {
     let access = server::manager().await?;
     let store = &access.state.store;
@@ -127,7 +127,7 @@ pub async fn programme_admin(id: String) -> Result<ProgrammeOverview, AppError> 
 
 /// Publishes a draft version (the version it replaces is superseded).
 #[server(prefix = "/api", endpoint = "publish_programme")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn publish_programme(id: String) -> Result<(), AppError> {
     let access = server::manager().await?;
     let store = &access.state.store;
@@ -231,7 +231,7 @@ pub async fn add_activity(
 
 /// Starts a new draft version of a programme (for a new resolution).
 #[server(prefix = "/api", endpoint = "programme_new_version")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn new_programme_version(id: String) -> Result<(), AppError> {
     let access = server::manager().await?;
     let copy = access
@@ -251,7 +251,7 @@ pub async fn new_programme_version(id: String) -> Result<(), AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "service_admin")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn service_admin(
     programme_id: String,
     service_id: Option<String>,

@@ -1,5 +1,8 @@
 //! Pages of the portal itself: home, contact and the "not found" page.
 
+#[cfg(feature = "ssr")]
+pub mod limited;
+
 use crate::centre::CentreInfo;
 use crate::components::page::{PageTitle, WithCentre};
 use crate::i18n::*;

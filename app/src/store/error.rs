@@ -14,6 +14,11 @@ pub enum StoreError {
     Corrupt(String),
     #[error("i/o: {0}")]
     Io(String),
+    #[error(
+        "ten klucz (secrets_key / key_file) nie jest kluczem tej bazy: uruchom polecenie w folderze \
+         serwera albo wskaż właściwy klucz (CUS_SECRETS_KEY, CUS_KEY_FILE)"
+    )]
+    WrongKey,
     #[error("migration: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database: {0}")]

@@ -7,10 +7,12 @@
 
 mod data_migrations;
 mod error;
+mod keys;
 pub mod testing;
 mod time;
 
 pub use error::StoreError;
+pub use keys::Keys;
 pub use time::{from_db_day, from_db_optional_day, from_db_time, to_db_time};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
@@ -46,6 +48,8 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrati
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// The key kept outside the database (`with_keys`); secrets are not stored without it.
+    keys: Option<std::sync::Arc<Keys>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -88,7 +92,56 @@ impl Store {
             options
         };
         let pool = options.connect(&url).await?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            keys: None,
+        })
+    }
+
+    /// The store with the key that seals secrets and keys the audit chain.
+    pub fn with_keys(mut self, keys: Keys) -> Self {
+        self.keys = Some(std::sync::Arc::new(keys));
+        self
+    }
+
+    /// The fingerprint of the key this database was first used with, if any.
+    pub async fn key_fingerprint(&self) -> StoreResult<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT fingerprint FROM key_fingerprint WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Remembers `keys` as this database's key; a database first used with another key is
+    /// refused (`StoreError::WrongKey`).
+    pub async fn bind_key(&self, keys: &Keys) -> StoreResult<()> {
+        match self.key_fingerprint().await? {
+            Some(known) if known == keys.fingerprint() => Ok(()),
+            Some(_) => Err(StoreError::WrongKey),
+            None => {
+                sqlx::query(
+                    "INSERT INTO key_fingerprint (id, fingerprint) VALUES (1, $1) \
+                     ON CONFLICT (id) DO NOTHING",
+                )
+                .bind(keys.fingerprint())
+                .execute(&self.pool)
+                .await?;
+                // Another process may have bound its key first.
+                match self.key_fingerprint().await? {
+                    Some(known) if known == keys.fingerprint() => Ok(()),
+                    _ => Err(StoreError::WrongKey),
+                }
+            }
+        }
+    }
+
+    /// The key, or an error where none was given (a secret is never stored in the clear).
+    pub fn keys(&self) -> StoreResult<&Keys> {
+        self.keys
+            .as_deref()
+            .ok_or_else(|| StoreError::Io("no key configured for secrets".into()))
     }
 
     pub fn backend(&self) -> Backend {

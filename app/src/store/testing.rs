@@ -63,7 +63,10 @@ impl TestDatabase {
                 )
             }
         };
-        let store = Store::connect(&url).await.expect("connect test database");
+        let store = Store::connect(&url)
+            .await
+            .expect("connect test database")
+            .with_keys(super::Keys::random());
         store.migrate().await.expect("migrate test database");
         TestDatabase {
             store,
@@ -100,5 +103,23 @@ where
         let db = TestDatabase::create(backend).await;
         body(db.store.clone()).await;
         db.drop_database().await;
+    }
+}
+
+/// Drops the audit trail's append-only triggers, as someone holding the database owner's
+/// rights could, so a test can show that the hash chain still reveals what they change.
+pub async fn act_as_database_owner(store: &Store) {
+    let statements: &[&str] = match store.backend() {
+        Backend::Sqlite => &[
+            "DROP TRIGGER audit_log_no_update",
+            "DROP TRIGGER audit_log_no_delete",
+        ],
+        Backend::Postgres => &["DROP TRIGGER audit_log_no_change ON audit_log"],
+    };
+    for statement in statements {
+        sqlx::query(statement)
+            .execute(store.pool())
+            .await
+            .expect("drop the audit triggers");
     }
 }

@@ -14,6 +14,14 @@ pub struct Running {
 }
 
 pub async fn spawn_app(db: TestDatabase) -> Running {
+    spawn_app_limited(db, server::rate_limit::RateLimitConfig::off()).await
+}
+
+/// `spawn_app` with these per-address rate limits.
+pub async fn spawn_app_limited(
+    db: TestDatabase,
+    limits: server::rate_limit::RateLimitConfig,
+) -> Running {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let state = AppState {
@@ -26,7 +34,13 @@ pub async fn spawn_app(db: TestDatabase) -> Running {
         centre: Arc::new(Default::default()),
         files: Arc::new(std::env::temp_dir().join(format!("cus-files-{}", app::store::new_id()))),
     };
-    let router = server::http::router(state, false, Default::default());
+    let settings = server::http::RouterSettings {
+        secure_cookies: false,
+        trusted_proxies: Default::default(),
+        test_clock: false,
+        rate_limits: server::rate_limit::RateLimits::new(&limits),
+    };
+    let router = server::http::router_with(state, settings);
     tokio::spawn(async move {
         axum::serve(
             listener,
