@@ -22,14 +22,14 @@ watch: setup
 ## Every check CI runs. Everything is compiled once, in the `ci` profile (release, less optimised), with clippy's lints
 ## (warnings are errors) run by the compiler itself (clippy-driver as the workspace wrapper) instead
 ## of separate check passes; the test build also makes the server binary the browser tests use.
-## Compiled crates are kept by sccache outside the clone (~/.cache/cus-tools/sccache), so a new clone
-## recompiles only what changed; the browser bundle builds while the Rust tests run (its own
-## profile, so the two builds do not wait for each other).
+## A fresh clone's target/ links to compiled dependencies kept outside it (scripts/setup), so
+## only the workspace's crates are compiled again (sccache, when installed, also keeps what it can);
+## the browser bundle builds while the Rust tests run (its own profile, so the two builds do not
+## wait for each other).
 test: export RUSTC_WORKSPACE_WRAPPER = clippy-driver
 test: export CLIPPY_ARGS = -D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 test: export RUSTC_WRAPPER = $(wildcard $(HOME)/.cache/cus-tools/venv/bin/sccache)
 test: export SCCACHE_DIR = $(HOME)/.cache/cus-tools/sccache
-test: export SCCACHE_CACHE_SIZE = 20G
 test: setup-test fmt advisories
 	@start=$$(date +%s); $(MAKE) --no-print-directory -j2 unit site; \
 	  echo "== unit tests and site took $$(( $$(date +%s) - start )) s"
@@ -67,8 +67,9 @@ e2e:
 	cd end2end && CUS_BIN=../target/ci/cus CUS_SITE_ROOT=../target/site node --test --test-concurrency=2 tests/
 
 advisories:
-	@echo "== RustSec advisories"
+	@echo "== RustSec advisories; licences, bans and sources (cargo deny)"
 	../shared/tools/advisories
+	cargo deny --offline check licenses bans sources
 
 clean:
 	cargo clean

@@ -23,6 +23,7 @@ use crate::identity::second_factor_pages::{
     RecoveryCodesPage, SecondFactorPage, TotpEnrolmentPage,
 };
 use crate::needs::pages::{NeedsReportPage, NeedsReportSentPage, NeedsTriagePage};
+use crate::privacy::pages::DataProtectionPage;
 use crate::programme::pages::{NewProgrammePage, ProgrammePage, ProgrammesPage, ServiceEditPage};
 use crate::shell::{ContactPage, HomePage, NotFoundPage};
 use leptos::prelude::*;
@@ -159,6 +160,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pracownik") view=StaffHomePage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/kody-odzyskiwania") view=RecoveryCodesPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/audyt") view=AuditLogPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/iod") view=DataProtectionPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/konta") view=AccountsPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/pracownik/konta/nowe")

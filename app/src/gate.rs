@@ -197,6 +197,9 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/plan_realisation_summary", Permission::ReviewPlans),
     ("/api/coordinator_meetings", Permission::HandleCases),
     ("/api/record_coordinator_meeting", Permission::AssignCases),
+    ("/api/data_requests", Permission::ReadAuditLog),
+    ("/api/record_data_request", Permission::ReadAuditLog),
+    ("/api/close_data_request", Permission::ReadAuditLog),
     ("/api/account_scope", Permission::ManageAccounts),
     ("/api/set_account_scope", Permission::ManageAccounts),
 ];

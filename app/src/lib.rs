@@ -27,6 +27,7 @@ pub mod ipus;
 pub mod needs;
 pub mod notifications;
 pub mod preferences;
+pub mod privacy;
 pub mod programme;
 pub mod providers;
 pub mod shell;

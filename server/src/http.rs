@@ -240,6 +240,19 @@ pub fn router_with(state: AppState, settings: RouterSettings) -> Router {
             "/wnioski/{id}/plan/{version}",
             get(app::applications::files::plan),
         )
+        .route(
+            "/moje-konto/moje-dane.json",
+            get(app::privacy::files::my_data_json),
+        )
+        .route("/moje-konto/moje-dane.pdf", get(app::privacy::files::my_data_pdf))
+        .route(
+            "/pracownik/iod/dane.json",
+            get(app::privacy::files::person_data_json),
+        )
+        .route(
+            "/pracownik/iod/dane.pdf",
+            get(app::privacy::files::person_data_pdf),
+        )
         .route("/api/{*fn_name}", post(server_fns))
         .nest_service("/pkg", static_assets(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)

@@ -1960,3 +1960,326 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
         app.db.drop_database().await;
     }
 }
+
+/// RODO art. 15 and 20: the resident downloads everything kept about them, nobody else's; the
+/// data protection officer finds the same by PESEL and keeps the register of requests.
+#[tokio::test]
+async fn a_person_downloads_their_data_and_the_officer_finds_it_by_pesel() {
+    use app::domain::Role;
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let anna = resident(&app, "anna@example.pl").await;
+        let services = debica_services(&app).await;
+        let id = filled_application(&app, &anna, (&services.0, &services.1)).await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let (status, _, body) = post_form(&anna, &api("submit_application"), &[("id", &id)]).await;
+        assert!(status < 400, "{body}");
+        let number: String =
+            sqlx::query_scalar("SELECT case_number FROM applications WHERE id = $1")
+                .bind(&id)
+                .fetch_one(app.db.store.pool())
+                .await
+                .unwrap();
+
+        let res = anna
+            .get(format!("{}/moje-konto/moje-dane.json", app.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers()["content-type"], "application/json");
+        let export = body_json(res).await;
+        assert_eq!(export["account"]["email"], "anna@example.pl");
+        let application = &export["applications"][0];
+        assert_eq!(application["case_number"], number.as_str());
+        assert_eq!(application["person"]["pesel"], "44051401458");
+        assert_eq!(application["applicant"]["name"], "Anna Opiekunka");
+        assert!(
+            export["accesses"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["action"] == "login"),
+            "{backend:?}: the trail of who used the data is in it"
+        );
+        let pdf = anna
+            .get(format!("{}/moje-konto/moje-dane.pdf", app.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(pdf.status(), 200);
+        let text = pdf_text(&pdf.bytes().await.unwrap());
+        assert!(text.contains("Twoje dane w Centrum"), "{text}");
+        assert!(
+            text.contains(&number) && text.contains("Halina Kowalska"),
+            "{text}"
+        );
+
+        // Another resident gets only their own (empty) data; a visitor is sent to sign in.
+        let other = resident(&app, "ola@example.pl").await;
+        let export = body_json(
+            other
+                .get(format!("{}/moje-konto/moje-dane.json", app.url))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(export["applications"].as_array().unwrap().len(), 0);
+        let res = client()
+            .get(format!("{}/moje-konto/moje-dane.json", app.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "a visitor signs in first");
+
+        // The officer, by the PESEL of the person the services are for.
+        let iod = staff(
+            &app,
+            "iod@cus.example",
+            "Irena",
+            vec![Role::DataProtectionOfficer],
+        )
+        .await;
+        let export = body_json(
+            iod.get(format!(
+                "{}/pracownik/iod/dane.json?pesel=44051401458",
+                app.url
+            ))
+            .send()
+            .await
+            .unwrap(),
+        )
+        .await;
+        assert_eq!(export["applications"][0]["case_number"], number.as_str());
+        let res = iod
+            .get(format!(
+                "{}/pracownik/iod/dane.json?pesel=44051401459",
+                app.url
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422, "a PESEL with a wrong checksum");
+        let coordinator = staff(&app, "k@cus.example", "Karol", vec![Role::PlanCoordinator]).await;
+        let res = coordinator
+            .get(format!(
+                "{}/pracownik/iod/dane.json?pesel=44051401458",
+                app.url
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "only the officer");
+        let exports: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND record_type = 'personal_data'",
+        )
+        .fetch_one(app.db.store.pool())
+        .await
+        .unwrap();
+        assert_eq!(exports, 4, "{backend:?}: every export is audited");
+
+        // The register: a request recorded twice is kept once, with its one-month deadline.
+        let today = app::domain::warsaw_date(chrono::Utc::now());
+        let form = [
+            ("kind", "access"),
+            ("subject", "Halina Kowalska"),
+            ("received_on", &*today.to_string()),
+            ("notes", "Wniosek złożony w punkcie informacyjnym."),
+        ];
+        for _ in 0..2 {
+            let (status, _, body) = post_form(&iod, &api("record_data_request"), &form).await;
+            assert_eq!(status, 200, "{body}");
+        }
+        let register = json(&iod, &api("data_requests"), &[]).await;
+        let requests = register["requests"].as_array().unwrap();
+        assert_eq!(
+            requests.len(),
+            1,
+            "{backend:?}: a double submit is one request"
+        );
+        let due = today.checked_add_months(chrono::Months::new(1)).unwrap();
+        assert_eq!(requests[0]["due_on"], due.to_string());
+        let (status, _, body) = post_form(
+            &iod,
+            &api("record_data_request"),
+            &[
+                ("kind", "access"),
+                ("subject", ""),
+                ("received_on", "2999-01-01"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(
+            body.contains("date_in_future") && body.contains("required"),
+            "{body}"
+        );
+        let request_id = requests[0]["id"].as_str().unwrap();
+        let (status, _, body) = post_form(
+            &iod,
+            &api("close_data_request"),
+            &[("id", request_id), ("outcome", "Wysłano zestawienie PDF.")],
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let register = json(&iod, &api("data_requests"), &[]).await;
+        assert_eq!(
+            register["requests"][0]["outcome"],
+            "Wysłano zestawienie PDF."
+        );
+        app.db.drop_database().await;
+    }
+}
+
+async fn body_json(res: reqwest::Response) -> serde_json::Value {
+    serde_json::from_str(&res.text().await.unwrap()).unwrap()
+}
+
+/// Issue 17: the server is killed (SIGKILL) while 100 residents submit; after a restart every
+/// submission that was acknowledged is registered, no case number is given twice, and the
+/// others go through when sent again.
+#[tokio::test]
+async fn a_killed_server_loses_no_acknowledged_submission() {
+    const PEOPLE: usize = 100;
+    for backend in test_backends() {
+        let key = app::store::Keys::generate();
+        let db = TestDatabase::create_keyed(backend, &key).await;
+        server::demo_catalogue::seed_catalogue(&db.store, &Clock::system())
+            .await
+            .unwrap();
+        let port = {
+            let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            probe.local_addr().unwrap().port()
+        };
+        let dir = std::env::temp_dir().join(format!("cus-kill-{}", app::store::new_id()));
+        let database_url = db.url.clone();
+        let start = || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_cus"))
+                .arg("serve")
+                .env("DATABASE_URL", &database_url)
+                .env("CUS_SECRETS_KEY", &key)
+                .env("CUS_LISTEN", format!("127.0.0.1:{port}"))
+                .env("CUS_CONFIG", dir.join("none.toml"))
+                .env("CUS_FILES_DIR", dir.join("files"))
+                .env("CUS_RATE_LIMITS__ENABLED", "false")
+                .env("CUS_DEMO_DATA", "false")
+                .env("RUST_LOG", "error")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("start cus serve")
+        };
+        let url = format!("http://127.0.0.1:{port}");
+        let mut server = start();
+        wait_until_healthy(&url).await;
+        let app = Running { url, db };
+        let (first, second) = debica_services(&app).await;
+        let mut ready = Vec::with_capacity(PEOPLE);
+        for i in 0..PEOPLE {
+            let client = resident(&app, &format!("ubita{i}@example.pl")).await;
+            let id = filled_application(&app, &client, (&first, &second)).await;
+            ready.push((client, id));
+        }
+        let submit = format!("{}/api/submit_application", app.url);
+        let (acknowledged, sent) = {
+            use std::sync::atomic::{AtomicUsize, Ordering};
+            let answered = std::sync::Arc::new(AtomicUsize::new(0));
+            let tasks: Vec<_> = ready
+                .iter()
+                .map(|(client, id)| {
+                    let (client, id, url) = (client.clone(), id.clone(), submit.clone());
+                    let answered = answered.clone();
+                    tokio::spawn(async move {
+                        let answer = client.post(url).form(&[("id", &id)]).send().await;
+                        let ok = answer.is_ok_and(|res| res.status().as_u16() < 400);
+                        if ok {
+                            answered.fetch_add(1, Ordering::SeqCst);
+                        }
+                        (id, ok)
+                    })
+                })
+                .collect();
+            // Killed in the middle: once a tenth of the submissions have been answered.
+            for _ in 0..2_000 {
+                if answered.load(Ordering::SeqCst) >= PEOPLE / 10 {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            }
+            server.kill().expect("SIGKILL");
+            server.wait().unwrap();
+            let mut acknowledged = Vec::new();
+            for task in tasks {
+                let (id, ok) = task.await.unwrap();
+                if ok {
+                    acknowledged.push(id);
+                }
+            }
+            (acknowledged, ready.len())
+        };
+        let mut server = start();
+        wait_until_healthy(&app.url).await;
+        for id in &acknowledged {
+            let status: String =
+                sqlx::query_scalar("SELECT status FROM applications WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(app.db.store.pool())
+                    .await
+                    .unwrap();
+            assert_eq!(
+                status, "registered",
+                "{backend:?}: an acknowledged submission is kept"
+            );
+        }
+        // What was not acknowledged is sent again (as the resident would), after signing in anew.
+        for (i, (_, id)) in ready.iter().enumerate() {
+            let client = browser();
+            let email = format!("ubita{i}@example.pl");
+            post_form(
+                &client,
+                &format!("{}/api/login", app.url),
+                &[("email", &email), ("password", PASSWORD)],
+            )
+            .await;
+            let (status, _, body) = post_form(&client, &submit, &[("id", id)]).await;
+            assert!(status < 400, "{body}");
+        }
+        let numbers: Vec<String> =
+            sqlx::query_scalar("SELECT case_number FROM applications WHERE status = 'registered'")
+                .fetch_all(app.db.store.pool())
+                .await
+                .unwrap();
+        let distinct: std::collections::BTreeSet<_> = numbers.iter().collect();
+        assert_eq!(
+            numbers.len(),
+            sent,
+            "{backend:?}: every application registered once"
+        );
+        assert_eq!(
+            distinct.len(),
+            sent,
+            "{backend:?}: no case number given twice"
+        );
+        println!(
+            "{backend:?}: {} of {sent} acknowledged before the kill",
+            acknowledged.len()
+        );
+        server.kill().unwrap();
+        server.wait().unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        app.db.drop_database().await;
+    }
+}
+
+async fn wait_until_healthy(url: &str) {
+    for _ in 0..300 {
+        if let Ok(res) = client().get(format!("{url}/healthz")).send().await
+            && res.status() == 200
+        {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("cus did not start at {url}");
+}

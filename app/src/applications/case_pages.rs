@@ -16,24 +16,34 @@ use leptos_i18n::I18nContext;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 pub fn status_label(i18n: I18nContext<Locale>, status: ApplicationStatus) -> String {
+    status_label_in(i18n.get_locale(), status)
+}
+
+/// The same label in `locale`, outside a page (documents, exports).
+pub fn status_label_in(locale: Locale, status: ApplicationStatus) -> String {
     match status {
-        ApplicationStatus::Draft => t_string!(i18n, cases.status_draft),
-        ApplicationStatus::Registered => t_string!(i18n, cases.status_registered),
-        ApplicationStatus::Withdrawn => t_string!(i18n, cases.status_withdrawn),
-        ApplicationStatus::Closed => t_string!(i18n, cases.status_closed),
+        ApplicationStatus::Draft => td_string!(locale, cases.status_draft),
+        ApplicationStatus::Registered => td_string!(locale, cases.status_registered),
+        ApplicationStatus::Withdrawn => td_string!(locale, cases.status_withdrawn),
+        ApplicationStatus::Closed => td_string!(locale, cases.status_closed),
     }
     .to_string()
 }
 
 pub fn request_label(i18n: I18nContext<Locale>, status: RequestStatus) -> String {
+    request_label_in(i18n.get_locale(), status)
+}
+
+/// The same label in `locale`, outside a page (documents, exports).
+pub fn request_label_in(locale: Locale, status: RequestStatus) -> String {
     match status {
-        RequestStatus::Requested => t_string!(i18n, cases.request_requested),
-        RequestStatus::Qualified => t_string!(i18n, cases.request_qualified),
-        RequestStatus::Refused => t_string!(i18n, cases.request_refused),
-        RequestStatus::Waiting => t_string!(i18n, cases.request_waiting),
-        RequestStatus::Resigned => t_string!(i18n, cases.request_resigned),
-        RequestStatus::Withdrawn => t_string!(i18n, cases.request_withdrawn),
-        RequestStatus::Forwarded => t_string!(i18n, cases.request_forwarded),
+        RequestStatus::Requested => td_string!(locale, cases.request_requested),
+        RequestStatus::Qualified => td_string!(locale, cases.request_qualified),
+        RequestStatus::Refused => td_string!(locale, cases.request_refused),
+        RequestStatus::Waiting => td_string!(locale, cases.request_waiting),
+        RequestStatus::Resigned => td_string!(locale, cases.request_resigned),
+        RequestStatus::Withdrawn => td_string!(locale, cases.request_withdrawn),
+        RequestStatus::Forwarded => td_string!(locale, cases.request_forwarded),
     }
     .to_string()
 }
@@ -68,24 +78,29 @@ pub fn RequestState(request: RequestedService) -> impl IntoView {
 }
 
 pub fn event_label(i18n: I18nContext<Locale>, kind: EventKind) -> String {
+    event_label_in(i18n.get_locale(), kind)
+}
+
+/// The same label in `locale`, outside a page (documents, exports).
+pub fn event_label_in(locale: Locale, kind: EventKind) -> String {
     match kind {
-        EventKind::Registered => t_string!(i18n, cases.event_registered),
-        EventKind::AttachmentAdded => t_string!(i18n, cases.event_attachment_added),
-        EventKind::NeedsRecognitionPlanned => t_string!(i18n, cases.event_needs_recognition),
-        EventKind::NeedsRecognised => t_string!(i18n, cases.event_needs_recognised),
-        EventKind::Qualified => t_string!(i18n, cases.event_qualified),
-        EventKind::Refused => t_string!(i18n, cases.event_refused),
-        EventKind::PlanApproved => t_string!(i18n, cases.event_plan_approved),
-        EventKind::PlanClosed => t_string!(i18n, cases.event_plan_closed),
-        EventKind::Withdrawn => t_string!(i18n, cases.event_withdrawn),
-        EventKind::Resigned => t_string!(i18n, cases.event_resigned),
-        EventKind::Assigned => t_string!(i18n, cases.event_assigned),
-        EventKind::PathChosen => t_string!(i18n, cases.event_path_chosen),
-        EventKind::WaitingListed => t_string!(i18n, cases.event_waiting_listed),
-        EventKind::Promoted => t_string!(i18n, cases.event_promoted),
-        EventKind::Forwarded => t_string!(i18n, cases.event_forwarded),
-        EventKind::DecisionDelivered => t_string!(i18n, cases.event_decision_delivered),
-        EventKind::NoteAdded => t_string!(i18n, cases.event_note_added),
+        EventKind::Registered => td_string!(locale, cases.event_registered),
+        EventKind::AttachmentAdded => td_string!(locale, cases.event_attachment_added),
+        EventKind::NeedsRecognitionPlanned => td_string!(locale, cases.event_needs_recognition),
+        EventKind::NeedsRecognised => td_string!(locale, cases.event_needs_recognised),
+        EventKind::Qualified => td_string!(locale, cases.event_qualified),
+        EventKind::Refused => td_string!(locale, cases.event_refused),
+        EventKind::PlanApproved => td_string!(locale, cases.event_plan_approved),
+        EventKind::PlanClosed => td_string!(locale, cases.event_plan_closed),
+        EventKind::Withdrawn => td_string!(locale, cases.event_withdrawn),
+        EventKind::Resigned => td_string!(locale, cases.event_resigned),
+        EventKind::Assigned => td_string!(locale, cases.event_assigned),
+        EventKind::PathChosen => td_string!(locale, cases.event_path_chosen),
+        EventKind::WaitingListed => td_string!(locale, cases.event_waiting_listed),
+        EventKind::Promoted => td_string!(locale, cases.event_promoted),
+        EventKind::Forwarded => td_string!(locale, cases.event_forwarded),
+        EventKind::DecisionDelivered => td_string!(locale, cases.event_decision_delivered),
+        EventKind::NoteAdded => td_string!(locale, cases.event_note_added),
     }
     .to_string()
 }

@@ -52,7 +52,7 @@ pub fn accepted_type(bytes: &[u8]) -> Result<&'static str, UploadRefusal> {
 }
 
 /// The request's session and address, for the gate.
-fn who(request: &Request) -> (Option<Session>, Option<String>) {
+pub(crate) fn who(request: &Request) -> (Option<Session>, Option<String>) {
     let session = request.extensions().get::<Session>().cloned();
     let ip = request
         .extensions()
@@ -62,7 +62,7 @@ fn who(request: &Request) -> (Option<Session>, Option<String>) {
 }
 
 /// The answer for a failed request: sign in first, or a short page with the status.
-fn failure(error: AppError, back: &str) -> Response {
+pub(crate) fn failure(error: AppError, back: &str) -> Response {
     match error {
         AppError::Unauthenticated => {
             Redirect::to(&format!("/logowanie?powrot={back}")).into_response()
@@ -191,16 +191,35 @@ fn clean_file_name(name: &str) -> String {
     }
 }
 
-/// The application, for its applicant, or for staff who handle cases or register them (within
-/// their scope).
+/// How long an info-point clerk may still open the documents of an application they
+/// registered (to print the receipt, add a forgotten attachment).
+const CLERK_READS_FOR_DAYS: i64 = 14;
+
+/// The application, for its applicant; for staff who handle cases, within their scope and
+/// once registered (a draft is its author's alone); for the clerk who registered it, for
+/// `CLERK_READS_FOR_DAYS`. Anyone else is refused, and the attempt audited.
 async fn readable(access: &Access, id: &str) -> Result<Application, AppError> {
-    let staff = access.user.as_ref().is_some_and(|user| {
-        Permission::HandleCases.allowed_for(&user.roles)
-            || Permission::RegisterOnBehalf.allowed_for(&user.roles)
-    });
-    if staff {
-        let application = access.state.store.application(id).await?;
+    let Some(user) = access.user.as_ref() else {
+        return Err(AppError::Unauthenticated);
+    };
+    let application = access.state.store.application(id).await?;
+    let authored = application.drafted_by == user.id;
+    if Permission::HandleCases.allowed_for(&user.roles) {
+        if application.status == super::ApplicationStatus::Draft && !authored {
+            return Err(super::access::refused(access, &application, "draft").await);
+        }
         crate::cases::handling::server::in_scope(access, &application).await?;
+        return Ok(application);
+    }
+    let clerk = Permission::RegisterOnBehalf.allowed_for(&user.roles)
+        && application.owner_id.as_deref() != Some(&user.id);
+    if clerk && authored {
+        let recent = application.submitted_at.is_none_or(|at| {
+            access.state.clock.now() - at < chrono::Duration::days(CLERK_READS_FOR_DAYS)
+        });
+        if !recent {
+            return Err(super::access::refused(access, &application, "clerk_read_expired").await);
+        }
         return Ok(application);
     }
     super::access::own_application(access, id).await
@@ -270,11 +289,10 @@ pub async fn decision(
             .store
             .decision_document(&id, decision.trim_end_matches(".pdf"))
             .await?;
-        let bytes = tokio::task::spawn_blocking(move || {
+        let bytes = crate::documents::typeset(move || {
             crate::documents::render_pdf("decision.typ", &document)
         })
         .await
-        .map_err(|err| internal("decision render task", err))?
         .map_err(|err| internal("decision render", err))?;
         let file = File {
             content_type: "application/pdf".to_owned(),
@@ -301,11 +319,10 @@ pub async fn recognition(
             .recognition(&id, recognition.trim_end_matches(".pdf"))
             .await?;
         let (centre, case) = (access.state.centre.clone(), application.clone());
-        let bytes = tokio::task::spawn_blocking(move || {
+        let bytes = crate::documents::typeset(move || {
             crate::cases::recognition::record::render(&centre, &case, &recognition)
         })
         .await
-        .map_err(|err| internal("recognition render task", err))?
         .map_err(|err| internal("recognition render", err))?;
         let file = File {
             content_type: "application/pdf".to_owned(),
@@ -369,7 +386,7 @@ pub async fn plan(
             version.version
         );
         let (centre, case) = (access.state.centre.clone(), application.clone());
-        let bytes = tokio::task::spawn_blocking(move || {
+        let bytes = crate::documents::typeset(move || {
             crate::ipus::document::render(&crate::ipus::document::PlanFacts {
                 centre: &centre,
                 application: &case,
@@ -384,7 +401,6 @@ pub async fn plan(
             })
         })
         .await
-        .map_err(|err| internal("plan render task", err))?
         .map_err(|err| internal("plan render", err))?;
         let file = File {
             content_type: "application/pdf".to_owned(),
@@ -415,11 +431,10 @@ pub async fn forwarding_letter(
             .find(|f| f.id == wanted)
             .ok_or(AppError::NotFound)?;
         let (centre, case) = (access.state.centre.clone(), application.clone());
-        let bytes = tokio::task::spawn_blocking(move || {
+        let bytes = crate::documents::typeset(move || {
             crate::cases::forwarding::letter::render(&centre, &case, &forwarding)
         })
         .await
-        .map_err(|err| internal("letter render task", err))?
         .map_err(|err| internal("letter render", err))?;
         let file = File {
             content_type: "application/pdf".to_owned(),
@@ -432,10 +447,10 @@ pub async fn forwarding_letter(
 }
 
 /// A file to download.
-struct File {
-    content_type: String,
-    name: String,
-    bytes: Vec<u8>,
+pub(crate) struct File {
+    pub content_type: String,
+    pub name: String,
+    pub bytes: Vec<u8>,
 }
 
 /// The caller's access and application `id`, when they may read it.
@@ -469,7 +484,7 @@ fn respond(file: Result<File, AppError>, id: &str) -> Response {
     }
 }
 
-fn file_response(file: File) -> Response {
+pub(crate) fn file_response(file: File) -> Response {
     let ascii: String = file
         .name
         .chars()

@@ -77,9 +77,8 @@ pub async fn render(access: &Access, application: &Application) -> Result<Vec<u8
             crate::domain::warsaw_display(access.state.clock.now())
         ),
     };
-    tokio::task::spawn_blocking(move || crate::documents::render_pdf("receipt.typ", &receipt))
+    crate::documents::typeset(move || crate::documents::render_pdf("receipt.typ", &receipt))
         .await
-        .map_err(|_| AppError::Internal)?
         .map_err(|err| {
             tracing::error!(error = %err, "receipt not rendered");
             AppError::Internal

@@ -41,12 +41,17 @@ pub fn role_label(i18n: I18nContext<Locale>, role: ApplicantRole) -> String {
 }
 
 pub fn channel_label(i18n: I18nContext<Locale>, channel: Channel) -> String {
+    channel_label_in(i18n.get_locale(), channel)
+}
+
+/// The same label in `locale`, outside a page (documents, exports).
+pub fn channel_label_in(locale: Locale, channel: Channel) -> String {
     match channel {
-        Channel::Online => t_string!(i18n, apply.channel_online),
-        Channel::InPerson => t_string!(i18n, apply.channel_in_person),
-        Channel::Paper => t_string!(i18n, apply.channel_paper),
-        Channel::Email => t_string!(i18n, apply.channel_email),
-        Channel::Phone => t_string!(i18n, apply.channel_phone),
+        Channel::Online => td_string!(locale, apply.channel_online),
+        Channel::InPerson => td_string!(locale, apply.channel_in_person),
+        Channel::Paper => td_string!(locale, apply.channel_paper),
+        Channel::Email => td_string!(locale, apply.channel_email),
+        Channel::Phone => td_string!(locale, apply.channel_phone),
     }
     .to_string()
 }

@@ -7,7 +7,7 @@
 mod render;
 
 #[cfg(feature = "ssr")]
-pub use render::{DocumentError, render_pdf};
+pub use render::{DocumentError, RENDER_LIMIT, render_pdf, typeset};
 
 /// The centre's letterhead and footer lines (`common.typ`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

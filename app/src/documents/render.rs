@@ -4,13 +4,17 @@ use typst::foundations::{Dict, IntoValue};
 use typst_as_lib::TypstEngine;
 
 /// The templates, by file name; `render_pdf` names one.
-const TEMPLATES: [(&str, &str); 6] = [
+const TEMPLATES: [(&str, &str); 7] = [
     ("common.typ", include_str!("templates/common.typ")),
     ("receipt.typ", include_str!("templates/receipt.typ")),
     ("decision.typ", include_str!("templates/decision.typ")),
     ("recognition.typ", include_str!("templates/recognition.typ")),
     ("letter.typ", include_str!("templates/letter.typ")),
     ("plan.typ", include_str!("templates/plan.typ")),
+    (
+        "personal_data.typ",
+        include_str!("templates/personal_data.typ"),
+    ),
 ];
 
 /// Fonts and templates are parsed once per process; each render only lays out.
@@ -27,6 +31,27 @@ pub enum DocumentError {
     Data(#[from] serde_json::Error),
     #[error("typst: {0}")]
     Typeset(String),
+    #[error("typesetting took longer than {0:?}")]
+    TooSlow(std::time::Duration),
+    #[error("the typesetting task failed: {0}")]
+    Task(String),
+}
+
+/// Longest a document may take to typeset; the request is then answered with an error (the
+/// layout goes on in its thread, but nobody waits for it).
+pub const RENDER_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Runs `render` (a `render_pdf` call) off the async runtime, within `RENDER_LIMIT`.
+pub async fn typeset<F>(render: F) -> Result<Vec<u8>, DocumentError>
+where
+    F: FnOnce() -> Result<Vec<u8>, DocumentError> + Send + 'static,
+{
+    let task = tokio::task::spawn_blocking(render);
+    match tokio::time::timeout(RENDER_LIMIT, task).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(err)) => Err(DocumentError::Task(err.to_string())),
+        Err(_) => Err(DocumentError::TooSlow(RENDER_LIMIT)),
+    }
 }
 
 /// Typesets `template` with `data` (available there as `json(bytes(sys.inputs.data))`).

@@ -169,6 +169,9 @@ fn StaffHome(me: Me) -> impl IntoView {
                     <li>
                         <a href="/pracownik/audyt">{t!(i18n, staff.nav_audit)}</a>
                     </li>
+                    <li>
+                        <a href="/pracownik/iod">{t!(i18n, privacy.title)}</a>
+                    </li>
                 </Show>
                 <li>
                     <a href="/moje-konto/sesje">{t!(i18n, sessions.title)}</a>

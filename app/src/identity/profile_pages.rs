@@ -95,6 +95,16 @@ fn ProfileForm(profile: super::Profile) -> impl IntoView {
                 {t!(i18n, profile.save)}
             </button>
         </ActionForm>
+        <h2>{t!(i18n, privacy.my_data_heading)}</h2>
+        <p>{t!(i18n, privacy.my_data_text)}</p>
+        <ul class="links">
+            <li>
+                <a href="/moje-konto/moje-dane.pdf" id="my-data-pdf">{t!(i18n, privacy.my_data_pdf)}</a>
+            </li>
+            <li>
+                <a href="/moje-konto/moje-dane.json" id="my-data-json">{t!(i18n, privacy.my_data_json)}</a>
+            </li>
+        </ul>
         <h2>{t!(i18n, profile.security)}</h2>
         <ul class="links">
             <li>

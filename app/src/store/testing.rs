@@ -34,6 +34,12 @@ enum Cleanup {
 
 impl TestDatabase {
     pub async fn create(backend: Backend) -> Self {
+        Self::create_keyed(backend, &super::Keys::generate()).await
+    }
+
+    /// A fresh database whose store holds the key `key` (base64), so a server started on the
+    /// same database with `secrets_key = key` reads what the test wrote.
+    pub async fn create_keyed(backend: Backend, key: &str) -> Self {
         let (url, cleanup) = match backend {
             Backend::Sqlite => {
                 let dir = std::env::temp_dir().join(format!("cus-test-{}", super::new_id()));
@@ -63,10 +69,11 @@ impl TestDatabase {
                 )
             }
         };
+        let keys = super::Keys::from_base64(key).expect("a test key");
         let store = Store::connect(&url)
             .await
             .expect("connect test database")
-            .with_keys(super::Keys::random());
+            .with_keys(keys);
         store.migrate().await.expect("migrate test database");
         TestDatabase {
             store,
