@@ -62,12 +62,34 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// A session that cannot be read or written: its store is the database, so while that is away
+/// the answer is 503 like any other request needing it.
+#[cfg(feature = "ssr")]
+impl From<tower_sessions::session::Error> for AppError {
+    fn from(err: tower_sessions::session::Error) -> Self {
+        match err {
+            tower_sessions::session::Error::Store(error) => {
+                tracing::warn!(%error, "session store unavailable");
+                AppError::Unavailable
+            }
+            other => {
+                tracing::error!(error = %other, "session data unreadable");
+                AppError::Internal
+            }
+        }
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<crate::store::StoreError> for AppError {
     fn from(err: crate::store::StoreError) -> Self {
         use crate::store::StoreError;
         match err {
             StoreError::NotFound => AppError::NotFound,
+            StoreError::Unavailable(error) => {
+                tracing::warn!(%error, "database unavailable");
+                AppError::Unavailable
+            }
             other => {
                 tracing::error!(error = %other, "store error");
                 AppError::Internal

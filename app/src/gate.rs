@@ -357,10 +357,7 @@ mod server {
     /// The session's user, if still valid: the account is active and, for staff, the
     /// absolute limit since sign-in has not passed (then the session ends).
     async fn signed_in_user(state: &AppState, session: &Session) -> Result<Option<User>, AppError> {
-        let user_id: Option<String> = session
-            .get(USER_ID_KEY)
-            .await
-            .map_err(|_| AppError::Internal)?;
+        let user_id: Option<String> = session.get(USER_ID_KEY).await?;
         let Some(user_id) = user_id else {
             return Ok(None);
         };
@@ -369,10 +366,7 @@ mod server {
             Ok(_) | Err(crate::store::StoreError::NotFound) => return Ok(None),
             Err(err) => return Err(err.into()),
         };
-        let signed_in_at: Option<String> = session
-            .get(SIGNED_IN_AT_KEY)
-            .await
-            .map_err(|_| AppError::Internal)?;
+        let signed_in_at: Option<String> = session.get(SIGNED_IN_AT_KEY).await?;
         let expired = match signed_in_at.as_deref().map(from_db_time) {
             Some(Ok(at)) => {
                 user.kind == crate::identity::UserKind::Staff

@@ -32,6 +32,10 @@ fn programme(lineage: Option<&str>, version: u32) -> Programme {
         status: ProgrammeStatus::Draft,
         elements: ProgrammeElements::default(),
         personal_data: vec![],
+        retention: app::domain::Retention {
+            symbol: Some(app::domain::JrwaSymbol::parse("8111").unwrap()),
+            category: app::domain::ArchivalCategory::Review(5),
+        },
     }
 }
 

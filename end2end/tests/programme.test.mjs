@@ -42,11 +42,20 @@ test('a programme is created, priced, published and found by residents', async (
   await page.fill('#goal', 'Aktywność ruchowa seniorów z terenu gminy.');
   await page.check('#personal-data-name');
   await page.check('#personal-data-health');
+  // How long the case files are kept: a wrong category is named, what was typed stays.
+  await page.fill('#retention_symbol', '8111');
+  await page.fill('#retention_category', 'C7');
+  await page.click('form.form button[type="submit"]');
+  await page.waitForSelector('#retention_category-error');
+  assert.match(await page.textContent('#retention_category-error'), /kategorię archiwalną/);
+  assert.equal(await page.inputValue('#retention_symbol'), '8111');
+  await page.fill('#retention_category', 'B10');
   await go(page, 'form.form button[type="submit"]', /\/pracownik\/programy\/[0-9a-f-]{36}$/);
   const programmeUrl = page.url();
   await visit(page, programmeUrl);
   assert.match(await page.textContent('h1'), /Aktywny Senior/);
   assert.match(await page.textContent('main'), /projekt/);
+  assert.match(await page.textContent('main'), /JRWA 8111, B10/);
 
   await go(page, 'a[href$="/nowa-usluga"]', /\/nowa-usluga$/);
   await visit(page, page.url().split('#')[0]);

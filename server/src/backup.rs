@@ -1,36 +1,74 @@
-//! Backups of the embedded SQLite database. PostgreSQL uses its own tools (see README).
+//! Backups: the embedded SQLite database with `VACUUM INTO`, PostgreSQL with its own
+//! `pg_dump` and `pg_restore` (custom format), both while the server runs for a backup and with
+//! the server stopped for a restore.
 
 use crate::cli::CliResult;
 use crate::config::Config;
 use app::store::{Backend, Store};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-const POSTGRES_HINT: &str = "Dla PostgreSQL użyj narzędzi serwera: \
-    pg_dump --format=custom --file=cus.dump \"$DATABASE_URL\" oraz \
-    pg_restore --clean --if-exists --no-owner --dbname=\"$DATABASE_URL\" cus.dump";
-
-/// Online backup: `VACUUM INTO` writes a consistent copy while the server keeps running.
+/// Online backup: a consistent copy while the server keeps running.
 pub async fn backup(config: &Config, file: &Path) -> CliResult {
-    require_sqlite(config)?;
     if file.exists() {
         return Err(format!("Plik {} już istnieje — nie nadpisuję.", file.display()).into());
     }
-    let store = Store::connect(&config.database_url).await?;
-    sqlx::query("VACUUM INTO $1")
-        .bind(file.to_string_lossy().into_owned())
-        .execute(store.pool())
-        .await?;
-    store.close().await;
+    match Backend::of_url(&config.database_url)? {
+        Backend::Sqlite => {
+            let store = Store::connect(&config.database_url).await?;
+            sqlx::query("VACUUM INTO $1")
+                .bind(file.to_string_lossy().into_owned())
+                .execute(store.pool())
+                .await?;
+            store.close().await;
+        }
+        Backend::Postgres => postgres_tool(
+            Command::new("pg_dump")
+                .arg("--format=custom")
+                .arg("--no-owner")
+                .arg(format!("--file={}", file.display()))
+                .arg(&config.database_url),
+        )?,
+    }
     println!("Kopia zapasowa zapisana w {}.", file.display());
     Ok(())
 }
 
-/// Replaces the database file with a checked backup, then applies newer migrations.
+/// Replaces the database with a checked backup, then applies newer migrations.
 pub async fn restore(config: &Config, file: &Path) -> CliResult {
-    require_sqlite(config)?;
     if !file.is_file() {
         return Err(format!("Nie ma pliku {}.", file.display()).into());
     }
+    match Backend::of_url(&config.database_url)? {
+        Backend::Sqlite => restore_sqlite(config, file).await?,
+        Backend::Postgres => {
+            // A file pg_restore cannot list is not a backup: refused before anything changes.
+            postgres_tool(Command::new("pg_restore").arg("--list").arg(file)).map_err(|_| {
+                format!(
+                    "{} nie jest kopią bazy PostgreSQL (pg_dump).",
+                    file.display()
+                )
+            })?;
+            postgres_tool(
+                Command::new("pg_restore")
+                    .args([
+                        "--clean",
+                        "--if-exists",
+                        "--no-owner",
+                        "--single-transaction",
+                    ])
+                    .arg("--exit-on-error")
+                    .arg(format!("--dbname={}", config.database_url))
+                    .arg(file),
+            )?;
+        }
+    }
+    crate::cli::open_store(config).await?.close().await;
+    println!("Baza odtworzona z {}.", file.display());
+    Ok(())
+}
+
+async fn restore_sqlite(config: &Config, file: &Path) -> CliResult {
     check_integrity(file).await?;
     let target = sqlite_path(&config.database_url);
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -43,8 +81,24 @@ pub async fn restore(config: &Config, file: &Path) -> CliResult {
         }
     }
     std::fs::copy(file, &target)?;
-    crate::cli::open_store(config).await?.close().await;
-    println!("Baza {} odtworzona z {}.", target.display(), file.display());
+    Ok(())
+}
+
+/// Runs a PostgreSQL client tool; its own message when it fails.
+fn postgres_tool(command: &mut Command) -> CliResult {
+    let name = command.get_program().to_string_lossy().into_owned();
+    let output = command.output().map_err(|e| {
+        format!(
+            "Nie można uruchomić {name} ({e}) — zainstaluj klienta PostgreSQL (postgresql-client)."
+        )
+    })?;
+    if !output.status.success() {
+        return Err(format!(
+            "{name} zakończył się błędem: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        )
+        .into());
+    }
     Ok(())
 }
 
@@ -66,13 +120,6 @@ async fn check_integrity(file: &Path) -> CliResult {
         return Err(format!("Kopia {} jest uszkodzona: {verdict}", file.display()).into());
     }
     Ok(())
-}
-
-fn require_sqlite(config: &Config) -> CliResult {
-    match Backend::of_url(&config.database_url)? {
-        Backend::Sqlite => Ok(()),
-        Backend::Postgres => Err(POSTGRES_HINT.into()),
-    }
 }
 
 fn sqlite_path(url: &str) -> PathBuf {

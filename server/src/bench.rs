@@ -161,6 +161,7 @@ async fn generate(store: &Store, clock: &Clock, count: usize) -> CliResult {
         status: ProgrammeStatus::Draft,
         elements: ProgrammeElements::default(),
         personal_data: Vec::new(),
+        retention: Default::default(),
     };
     store.insert_programme(&programme, clock.now()).await?;
     for i in 0..count {

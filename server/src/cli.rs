@@ -82,6 +82,13 @@ pub enum Command {
         #[arg(long)]
         postgres: bool,
     },
+    /// List the cases past their programme's period for keeping files and remove their
+    /// personal data (the server also does this daily).
+    Retention {
+        /// Only list what would go; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print a new random key for `secrets_key` (CUS_SECRETS_KEY).
     GenerateKey,
     /// Audit trail tools.
@@ -132,6 +139,7 @@ pub async fn run(command: Command, config: Config) -> CliResult {
             rounds,
             postgres,
         } => crate::bench_inbox::inbox(applications, rounds, postgres).await,
+        Command::Retention { dry_run } => crate::retention::run(&config, dry_run).await,
         Command::GenerateKey => {
             println!("{}", app::store::Keys::generate());
             Ok(())

@@ -699,6 +699,7 @@ fn draft(name: &str, resolution_number: &str, resolution_date: NaiveDate) -> Pro
         status: ProgrammeStatus::Draft,
         elements: ProgrammeElements::default(),
         personal_data: Vec::new(),
+        retention: Default::default(),
     }
 }
 

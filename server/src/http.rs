@@ -39,6 +39,7 @@ pub async fn serve(config: Config) -> crate::cli::CliResult {
     }
     let state = app_state(&config, store.clone(), clock.clone())?;
     crate::mailer::spawn_delivery(store.clone(), clock.clone(), config.smtp.clone());
+    crate::retention::spawn_daily(store.clone(), clock.clone(), config.files_dir.clone());
     spawn_session_cleanup(store, clock);
     // Small responses are written at once instead of waiting for the client's delayed ACK.
     let listener = tokio::net::TcpListener::bind(config.listen)

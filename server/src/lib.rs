@@ -11,4 +11,5 @@ pub mod demo_catalogue;
 pub mod http;
 pub mod mailer;
 pub mod rate_limit;
+pub mod retention;
 pub mod telemetry;

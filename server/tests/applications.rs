@@ -219,7 +219,7 @@ async fn applying_online_on_every_backend() {
         // Another resident is refused, and the attempt is audited.
         let other = resident(&app, "obcy@example.pl").await;
         let (status, _, _) = post_form(&other, &api("my_case"), &[("id", &id)]).await;
-        assert_eq!(status, 403);
+        assert_eq!(status, 404, "another's case answers as an unknown one");
         let denied = sqlx::query(
             "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'permission_denied' AND record_id = $1",
         )
@@ -260,7 +260,7 @@ async fn applying_online_on_every_backend() {
         assert_eq!(res.status().as_u16(), 200);
         assert!(res.bytes().await.unwrap().starts_with(b"%PDF-"));
         let res = other.get(&receipt).send().await.unwrap();
-        assert_eq!(res.status().as_u16(), 403);
+        assert_eq!(res.status().as_u16(), 404);
 
         // "Moje sprawy" lists it.
         let (_, _, body) = post_form(&anna, &api("my_applications"), &[]).await;
@@ -605,13 +605,13 @@ async fn staff_handle_cases_from_the_inbox() {
         let mine = json(&kinga, &api("inbox"), &[("query[coordinator]", "me")]).await;
         assert_eq!(mine["total"], 0, "out of scope, out of the inbox");
         let (status, _, _) = post_form(&kinga, &api("staff_case"), &[("id", &ids[1])]).await;
-        assert_eq!(status, 403);
+        assert_eq!(status, 404);
         let note = [("id", ids[1].as_str()), ("body", "Telefon")];
         let (status, _, _) = post_form(&kinga, &api("add_case_note"), &note).await;
-        assert_eq!(status, 403);
+        assert_eq!(status, 404);
         let receipt = format!("{}/wnioski/{}/potwierdzenie.pdf", app.url, ids[1]);
         let res = kinga.get(&receipt).send().await.unwrap();
-        assert_eq!(res.status().as_u16(), 403, "nor its documents");
+        assert_eq!(res.status().as_u16(), 404, "nor its documents");
         let refusals = sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM audit_log WHERE purpose = 'out_of_scope' AND record_id = $1",
         )
@@ -682,6 +682,65 @@ async fn staff_handle_cases_from_the_inbox() {
         // The resident's timeline leaves out the staff's working entries.
         let mine = json(&anna, &api("my_case"), &[("id", &ids[0])]).await;
         assert_eq!(mine["events"].as_array().unwrap().len(), 1);
+
+        // The warning names only cases the reader may see: the other case moved to a programme
+        // outside Kinga's scope is left out for her, and she cannot open it (as an unknown id).
+        let own_lineage: String = sqlx::query_scalar(
+            "SELECT lineage_id FROM programmes WHERE id = (SELECT programme_id FROM applications \
+             WHERE id = $1)",
+        )
+        .bind(&ids[0])
+        .fetch_one(app.db.store.pool())
+        .await
+        .unwrap();
+        let scope = [
+            ("id", kinga_id.as_str()),
+            ("programmes[0]", own_lineage.as_str()),
+            ("gminas", ""),
+        ];
+        let (status, _, body) = post_form(&admin, &api("set_account_scope"), &scope).await;
+        assert_eq!(status, 200, "{body}");
+        let original: String =
+            sqlx::query_scalar("SELECT programme_id FROM applications WHERE id = $1")
+                .bind(&ids[1])
+                .fetch_one(app.db.store.pool())
+                .await
+                .unwrap();
+        sqlx::query(
+            "UPDATE applications SET programme_id = \
+             (SELECT id FROM programmes WHERE lineage_id = $1 ORDER BY version DESC LIMIT 1) \
+             WHERE id = $2",
+        )
+        .bind(&other_lineage)
+        .bind(&ids[1])
+        .execute(app.db.store.pool())
+        .await
+        .unwrap();
+        let seen_by_kinga = json(&kinga, &api("staff_case"), &[("id", &ids[0])]).await;
+        assert_eq!(seen_by_kinga["same_pesel"], serde_json::json!([]));
+        let seen_by_karol = json(&karol, &api("staff_case"), &[("id", &ids[0])]).await;
+        assert_eq!(seen_by_karol["same_pesel"][0][1], ids[1].as_str());
+        let (hidden, _, _) = post_form(&kinga, &api("staff_case"), &[("id", &ids[1])]).await;
+        let (unknown, _, _) = post_form(
+            &kinga,
+            &api("staff_case"),
+            &[("id", "0190a0b0-0000-7000-8000-000000000000")],
+        )
+        .await;
+        assert_eq!(
+            (hidden, unknown),
+            (404, 404),
+            "out of scope answers as unknown"
+        );
+        sqlx::query("UPDATE applications SET programme_id = $1 WHERE id = $2")
+            .bind(&original)
+            .bind(&ids[1])
+            .execute(app.db.store.pool())
+            .await
+            .unwrap();
+        let scope = [("id", kinga_id.as_str()), ("gminas", "1803032")];
+        let (status, _, body) = post_form(&admin, &api("set_account_scope"), &scope).await;
+        assert_eq!(status, 200, "{body}");
 
         // The pages render for staff.
         for path in [
@@ -2132,6 +2191,179 @@ async fn a_person_downloads_their_data_and_the_officer_finds_it_by_pesel() {
     }
 }
 
+#[tokio::test]
+async fn a_case_past_its_retention_period_loses_its_personal_data() {
+    use app::audit::ChainCheck;
+    use app::domain::{Pesel, warsaw_date};
+    use app::privacy::retention::apply_retention;
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let store = &app.db.store;
+        let anna = resident(&app, "anna@example.pl").await;
+        let (first, second) = debica_services(&app).await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let old = filled_application(&app, &anna, (&first, &second)).await;
+        upload(
+            &app,
+            &anna,
+            &old,
+            "orzeczenie.pdf",
+            b"%PDF-1.4\n%%EOF\n".to_vec(),
+        )
+        .await;
+        for step in ["submit_application", "withdraw_application"] {
+            let (status, _, body) = post_form(&anna, &api(step), &[("id", &old)]).await;
+            assert!(status < 400, "{step}: {body}");
+        }
+        let open = filled_application(&app, &anna, (&first, &second)).await;
+        let (status, _, body) =
+            post_form(&anna, &api("submit_application"), &[("id", &open)]).await;
+        assert!(status < 400, "{body}");
+        // The withdrawn case's last entry was in June 2015: under B10 it is kept until
+        // 1 January 2026.
+        sqlx::query(
+            "UPDATE case_events SET at = '2015-06-01T08:00:00.000000Z' WHERE application_id = $1",
+        )
+        .bind(&old)
+        .execute(store.pool())
+        .await
+        .unwrap();
+        let set_category = |category: &'static str| {
+            sqlx::query(
+                "UPDATE programmes SET retention_category = $1 WHERE id = \
+                 (SELECT programme_id FROM applications WHERE id = $2)",
+            )
+            .bind(category)
+            .bind(old.clone())
+            .execute(store.pool())
+        };
+        let now = chrono::Utc::now();
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+
+        // Under BE10 the state archive assesses it first: listed, kept.
+        set_category("BE10").await.unwrap();
+        let due = store.cases_past_retention(warsaw_date(now)).await.unwrap();
+        assert_eq!(due.len(), 1, "{backend:?}: only the ended case is due");
+        assert_eq!(due[0].id, old);
+        assert!(due[0].awaits_assessment());
+        assert_eq!(
+            (due[0].ended_on, due[0].kept_until),
+            (day(2015, 6, 1), day(2026, 1, 1))
+        );
+        assert!(
+            apply_retention(store, &app.files, now)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(store.application(&old).await.is_ok());
+        // Before its period ends nothing is due.
+        set_category("B10").await.unwrap();
+        assert!(
+            store
+                .cases_past_retention(day(2025, 12, 31))
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        // Under B10 its personal data goes: the application, its timeline, attachments and
+        // their file, and the e-mails about it.
+        let attachment: String =
+            sqlx::query_scalar("SELECT id FROM attachments WHERE application_id = $1")
+                .bind(&old)
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+        assert!(app.files.join(&attachment).exists());
+        let number = store.application(&old).await.unwrap().case_number.unwrap();
+        let mentions = || {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM outbox WHERE body_text LIKE $1")
+                .bind(format!("%{number}%"))
+                .fetch_one(store.pool())
+        };
+        assert!(
+            mentions().await.unwrap() > 0,
+            "the receipt e-mail names the case"
+        );
+        let retired = apply_retention(store, &app.files, now).await.unwrap();
+        assert_eq!(retired.len(), 1);
+        assert_eq!(retired[0].id, old);
+        assert!(matches!(
+            store.application(&old).await,
+            Err(app::store::StoreError::NotFound)
+        ));
+        assert!(
+            !app.files.join(&attachment).exists(),
+            "{backend:?}: the file is gone"
+        );
+        for table in [
+            "attachments",
+            "case_events",
+            "application_services",
+            "case_notes",
+        ] {
+            let left: i64 = sqlx::query_scalar(&format!(
+                "SELECT COUNT(*) FROM {table} WHERE application_id = $1"
+            ))
+            .bind(&old)
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+            assert_eq!(left, 0, "{backend:?}: {table}");
+        }
+        assert_eq!(mentions().await.unwrap(), 0);
+
+        // What the statistics count stays, without a person in it.
+        let (kept_number, services, category): (String, String, String) = sqlx::query_as(
+            "SELECT case_number, services, category FROM retired_cases WHERE id = $1",
+        )
+        .bind(&old)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        assert_eq!((kept_number, category.as_str()), (number.clone(), "B10"));
+        let services: serde_json::Value = serde_json::from_str(&services).unwrap();
+        assert_eq!(services.as_array().unwrap().len(), 2);
+        assert_eq!(services[0]["service_id"], first.as_str());
+        assert!(!services.to_string().contains("Kowalska"));
+
+        // The open case stays; the officer's search by PESEL finds only it.
+        let pesel = Pesel::parse("44051401458").unwrap();
+        let data = store
+            .personal_data_by_pesel(&pesel, "CUS", now)
+            .await
+            .unwrap();
+        assert_eq!(data.applications.len(), 1, "{backend:?}");
+        assert_ne!(
+            data.applications[0].case_number.as_deref(),
+            Some(number.as_str())
+        );
+
+        // The removal is audited, the audit chain still verifies, and a second run finds nothing.
+        let audited: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'delete' AND purpose = 'retention' \
+             AND record_id = $1",
+        )
+        .bind(&old)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        assert_eq!(audited, 1);
+        assert!(matches!(
+            store.verify_audit_chain().await.unwrap(),
+            ChainCheck::Intact { .. }
+        ));
+        assert!(
+            apply_retention(store, &app.files, now)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        app.db.drop_database().await;
+    }
+}
+
 async fn body_json(res: reqwest::Response) -> serde_json::Value {
     serde_json::from_str(&res.text().await.unwrap()).unwrap()
 }
@@ -2148,32 +2380,18 @@ async fn a_killed_server_loses_no_acknowledged_submission() {
         server::demo_catalogue::seed_catalogue(&db.store, &Clock::system())
             .await
             .unwrap();
-        let port = {
-            let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-            probe.local_addr().unwrap().port()
-        };
+        let port = free_port();
         let dir = std::env::temp_dir().join(format!("cus-kill-{}", app::store::new_id()));
         let database_url = db.url.clone();
-        let start = || {
-            std::process::Command::new(env!("CARGO_BIN_EXE_cus"))
-                .arg("serve")
-                .env("DATABASE_URL", &database_url)
-                .env("CUS_SECRETS_KEY", &key)
-                .env("CUS_LISTEN", format!("127.0.0.1:{port}"))
-                .env("CUS_CONFIG", dir.join("none.toml"))
-                .env("CUS_FILES_DIR", dir.join("files"))
-                .env("CUS_RATE_LIMITS__ENABLED", "false")
-                .env("CUS_DEMO_DATA", "false")
-                .env("RUST_LOG", "error")
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .expect("start cus serve")
-        };
+        let start = || start_cus(&database_url, &key, port, &dir);
         let url = format!("http://127.0.0.1:{port}");
         let mut server = start();
         wait_until_healthy(&url).await;
-        let app = Running { url, db };
+        let app = Running {
+            url,
+            db,
+            files: std::env::temp_dir(),
+        };
         let (first, second) = debica_services(&app).await;
         let mut ready = Vec::with_capacity(PEOPLE);
         for i in 0..PEOPLE {
@@ -2270,6 +2488,180 @@ async fn a_killed_server_loses_no_acknowledged_submission() {
         let _ = std::fs::remove_dir_all(&dir);
         app.db.drop_database().await;
     }
+}
+
+/// `cus serve` on `database_url` at 127.0.0.1:`port`, without rate limits or demo data.
+fn start_cus(
+    database_url: &str,
+    key: &str,
+    port: u16,
+    dir: &std::path::Path,
+) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_cus"))
+        .arg("serve")
+        .env("DATABASE_URL", database_url)
+        .env("CUS_SECRETS_KEY", key)
+        .env("CUS_LISTEN", format!("127.0.0.1:{port}"))
+        .env("CUS_CONFIG", dir.join("none.toml"))
+        .env("CUS_FILES_DIR", dir.join("files"))
+        .env("CUS_RATE_LIMITS__ENABLED", "false")
+        .env("CUS_DEMO_DATA", "false")
+        .env("RUST_LOG", "error")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start cus serve")
+}
+
+fn free_port() -> u16 {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    probe.local_addr().unwrap().port()
+}
+
+/// A TCP relay to PostgreSQL that can be taken down — every open connection cut, new ones
+/// refused — and brought back, as the server sees a PostgreSQL restart.
+struct Relay {
+    port: u16,
+    up: tokio::sync::watch::Sender<bool>,
+}
+
+impl Relay {
+    async fn start(target: String) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (up, watch) = tokio::sync::watch::channel(true);
+        tokio::spawn(async move {
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                let mut watch = watch.clone();
+                if !*watch.borrow() {
+                    continue; // dropped: the connection is refused
+                }
+                let target = target.clone();
+                tokio::spawn(async move {
+                    let Ok(mut outbound) = tokio::net::TcpStream::connect(&target).await else {
+                        return;
+                    };
+                    tokio::select! {
+                        _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => {}
+                        _ = watch.wait_for(|up| !*up) => {}
+                    }
+                });
+            }
+        });
+        Relay { port, up }
+    }
+
+    fn set(&self, up: bool) {
+        self.up.send_replace(up);
+    }
+}
+
+#[tokio::test]
+async fn a_postgresql_restart_under_load_loses_no_acknowledged_submission() {
+    const PEOPLE: usize = 40;
+    if !test_backends().contains(&app::store::Backend::Postgres) {
+        return;
+    }
+    let key = app::store::Keys::generate();
+    let db = TestDatabase::create_keyed(app::store::Backend::Postgres, &key).await;
+    server::demo_catalogue::seed_catalogue(&db.store, &Clock::system())
+        .await
+        .unwrap();
+    // postgres://user@host:port/name → the same through the relay.
+    let (head, rest) = db.url.split_once('@').unwrap();
+    let (address, name) = rest.split_once('/').unwrap();
+    let relay = Relay::start(address.to_owned()).await;
+    let relayed_url = format!("{head}@127.0.0.1:{}/{name}", relay.port);
+    let port = free_port();
+    let dir = std::env::temp_dir().join(format!("cus-restart-{}", app::store::new_id()));
+    let mut server = start_cus(&relayed_url, &key, port, &dir);
+    let url = format!("http://127.0.0.1:{port}");
+    wait_until_healthy(&url).await;
+    let app = Running {
+        url,
+        db,
+        files: dir.join("files"),
+    };
+    let (first, second) = debica_services(&app).await;
+    let mut ready = Vec::with_capacity(PEOPLE);
+    for i in 0..PEOPLE {
+        let client = resident(&app, &format!("restart{i}@example.pl")).await;
+        let id = filled_application(&app, &client, (&first, &second)).await;
+        ready.push((client, id));
+    }
+    let submit = format!("{}/api/submit_application", app.url);
+    let answered = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let tasks: Vec<_> = ready
+        .iter()
+        .map(|(client, id)| {
+            let (client, id, url) = (client.clone(), id.clone(), submit.clone());
+            let answered = answered.clone();
+            tokio::spawn(async move {
+                // Residents keep pressing the button, a little apart, for a while.
+                let mut statuses = Vec::new();
+                for _ in 0..40 {
+                    let status = match client.post(&url).form(&[("id", &id)]).send().await {
+                        Ok(res) => res.status().as_u16(),
+                        Err(_) => 0,
+                    };
+                    statuses.push(status);
+                    if status < 400 {
+                        answered.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        break;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+                }
+                (id, statuses)
+            })
+        })
+        .collect();
+    // The database goes away once some have been answered, and comes back 3 s later.
+    while answered.load(std::sync::atomic::Ordering::SeqCst) < PEOPLE / 8 {
+        tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    }
+    relay.set(false);
+    let health = format!("{}/healthz", app.url);
+    let during = client().get(&health).send().await.unwrap().status();
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    relay.set(true);
+    assert_eq!(during, 503, "the server says it cannot serve now");
+    wait_until_healthy(&app.url).await;
+    let mut answers = Vec::new();
+    for task in tasks {
+        answers.push(task.await.unwrap());
+    }
+    for (id, statuses) in &answers {
+        assert!(
+            statuses.iter().all(|s| *s < 400 || *s == 503),
+            "only 503 while the database is away: {statuses:?}"
+        );
+        assert!(
+            statuses.last().is_some_and(|s| *s < 400),
+            "{id}: answered once the database is back: {statuses:?}"
+        );
+    }
+    let refused = answers
+        .iter()
+        .filter(|(_, statuses)| statuses.contains(&503))
+        .count();
+    assert!(refused > 0, "some submissions met the restart");
+    let numbers: Vec<String> =
+        sqlx::query_scalar("SELECT case_number FROM applications WHERE status = 'registered'")
+            .fetch_all(app.db.store.pool())
+            .await
+            .unwrap();
+    let distinct: std::collections::BTreeSet<_> = numbers.iter().collect();
+    assert_eq!(
+        numbers.len(),
+        PEOPLE,
+        "every acknowledged submission is kept"
+    );
+    assert_eq!(distinct.len(), PEOPLE, "and registered once");
+    println!("{refused} of {PEOPLE} submissions got 503 during the restart");
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    app.db.drop_database().await;
 }
 
 async fn wait_until_healthy(url: &str) {

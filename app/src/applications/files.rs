@@ -206,7 +206,7 @@ async fn readable(access: &Access, id: &str) -> Result<Application, AppError> {
     let authored = application.drafted_by == user.id;
     if Permission::HandleCases.allowed_for(&user.roles) {
         if application.status == super::ApplicationStatus::Draft && !authored {
-            return Err(super::access::refused(access, &application, "draft").await);
+            return Err(super::access::hidden(access, &application, "draft").await);
         }
         crate::cases::handling::server::in_scope(access, &application).await?;
         return Ok(application);
@@ -218,7 +218,7 @@ async fn readable(access: &Access, id: &str) -> Result<Application, AppError> {
             access.state.clock.now() - at < chrono::Duration::days(CLERK_READS_FOR_DAYS)
         });
         if !recent {
-            return Err(super::access::refused(access, &application, "clerk_read_expired").await);
+            return Err(super::access::hidden(access, &application, "clerk_read_expired").await);
         }
         return Ok(application);
     }

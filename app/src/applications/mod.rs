@@ -48,25 +48,41 @@ pub(crate) mod access {
         }
     }
 
-    /// The application, when the signed-in person filled it in or it is theirs. Anyone else is
-    /// refused (403) and the attempt is audited.
+    /// The application, when the signed-in person filled it in or it is theirs. To anyone else
+    /// it does not exist (404, as an unknown id), and the attempt is audited.
     pub async fn own_application(access: &Access, id: &str) -> Result<Application, AppError> {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let application = access.state.store.application(id).await?;
         if application.drafted_by == user.id || application.owner_id.as_deref() == Some(&user.id) {
             return Ok(application);
         }
-        Err(refused(access, &application, "not_own_application").await)
+        Err(hidden(access, &application, "not_own_application").await)
     }
 
-    /// Audits a refused attempt on the application (`purpose` says why) and answers 403.
+    /// Audits a refused act on an application the caller may read (`purpose` says why) and
+    /// answers 403.
     pub async fn refused(access: &Access, application: &Application, purpose: &str) -> AppError {
+        deny(access, application, purpose, AppError::Forbidden).await
+    }
+
+    /// Audits an attempt to read an application the caller may not see and answers 404, as for
+    /// an unknown id: nobody learns which records exist by trying ids.
+    pub async fn hidden(access: &Access, application: &Application, purpose: &str) -> AppError {
+        deny(access, application, purpose, AppError::NotFound).await
+    }
+
+    async fn deny(
+        access: &Access,
+        application: &Application,
+        purpose: &str,
+        answer: AppError,
+    ) -> AppError {
         let event = AuditEvent {
             purpose: Some(purpose.into()),
             ..case_event(access, AuditAction::PermissionDenied, application)
         };
         match access.record(&event).await {
-            Ok(()) => AppError::Forbidden,
+            Ok(()) => answer,
             Err(error) => error,
         }
     }

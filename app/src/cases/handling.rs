@@ -144,7 +144,7 @@ pub async fn load_resignations() -> Result<Vec<crate::applications::Resignation>
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use super::*;
-    use crate::applications::access::refused;
+    use crate::applications::access::{hidden, refused};
     use crate::applications::{Application, ApplicationStatus};
     use crate::audit::AuditAction;
     pub use crate::cases::store::PAGE_SIZE;
@@ -205,11 +205,11 @@ pub(crate) mod server {
         Err(refused(access, &application, "not_assigned").await)
     }
 
-    /// Refuses (and audits) a case of a programme outside the caller's scope.
+    /// Hides (404, audited) a case of a programme outside the caller's scope.
     pub async fn in_scope(access: &Access, application: &Application) -> Result<(), AppError> {
         match crate::cases::scope::server::programmes_in_scope(access).await? {
             Some(allowed) if !allowed.contains(&application.programme_id) => {
-                Err(refused(access, application, "out_of_scope").await)
+                Err(hidden(access, application, "out_of_scope").await)
             }
             _ => Ok(()),
         }
@@ -282,7 +282,10 @@ pub(crate) mod server {
         let same_pesel = if pesel.is_empty() {
             Vec::new()
         } else {
-            store.open_cases_with_pesel(&pesel, id).await?
+            let scope = crate::cases::scope::server::programmes_in_scope(access).await?;
+            store
+                .open_cases_with_pesel(&pesel, id, scope.as_deref())
+                .await?
         };
         let plan = store.plan_summaries(id).await?.pop();
         let may_assign_others = oversees(access);

@@ -504,20 +504,28 @@ impl Store {
             .collect()
     }
 
-    /// Other registered cases of the person with this PESEL: (case number, id).
+    /// Other registered cases of the same PESEL: (case number, id); only those of the
+    /// programme versions in `programmes` when given (the reader's scope).
     pub async fn open_cases_with_pesel(
         &self,
         pesel: &str,
         except_id: &str,
+        programmes: Option<&[String]>,
     ) -> StoreResult<Vec<(String, String)>> {
-        let rows = sqlx::query(
+        let within = match programmes {
+            Some([]) => return Ok(Vec::new()),
+            Some(ids) => format!("AND programme_id IN ({})", placeholders(3, ids.len())),
+            None => String::new(),
+        };
+        let sql = format!(
             "SELECT id, case_number FROM applications WHERE subject_pesel = $1 AND id <> $2 \
-             AND status = 'registered' ORDER BY registered_on",
-        )
-        .bind(pesel)
-        .bind(except_id)
-        .fetch_all(self.pool())
-        .await?;
+             AND status = 'registered' {within} ORDER BY registered_on"
+        );
+        let mut query = sqlx::query(&sql).bind(pesel).bind(except_id);
+        for id in programmes.unwrap_or_default() {
+            query = query.bind(id);
+        }
+        let rows = query.fetch_all(self.pool()).await?;
         rows.iter()
             .map(|row| {
                 Ok((

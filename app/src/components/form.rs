@@ -52,6 +52,10 @@ fn programme_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> St
         "percent_invalid" => t_string!(i18n, form_errors.percent_invalid).to_string(),
         "choose_one" => t_string!(i18n, form_errors.choose_one).to_string(),
         "teryt_invalid" => t_string!(i18n, form_errors.teryt_invalid).to_string(),
+        "archival_category_invalid" => {
+            t_string!(i18n, form_errors.archival_category_invalid).to_string()
+        }
+        "jrwa_symbol_invalid" => t_string!(i18n, form_errors.jrwa_symbol_invalid).to_string(),
         "period_order" => t_string!(i18n, form_errors.period_order).to_string(),
         "places_required" => t_string!(i18n, form_errors.places_required).to_string(),
         "age_range" => t_string!(i18n, form_errors.age_range).to_string(),

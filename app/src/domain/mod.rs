@@ -84,6 +84,7 @@ macro_rules! code_enum {
     };
 }
 
+pub mod archival;
 pub mod case_number;
 pub mod clock;
 pub mod coded;
@@ -99,6 +100,7 @@ pub mod role;
 pub mod service_area;
 pub mod teryt;
 
+pub use archival::{ArchivalCategory, ArchivalError, JrwaSymbol, Retention};
 pub use case_number::{CaseNumber, CaseNumberError};
 pub use clock::{Clock, date_display, past_day, warsaw_date, warsaw_display};
 pub use email::{Email, EmailError};

@@ -93,6 +93,7 @@ pub async fn create_programme(input: ProgrammeInput) -> Result<(), AppError> {
         status: super::ProgrammeStatus::Draft,
         elements: draft.elements,
         personal_data: draft.personal_data,
+        retention: draft.retention,
     };
     access
         .state

@@ -117,6 +117,25 @@ impl Checker {
         parsed
     }
 
+    /// The JRWA symbol (optional) and archival category (empty: the default, B10).
+    pub fn retention(&mut self, symbol: &str, category: &str) -> crate::domain::Retention {
+        use crate::domain::{ArchivalCategory, JrwaSymbol, Retention};
+        let symbol = match symbol.trim() {
+            "" => None,
+            text => JrwaSymbol::parse(text)
+                .map_err(|e| self.fail("retention_symbol", e.key()))
+                .ok(),
+        };
+        let category = match category.trim() {
+            "" => ArchivalCategory::default(),
+            text => ArchivalCategory::parse(text).unwrap_or_else(|e| {
+                self.fail("retention_category", e.key());
+                ArchivalCategory::default()
+            }),
+        };
+        Retention { symbol, category }
+    }
+
     pub fn finish<T>(self, value: T) -> Result<T, FieldErrors> {
         if self.errors.is_empty() {
             Ok(value)
@@ -161,6 +180,8 @@ pub struct ProgrammeInput {
     pub budget: String,
     pub budget_sources: String,
     pub personal_data: Vec<String>,
+    pub retention_symbol: String,
+    pub retention_category: String,
 }
 
 /// A checked programme, before it gets its ids.
@@ -174,6 +195,7 @@ pub struct ProgrammeDraft {
     pub period_to: NaiveDate,
     pub elements: ProgrammeElements,
     pub personal_data: Vec<PersonalDataField>,
+    pub retention: crate::domain::Retention,
 }
 
 impl ProgrammeInput {
@@ -223,6 +245,7 @@ impl ProgrammeInput {
             .copied()
             .filter(|field| self.personal_data.iter().any(|code| code == field.code()))
             .collect();
+        let retention = c.retention(&self.retention_symbol, &self.retention_category);
         let (Some(resolution_date), Some(period_from), Some(period_to)) =
             (resolution_date, period_from, period_to)
         else {
@@ -237,6 +260,7 @@ impl ProgrammeInput {
             period_to,
             elements,
             personal_data,
+            retention,
         })
     }
 }
@@ -600,6 +624,30 @@ mod tests {
             personal_data: vec!["pesel".into(), "health".into(), "nonsense".into()],
             ..ProgrammeInput::default()
         }
+    }
+
+    #[test]
+    fn retention_defaults_to_ten_years_and_bad_codes_are_named() {
+        use crate::domain::ArchivalCategory;
+        let draft = programme_input().check().unwrap();
+        assert_eq!(draft.retention.category, ArchivalCategory::Destroy(10));
+        assert_eq!(draft.retention.symbol, None);
+        let input = ProgrammeInput {
+            retention_symbol: "8111".into(),
+            retention_category: "be5".into(),
+            ..programme_input()
+        };
+        let draft = input.check().unwrap();
+        assert_eq!(draft.retention.category, ArchivalCategory::Review(5));
+        assert_eq!(draft.retention.symbol.unwrap().as_str(), "8111");
+        let input = ProgrammeInput {
+            retention_symbol: "81-11".into(),
+            retention_category: "C3".into(),
+            ..programme_input()
+        };
+        let errors = input.check().unwrap_err();
+        assert_eq!(errors["retention_symbol"], "jrwa_symbol_invalid");
+        assert_eq!(errors["retention_category"], "archival_category_invalid");
     }
 
     #[test]

@@ -164,6 +164,8 @@ pub struct Programme {
     pub status: ProgrammeStatus,
     pub elements: ProgrammeElements,
     pub personal_data: Vec<PersonalDataField>,
+    /// How long its case files are kept after the case ends.
+    pub retention: crate::domain::Retention,
 }
 
 /// A service of one programme version.

@@ -56,6 +56,18 @@ fn personal_data_label(i18n: I18nContext<Locale>, field: PersonalDataField) -> S
     .to_string()
 }
 
+/// "JRWA 8111, B10" (or the category alone while the symbol is not stated).
+fn retention_text(i18n: I18nContext<Locale>, retention: &crate::domain::Retention) -> String {
+    match &retention.symbol {
+        Some(symbol) => format!("JRWA {}, {}", symbol.as_str(), retention.category),
+        None => format!(
+            "{} ({})",
+            retention.category,
+            t_string!(i18n, programmes.retention_not_stated)
+        ),
+    }
+}
+
 fn date_text(date: chrono::NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()
 }
@@ -176,6 +188,22 @@ fn ProgrammeForm() -> impl IntoView {
             </TextField>
             <TextField id="period_to" name="input[period_to]" kind="date" error>
                 {t!(i18n, programmes.period_to)}
+            </TextField>
+            <TextField
+                id="retention_symbol"
+                name="input[retention_symbol]"
+                hint=Signal::derive(move || t_string!(i18n, programmes.retention_symbol_hint).to_string())
+                error
+            >
+                {t!(i18n, programmes.retention_symbol)}
+            </TextField>
+            <TextField
+                id="retention_category"
+                name="input[retention_category]"
+                hint=Signal::derive(move || t_string!(i18n, programmes.retention_category_hint).to_string())
+                error
+            >
+                {t!(i18n, programmes.retention_category)}
             </TextField>
             <TextArea id="goal" name="input[goal]" error>
                 {t!(i18n, programmes.goal)}
@@ -365,6 +393,8 @@ fn ProgrammeView(
             <dd>{format!("{} – {}", date_text(programme.period_from), date_text(programme.period_to))}</dd>
             <dt>{t!(i18n, programmes.gminas)}</dt>
             <dd>{programme.gminas.join(", ")}</dd>
+            <dt>{t!(i18n, programmes.retention)}</dt>
+            <dd>{retention_text(i18n, &programme.retention)}</dd>
             <dt>{t!(i18n, programmes.expected_people)}</dt>
             <dd>{programme.elements.expected_people.map(|n| n.to_string()).unwrap_or_else(|| "—".into())}</dd>
             <dt>{t!(i18n, programmes.budget)}</dt>

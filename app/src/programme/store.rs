@@ -25,7 +25,8 @@ fn date(row: &AnyRow, column: &str) -> StoreResult<NaiveDate> {
 }
 
 const PROGRAMME_COLUMNS: &str = "id, lineage_id, version, name, gminas, resolution_number, \
-     resolution_date, period_from, period_to, status, elements, personal_data";
+     resolution_date, period_from, period_to, status, elements, personal_data, retention_symbol, \
+     retention_category";
 
 fn programme_from_row(row: &AnyRow) -> StoreResult<Programme> {
     let status: String = row.try_get("status")?;
@@ -43,6 +44,21 @@ fn programme_from_row(row: &AnyRow) -> StoreResult<Programme> {
         status: ProgrammeStatus::from_code(&status).ok_or(StoreError::Corrupt(status))?,
         elements: from_json(&row.try_get::<String, _>("elements")?)?,
         personal_data: from_json(&row.try_get::<String, _>("personal_data")?)?,
+        retention: retention_from_row(row)?,
+    })
+}
+
+fn retention_from_row(row: &AnyRow) -> StoreResult<crate::domain::Retention> {
+    use crate::domain::{ArchivalCategory, JrwaSymbol};
+    let symbol: String = row.try_get("retention_symbol")?;
+    let category: String = row.try_get("retention_category")?;
+    Ok(crate::domain::Retention {
+        symbol: (!symbol.is_empty())
+            .then(|| JrwaSymbol::parse(&symbol))
+            .transpose()
+            .map_err(|_| StoreError::Corrupt(format!("retention_symbol: {symbol}")))?,
+        category: ArchivalCategory::parse(&category)
+            .map_err(|_| StoreError::Corrupt(format!("retention_category: {category}")))?,
     })
 }
 
@@ -154,7 +170,7 @@ impl Store {
     ) -> StoreResult<()> {
         sqlx::query(&format!(
             "INSERT INTO programmes ({PROGRAMME_COLUMNS}, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
         ))
         .bind(&programme.id)
         .bind(&programme.lineage_id)
@@ -168,6 +184,14 @@ impl Store {
         .bind(programme.status.code())
         .bind(to_json(&programme.elements)?)
         .bind(to_json(&programme.personal_data)?)
+        .bind(
+            programme
+                .retention
+                .symbol
+                .as_ref()
+                .map_or("", |s| s.as_str()),
+        )
+        .bind(programme.retention.category.to_string())
         .bind(to_db_time(now))
         .execute(self.pool())
         .await?;

@@ -76,7 +76,9 @@ impl Store {
                 Backend::Sqlite => 8,
                 Backend::Postgres => 16,
             })
-            .acquire_timeout(Duration::from_secs(10));
+            // While the database is away (a restart), requests answer 503 after this instead
+            // of hanging; the pool reconnects by itself once it is back.
+            .acquire_timeout(Duration::from_secs(5));
         let options = if backend == Backend::Sqlite {
             options.after_connect(|conn, _meta| {
                 Box::pin(async move {

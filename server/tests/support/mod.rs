@@ -11,6 +11,8 @@ use std::sync::Arc;
 pub struct Running {
     pub url: String,
     pub db: TestDatabase,
+    /// Where uploaded files are kept.
+    pub files: std::path::PathBuf,
 }
 
 pub async fn spawn_app(db: TestDatabase) -> Running {
@@ -24,6 +26,7 @@ pub async fn spawn_app_limited(
 ) -> Running {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
+    let files = std::env::temp_dir().join(format!("cus-files-{}", app::store::new_id()));
     let state = AppState {
         leptos_options: LeptosOptions::builder()
             .output_name("cus")
@@ -32,7 +35,7 @@ pub async fn spawn_app_limited(
         store: db.store.clone(),
         clock: Clock::system(),
         centre: Arc::new(Default::default()),
-        files: Arc::new(std::env::temp_dir().join(format!("cus-files-{}", app::store::new_id()))),
+        files: Arc::new(files.clone()),
     };
     let settings = server::http::RouterSettings {
         secure_cookies: false,
@@ -49,7 +52,7 @@ pub async fn spawn_app_limited(
         .await
         .unwrap();
     });
-    Running { url, db }
+    Running { url, db, files }
 }
 
 /// A client that shows redirects instead of following them; a request that hangs fails the
