@@ -357,52 +357,54 @@ where
 
 #[tokio::test]
 async fn needs_reports_are_counted_and_rate_limited() {
-    let app = seeded_app(test_backends()[0]).await;
-    let url = format!("{}/api/report_need", app.url);
-    let visitor = client();
-    let report = |place: &'static str| {
-        [
-            ("area", "social_assistance"),
-            ("group", "seniors"),
-            ("place", place),
-            ("description", "Brakuje opieki wytchnieniowej"),
-            ("contact", ""),
-        ]
-    };
-    let (status, _, body) = post_form(
-        &visitor,
-        &url,
-        &[("area", ""), ("group", "seniors"), ("description", "")],
-    )
-    .await;
-    assert_eq!(status, 422);
-    assert!(body.contains("description"), "{body}");
-    // A bot fills the hidden field: it is thanked and nothing is stored.
-    let mut bot = report("Latoszyn").to_vec();
-    bot.push(("website", "http://spam.example"));
-    let (status, location, _) = post_form(&visitor, &url, &bot).await;
-    assert!(status < 400);
-    assert_eq!(location, "/zgloszenie-potrzeby/wyslano");
-    for place in [
-        "Latoszyn",
-        "Latoszyn",
-        "Kosynierów",
-        "Latoszyn",
-        "Kosynierów",
-    ] {
-        let (status, _, body) = post_form(&visitor, &url, &report(place)).await;
-        assert!(status < 400, "{body}");
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let url = format!("{}/api/report_need", app.url);
+        let visitor = client();
+        let report = |place: &'static str| {
+            [
+                ("area", "social_assistance"),
+                ("group", "seniors"),
+                ("place", place),
+                ("description", "Brakuje opieki wytchnieniowej"),
+                ("contact", ""),
+            ]
+        };
+        let (status, _, body) = post_form(
+            &visitor,
+            &url,
+            &[("area", ""), ("group", "seniors"), ("description", "")],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(body.contains("description"), "{body}");
+        // A bot fills the hidden field: it is thanked and nothing is stored.
+        let mut bot = report("Latoszyn").to_vec();
+        bot.push(("website", "http://spam.example"));
+        let (status, location, _) = post_form(&visitor, &url, &bot).await;
+        assert!(status < 400);
+        assert_eq!(location, "/zgloszenie-potrzeby/wyslano");
+        for place in [
+            "Latoszyn",
+            "Latoszyn",
+            "Kosynierów",
+            "Latoszyn",
+            "Kosynierów",
+        ] {
+            let (status, _, body) = post_form(&visitor, &url, &report(place)).await;
+            assert!(status < 400, "{body}");
+        }
+        let (status, _, _) = post_form(&visitor, &url, &report("Latoszyn")).await;
+        assert_eq!(status, 429, "the sixth report in an hour from one address");
+        let by_place = app.db.store.need_counts("place").await.unwrap();
+        assert_eq!(
+            by_place,
+            vec![("Latoszyn".to_owned(), 3), ("Kosynierów".to_owned(), 2)]
+        );
+        let by_area = app.db.store.need_counts("area").await.unwrap();
+        assert_eq!(by_area, vec![("social_assistance".to_owned(), 5)]);
+        app.db.drop_database().await;
     }
-    let (status, _, _) = post_form(&visitor, &url, &report("Latoszyn")).await;
-    assert_eq!(status, 429, "the sixth report in an hour from one address");
-    let by_place = app.db.store.need_counts("place").await.unwrap();
-    assert_eq!(
-        by_place,
-        vec![("Latoszyn".to_owned(), 3), ("Kosynierów".to_owned(), 2)]
-    );
-    let by_area = app.db.store.need_counts("area").await.unwrap();
-    assert_eq!(by_area, vec![("social_assistance".to_owned(), 5)]);
-    app.db.drop_database().await;
 }
 
 /// A staff account with `roles`, signed in with its second factor.
@@ -653,9 +655,12 @@ async fn staff_handle_cases_from_the_inbox() {
         let due: chrono::NaiveDate = clock["decision_due"].as_str().unwrap().parse().unwrap();
         assert_eq!(
             due,
-            registered
-                .checked_add_months(chrono::Months::new(2))
-                .unwrap()
+            app::cases::decision::working_day_from(
+                registered
+                    .checked_add_months(chrono::Months::new(2))
+                    .unwrap()
+            ),
+            "two months on, off a weekend or holiday"
         );
         assert_eq!(case["notes"][0]["author"], "Karol Koordynator");
         assert_eq!(case["same_pesel"][0][1], ids[1].as_str());
@@ -760,7 +765,7 @@ async fn staff_handle_cases_from_the_inbox() {
         }
 
         // Deadlines: nothing is overdue today; 40 days on, the simple case is (the complicated
-        // one has two months); 25 days on, the simple one is due this week.
+        // one has two months); three days before its deadline, the simple one is due this week.
         let store = &app.db.store;
         let overdue = app::cases::InboxQuery {
             deadline: "overdue".into(),
@@ -782,7 +787,17 @@ async fn staff_handle_cases_from_the_inbox() {
         );
         let (rows, total) = store.inbox(&overdue, viewer, None, on(40)).await.unwrap();
         assert_eq!((total, rows[0].id.as_str()), (1, ids[1].as_str()));
-        assert_eq!(store.inbox(&week, viewer, None, on(25)).await.unwrap().1, 1);
+        // (Three days before the simple case's deadline, whichever weekday it moved to.)
+        let simple_due = app::cases::decision_due(registered, false);
+        let week_before = (simple_due - registered).num_days().unsigned_abs() - 3;
+        assert_eq!(
+            store
+                .inbox(&week, viewer, None, on(week_before))
+                .await
+                .unwrap()
+                .1,
+            1
+        );
         assert_eq!(
             store.inbox(&overdue, viewer, None, on(70)).await.unwrap().1,
             2
@@ -2187,6 +2202,43 @@ async fn a_person_downloads_their_data_and_the_officer_finds_it_by_pesel() {
             register["requests"][0]["outcome"],
             "Wysłano zestawienie PDF."
         );
+        app.db.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn a_decision_deadline_stored_on_a_saturday_moves_to_monday() {
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let store = &app.db.store;
+        let anna = resident(&app, "anna@example.pl").await;
+        let (first, second) = debica_services(&app).await;
+        let id = filled_application(&app, &anna, (&first, &second)).await;
+        let submit = format!("{}/api/submit_application", app.url);
+        let (status, _, body) = post_form(&anna, &submit, &[("id", &id)]).await;
+        assert!(status < 400, "{body}");
+        // As stored before art. 57 § 4 was applied: 31 January + one month = Saturday 28 February.
+        sqlx::query(
+            "UPDATE applications SET registered_on = '2026-01-31', decision_due = '2026-02-28' \
+             WHERE id = $1",
+        )
+        .bind(&id)
+        .execute(store.pool())
+        .await
+        .unwrap();
+        sqlx::query(
+            "DELETE FROM data_migrations WHERE name = '2026-12-decision-due-on-working-days'",
+        )
+        .execute(store.pool())
+        .await
+        .unwrap();
+        store.run_data_migrations().await.unwrap();
+        let due: String = sqlx::query_scalar("SELECT decision_due FROM applications WHERE id = $1")
+            .bind(&id)
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(due, "2026-03-02", "{backend:?}");
         app.db.drop_database().await;
     }
 }

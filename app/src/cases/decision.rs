@@ -96,14 +96,19 @@ pub fn is_public_holiday(date: NaiveDate) -> bool {
         .any(|offset| easter.checked_add_days(Days::new(offset)) == Some(date))
 }
 
-/// The last day to appeal a decision delivered on `delivered`: 14 days later, moved to the next
-/// working day when it falls on a Saturday or a public holiday (KPA art. 57 § 4).
-pub fn appeal_due(delivered: NaiveDate) -> NaiveDate {
-    let mut due = delivered + Days::new(APPEAL_DAYS);
-    while matches!(due.weekday(), Weekday::Sat | Weekday::Sun) || is_public_holiday(due) {
-        due = due + Days::new(1);
+/// `day`, or the next working day when it is a Saturday, a Sunday or a public holiday: where a
+/// deadline that ends on such a day ends (KPA art. 57 § 4).
+pub fn working_day_from(day: NaiveDate) -> NaiveDate {
+    let mut day = day;
+    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) || is_public_holiday(day) {
+        day = day + Days::new(1);
     }
-    due
+    day
+}
+
+/// The last day to appeal a decision delivered on `delivered`: 14 days later, on a working day.
+pub fn appeal_due(delivered: NaiveDate) -> NaiveDate {
+    working_day_from(delivered + Days::new(APPEAL_DAYS))
 }
 
 /// The justification texts a refusal starts from (edited by the coordinator).

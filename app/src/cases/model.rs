@@ -64,12 +64,15 @@ impl Deadlines {
 }
 
 /// The KPA deadline: the same day one (or two) months later, or the month's last day when it
-/// has no such day (art. 57 §3). Moving a deadline off a holiday (§4) is left to the clerk.
+/// has no such day (art. 57 § 3), moved to the next working day when that is a Saturday, a
+/// Sunday or a public holiday (§ 4).
 pub fn decision_due(registered_on: NaiveDate, complicated: bool) -> NaiveDate {
     let months = if complicated { 2 } else { 1 };
-    registered_on
-        .checked_add_months(Months::new(months))
-        .unwrap_or(registered_on)
+    crate::cases::decision::working_day_from(
+        registered_on
+            .checked_add_months(Months::new(months))
+            .unwrap_or(registered_on),
+    )
 }
 
 /// The inbox's filters, sort and page, as they appear in its URL.
@@ -249,9 +252,16 @@ mod tests {
     #[test]
     fn the_decision_is_due_a_month_later_or_on_the_months_last_day() {
         assert_eq!(decision_due(day("2026-03-15"), false), day("2026-04-15"));
-        assert_eq!(decision_due(day("2026-01-31"), false), day("2026-02-28"));
+        // 28 February 2026 is a Saturday: the deadline ends on Monday (art. 57 § 4).
+        assert_eq!(decision_due(day("2026-01-31"), false), day("2026-03-02"));
         assert_eq!(decision_due(day("2028-01-31"), false), day("2028-02-29"));
-        assert_eq!(decision_due(day("2026-12-31"), true), day("2027-02-28"));
+        // 28 February 2027 is a Sunday.
+        assert_eq!(decision_due(day("2026-12-31"), true), day("2027-03-01"));
+        // 11 November (Independence Day) is a holiday; 1 November 2026 a Sunday and a holiday.
+        assert_eq!(decision_due(day("2026-10-11"), false), day("2026-11-12"));
+        assert_eq!(decision_due(day("2026-10-01"), false), day("2026-11-02"));
+        // 28 March 2027 is Easter Sunday, the 29th Easter Monday.
+        assert_eq!(decision_due(day("2027-02-28"), false), day("2027-03-30"));
     }
 
     #[test]

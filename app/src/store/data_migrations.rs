@@ -8,19 +8,52 @@ use sqlx::Row;
 /// Search text is folded by `fold()`; since it drops every combining mark ("ü", "š", "й"), the
 /// text stored before is folded again so that searches keep finding it.
 const REFOLD_SEARCH_TEXT: &str = "2026-11-refold-search-text";
+/// The KPA decision deadline now moves past Saturdays, Sundays and holidays (art. 57 § 4): the
+/// deadlines stored before are computed again.
+const DECISION_DUE_ON_WORKING_DAYS: &str = "2026-12-decision-due-on-working-days";
 
 impl Store {
-    /// Runs the data migrations not run yet.
+    /// Runs the data migrations not run yet, in order.
     pub async fn run_data_migrations(&self) -> StoreResult<()> {
-        if self.data_migration_done(REFOLD_SEARCH_TEXT).await? {
-            return Ok(());
+        for name in [REFOLD_SEARCH_TEXT, DECISION_DUE_ON_WORKING_DAYS] {
+            if self.data_migration_done(name).await? {
+                continue;
+            }
+            match name {
+                REFOLD_SEARCH_TEXT => self.refold_search_text().await?,
+                _ => self.recompute_decision_due().await?,
+            }
+            sqlx::query("INSERT INTO data_migrations (name, applied_at) VALUES ($1, $2)")
+                .bind(name)
+                .bind(to_db_time(chrono::Utc::now()))
+                .execute(self.pool())
+                .await?;
         }
-        self.refold_search_text().await?;
-        sqlx::query("INSERT INTO data_migrations (name, applied_at) VALUES ($1, $2)")
-            .bind(REFOLD_SEARCH_TEXT)
-            .bind(to_db_time(chrono::Utc::now()))
-            .execute(self.pool())
-            .await?;
+        Ok(())
+    }
+
+    /// Every stored decision deadline, from its registration day and whether it is complicated.
+    async fn recompute_decision_due(&self) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        let cases = sqlx::query(
+            "SELECT id, registered_on, complicated, decision_due FROM applications \
+             WHERE registered_on IS NOT NULL AND decision_due IS NOT NULL",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        for row in cases {
+            let registered_on = super::from_db_day(&row.try_get::<String, _>("registered_on")?)?;
+            let complicated = row.try_get::<i64, _>("complicated")? != 0;
+            let due = crate::cases::decision_due(registered_on, complicated).to_string();
+            if due != row.try_get::<String, _>("decision_due")? {
+                sqlx::query("UPDATE applications SET decision_due = $2 WHERE id = $1")
+                    .bind(row.try_get::<String, _>("id")?)
+                    .bind(due)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
         Ok(())
     }
 
