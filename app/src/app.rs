@@ -10,6 +10,7 @@ use crate::catalogue::pages::{ProvidersPage, ServicePage, ServicesPage};
 use crate::catalogue::self_check::SelfCheckPage;
 use crate::centre::{CentreInfo, load_centre_info};
 use crate::components::layout::Layout;
+use crate::help::{HelpPage, StaffGuidePage, StaffHelpPage};
 use crate::i18n::I18nContextProvider;
 use crate::identity::accounts_pages::{AccountPage, AccountsPage, NewAccountPage};
 use crate::identity::pages::{LoginPage, StaffHomePage};
@@ -24,6 +25,7 @@ use crate::identity::second_factor_pages::{
 };
 use crate::needs::pages::{NeedsReportPage, NeedsReportSentPage, NeedsTriagePage};
 use crate::privacy::pages::DataProtectionPage;
+use crate::programme::editing_pages::{ProgrammeEditPage, ProgrammeEndPage, ProgrammeItemPage};
 use crate::programme::pages::{NewProgrammePage, ProgrammePage, ProgrammesPage, ServiceEditPage};
 use crate::shell::{ContactPage, HomePage, NotFoundPage};
 use leptos::prelude::*;
@@ -172,9 +174,24 @@ pub fn App() -> impl IntoView {
                             view=AccountPage
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("/pomoc") view=HelpPage />
+                        <Route path=path!("/pracownik/pomoc") view=StaffHelpPage />
+                        <Route path=path!("/pracownik/pomoc/:guide") view=StaffGuidePage />
                         <Route path=path!("/pracownik/programy") view=ProgrammesPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/programy/nowy") view=NewProgrammePage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/programy/:id") view=ProgrammePage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/programy/:id/edycja") view=ProgrammeEditPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/programy/:id/zakonczenie") view=ProgrammeEndPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/pracownik/programy/:id/pakiety/:package")
+                            view=ProgrammeItemPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/pracownik/programy/:id/dzialania/:activity")
+                            view=ProgrammeItemPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/pracownik/programy/:id/nowa-usluga")
                             view=ServiceEditPage

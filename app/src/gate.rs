@@ -27,6 +27,8 @@ pub enum Permission {
     ApprovePlans,
     /// Read the half-yearly summary of the plans' realisation.
     ReviewPlans,
+    /// Read the coordinators' meetings: those who attend them, the community organiser too.
+    ReadMeetings,
     /// Edit the social services programme and the catalogue.
     ManageProgramme,
     /// Plan and record community organising.
@@ -40,7 +42,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 14] = [
+    pub const ALL: [Permission; 15] = [
         Permission::ViewPublicInformation,
         Permission::ManageOwnData,
         Permission::EnterStaffArea,
@@ -50,6 +52,7 @@ impl Permission {
         Permission::QualifyAndPlan,
         Permission::ApprovePlans,
         Permission::ReviewPlans,
+        Permission::ReadMeetings,
         Permission::ManageProgramme,
         Permission::OrganiseCommunity,
         Permission::ActForProvider,
@@ -83,6 +86,15 @@ impl Permission {
             ReviewPlans => matches!(
                 role,
                 ServicesOrganiser | Director | DeputyDirector | CommunityOrganiser
+            ),
+            ReadMeetings => matches!(
+                role,
+                PlanCoordinator
+                    | ServicesOrganiser
+                    | Director
+                    | DeputyDirector
+                    | SocialWorker
+                    | CommunityOrganiser
             ),
             ManageProgramme => matches!(role, ServicesOrganiser | Director | DeputyDirector),
             OrganiseCommunity => matches!(role, CommunityOrganiser | Director | DeputyDirector),
@@ -145,11 +157,15 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/programme_admin", Permission::ManageProgramme),
     ("/api/publish_programme", Permission::ManageProgramme),
     ("/api/programme_new_version", Permission::ManageProgramme),
+    ("/api/programme_ending", Permission::ManageProgramme),
+    ("/api/end_programme", Permission::ManageProgramme),
+    ("/api/update_programme", Permission::ManageProgramme),
+    ("/api/remove_from_programme", Permission::ManageProgramme),
     ("/api/service_admin", Permission::ManageProgramme),
     ("/api/save_service", Permission::ManageProgramme),
     ("/api/save_fee", Permission::ManageProgramme),
-    ("/api/add_package", Permission::ManageProgramme),
-    ("/api/add_activity", Permission::ManageProgramme),
+    ("/api/save_package", Permission::ManageProgramme),
+    ("/api/save_activity", Permission::ManageProgramme),
     ("/api/application_form", Permission::ManageOwnData),
     ("/api/start_application", Permission::ManageOwnData),
     ("/api/start_on_behalf", Permission::RegisterOnBehalf),
@@ -174,6 +190,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/add_case_note", Permission::HandleCases),
     ("/api/qualification", Permission::HandleCases),
     ("/api/qualify_service", Permission::QualifyAndPlan),
+    ("/api/complete_service", Permission::QualifyAndPlan),
     ("/api/refuse_service", Permission::QualifyAndPlan),
     ("/api/record_delivery", Permission::HandleCases),
     ("/api/resignations", Permission::AssignCases),
@@ -195,7 +212,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/close_plan", Permission::QualifyAndPlan),
     ("/api/record_follow_up", Permission::QualifyAndPlan),
     ("/api/plan_realisation_summary", Permission::ReviewPlans),
-    ("/api/coordinator_meetings", Permission::HandleCases),
+    ("/api/coordinator_meetings", Permission::ReadMeetings),
     ("/api/record_coordinator_meeting", Permission::AssignCases),
     ("/api/data_requests", Permission::ReadAuditLog),
     ("/api/record_data_request", Permission::ReadAuditLog),
@@ -399,7 +416,7 @@ mod tests {
         use Permission::*;
         use Role::*;
         // Each row: permission, the roles that hold it. Everything else must be denied.
-        let expected: [(Permission, &[Role]); 12] = [
+        let expected: [(Permission, &[Role]); 13] = [
             (
                 EnterStaffArea,
                 &[
@@ -443,6 +460,17 @@ mod tests {
                     ServicesOrganiser,
                     Director,
                     DeputyDirector,
+                    CommunityOrganiser,
+                ],
+            ),
+            (
+                ReadMeetings,
+                &[
+                    PlanCoordinator,
+                    ServicesOrganiser,
+                    Director,
+                    DeputyDirector,
+                    SocialWorker,
                     CommunityOrganiser,
                 ],
             ),

@@ -22,6 +22,7 @@ pub mod domain;
 pub mod error;
 pub mod forms;
 pub mod gate;
+pub mod help;
 pub mod identity;
 pub mod ipus;
 pub mod needs;

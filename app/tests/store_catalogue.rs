@@ -234,6 +234,134 @@ async fn a_new_version_supersedes_the_published_one_which_stays_readable() {
 }
 
 #[tokio::test]
+async fn a_draft_is_edited_and_loses_items_and_a_published_version_only_ends() {
+    use app::programme::SupportingActivity;
+    for_each_backend(|store| async move {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let draft = programme(None, 1);
+        store.insert_programme(&draft, now).await.unwrap();
+        let club = service(&draft.id, "Klub Seniora", ServiceArea::Culture, true);
+        let pool = service(&draft.id, "Basen", ServiceArea::SportAndTourism, true);
+        for s in [&club, &pool] {
+            store.insert_service(s).await.unwrap();
+        }
+        let package = Package {
+            id: new_id(),
+            programme_id: draft.id.clone(),
+            name: "Senior".into(),
+            description: String::new(),
+            service_ids: vec![club.id.clone(), pool.id.clone()],
+        };
+        store.insert_package(&package).await.unwrap();
+        let activity = SupportingActivity {
+            id: new_id(),
+            programme_id: draft.id.clone(),
+            name: "Punkt informacyjny".into(),
+            description: String::new(),
+        };
+        store.insert_supporting_activity(&activity).await.unwrap();
+
+        // Its text, resolution and items change while it is a draft.
+        let edited = Programme {
+            name: "Program usług społecznych 2027".into(),
+            resolution_number: "XLI/9/2026".into(),
+            ..draft.clone()
+        };
+        store.update_programme(&edited).await.unwrap();
+        assert_eq!(store.programme(&draft.id).await.unwrap(), edited);
+        let renamed = Package {
+            name: "Senior w ruchu".into(),
+            service_ids: vec![pool.id.clone()],
+            ..package.clone()
+        };
+        store.update_package(&renamed).await.unwrap();
+        let tagged = |id: String| {
+            let store = store.clone();
+            async move {
+                sqlx::query_scalar::<_, String>(
+                    "SELECT service_id FROM service_tags WHERE kind = 'package' AND value = $1",
+                )
+                .bind(id)
+                .fetch_all(store.pool())
+                .await
+                .unwrap()
+            }
+        };
+        assert_eq!(tagged(package.id.clone()).await, vec![pool.id.clone()]);
+        let moved = SupportingActivity {
+            description: "W każdy wtorek".into(),
+            ..activity.clone()
+        };
+        store.update_supporting_activity(&moved).await.unwrap();
+        assert_eq!(
+            store.supporting_activities(&draft.id).await.unwrap(),
+            [moved]
+        );
+        store.remove_service(&draft.id, &pool.id).await.unwrap();
+        let names: Vec<String> = store
+            .services_of(&draft.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names, ["Klub Seniora"]);
+        let packages = store.packages(Some(&draft.id)).await.unwrap();
+        assert!(
+            packages[0].service_ids.is_empty(),
+            "a removed service leaves its packages"
+        );
+        store.remove_package(&draft.id, &package.id).await.unwrap();
+        store
+            .remove_supporting_activity(&draft.id, &activity.id)
+            .await
+            .unwrap();
+        assert!(store.packages(Some(&draft.id)).await.unwrap().is_empty());
+        assert!(
+            store
+                .supporting_activities(&draft.id)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        // A service added after a removal still comes last.
+        let later = service(&draft.id, "Warsztaty", ServiceArea::Culture, true);
+        store.insert_service(&later).await.unwrap();
+        let last = store.services_of(&draft.id).await.unwrap().pop().unwrap();
+        assert_eq!(last.name, "Warsztaty");
+
+        // Published, it changes no more; it can be ended, once.
+        store.publish_programme(&draft.id, now).await.unwrap();
+        assert!(matches!(
+            store.update_programme(&edited).await,
+            Err(StoreError::Conflict)
+        ));
+        assert!(matches!(
+            store.remove_service(&draft.id, &club.id).await,
+            Err(StoreError::Conflict)
+        ));
+        assert_eq!(search(&store, &CatalogueFilter::default()).await.len(), 2);
+        assert!(
+            store
+                .end_programme(&draft.id, now)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(matches!(
+            store.end_programme(&draft.id, now).await,
+            Err(StoreError::Conflict)
+        ));
+        assert_eq!(
+            store.programme(&draft.id).await.unwrap().status,
+            ProgrammeStatus::Ended
+        );
+        assert!(search(&store, &CatalogueFilter::default()).await.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn search_text_folded_the_old_way_is_folded_again() {
     for_each_backend(|store| async move {
         let now = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();

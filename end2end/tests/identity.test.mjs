@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { serverAndBrowser } from '../support/setup.mjs';
 import { openPage, visit, waitForHydration } from '../support/browser.mjs';
 import { freshCode, lastEmailTo, linkIn } from '../support/totp.mjs';
+import { signIn } from '../support/accounts.mjs';
 
 const PASSWORD = 'demo-cus-2026!';
 
@@ -89,7 +90,14 @@ for (const [js, email, name] of [
         await submit(page, js, { email, password: PASSWORD });
         await page.waitForURL(`${shared.server.url}/logowanie/kod`);
         await submit(page, js, { kod: recoveryCodes[0].toUpperCase() });
-        await page.waitForURL((url) => url.pathname === expected);
+        if (expected === '/pracownik') {
+          await page.waitForURL((url) => url.pathname === expected);
+          assert.equal((await page.textContent('.staff-name')).trim(), name, 'signed in');
+        } else {
+          // Used once already: refused, and the page says so.
+          await page.waitForSelector('.error-summary');
+          assert.equal(new URL(page.url()).pathname, expected);
+        }
         await page.context().close();
       }
     });
@@ -198,5 +206,33 @@ test('an address that already has an account is not revealed', async () => {
   });
   await page.waitForURL(`${shared.server.url}/rejestracja/sprawdz-poczte`);
   assert.match(lastEmailTo(shared.server, 'admin@cus.debica.example'), /konto już istnieje/);
+  await page.context().close();
+});
+
+test('the idle warning is announced, reached by keyboard and renews the session', async () => {
+  const page = await openPage(shared.browser, { js: true });
+  // The page's timers run on a clock the test moves; the server's time is real.
+  await page.clock.install();
+  await signIn(page, shared.server.url, 'osl@cus.debica.example');
+  await visit(page, `${shared.server.url}/pracownik`, { js: true });
+  await page.clock.fastForward('25:01');
+  const warning = page.locator('.idle-warning[role="alert"]');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /zostaniesz wylogowany za kilka minut/);
+  await page.evaluate(() => document.activeElement?.blur());
+  let focused = '';
+  for (let i = 0; i < 60 && focused !== 'Pozostań zalogowany'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  }
+  assert.equal(focused, 'Pozostań zalogowany', 'the button is reached with Tab');
+  await page.keyboard.press('Enter');
+  await warning.waitFor({ state: 'detached' });
+  // Renewed: the next warning is 25 minutes away again, and the person is still signed in.
+  await page.clock.fastForward('20:00');
+  assert.equal(await warning.count(), 0);
+  await visit(page, `${shared.server.url}/pracownik`, { js: true });
+  assert.match(await page.textContent('.staff-name'), /Sylwia Społeczność/);
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -1,6 +1,7 @@
 // The services organiser creates a programme with a service, an income-dependent fee table and a
-// limit, previews a fee and publishes it; residents then find the service in the catalogue with
-// JavaScript on and off. axe scans every page.
+// limit, previews a fee, edits the draft and publishes it; residents then find the service in the
+// catalogue with JavaScript on and off. A new version takes its own resolution and changed
+// package, and is ended after its consequences are shown. axe scans every page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from '../support/setup.mjs';
@@ -17,7 +18,7 @@ async function go(page, selector, url) {
   await waitForHydration(page);
 }
 
-test('a programme is created, priced, published and found by residents', async () => {
+test('a programme is created, priced, edited, published, found by residents, versioned and ended', async () => {
   const page = await openPage(shared.browser);
   await signIn(page, shared.server.url, ORGANISER);
   await visit(page, `${shared.server.url}/pracownik`);
@@ -108,7 +109,7 @@ test('a programme is created, priced, published and found by residents', async (
   await page.click('.package-form button[type="submit"]');
   await page.waitForSelector('#package_services .field-error');
   assert.equal(await page.inputValue('#package_name'), 'Senior w ruchu');
-  await page.check('#package-service-0');
+  await page.check('#package_services-0');
   await page.click('.package-form button[type="submit"]');
   await page.waitForFunction(() => /Senior w ruchu:/.test(document.querySelector('main').textContent));
   await page.fill('#activity_name', 'Spotkania informacyjne w sołectwach');
@@ -116,10 +117,17 @@ test('a programme is created, priced, published and found by residents', async (
   await page.waitForFunction(() => /Spotkania informacyjne w sołectwach:/.test(document.querySelector('main').textContent));
   await visit(page, programmeUrl);
 
+  // The draft's text changes before publication: what was saved is shown.
+  await go(page, 'a[href$="/edycja"]', /\/edycja$/);
+  await visit(page, page.url().split('#')[0]);
+  assert.equal(await page.inputValue('#resolution_number'), 'LX/700/2026', 'the form shows the draft');
+  await page.fill('#goal', 'Aktywność ruchowa i kulturalna seniorów z terenu gminy.');
+  await go(page, 'form.form button[type="submit"]', /\/pracownik\/programy\/[0-9a-f-]{36}$/);
+  await page.waitForFunction(() => /ruchowa i kulturalna/.test(document.querySelector('main').textContent));
+
   await page.click('form button#programme');
   await page.waitForFunction(() => /opublikowany/.test(document.querySelector('main').textContent));
   await visit(page, programmeUrl);
-  await page.context().close();
 
   for (const js of [true, false]) {
     const visitor = await openPage(shared.browser, { js });
@@ -132,4 +140,43 @@ test('a programme is created, priced, published and found by residents', async (
     assert.match(await visitor.textContent('main'), /12 miejsc/);
     await visitor.context().close();
   }
+
+  // A new version needs its own resolution before it is published.
+  await Promise.all([
+    page.waitForURL((url) => url.href !== programmeUrl && /\/programy\/[0-9a-f-]{36}$/.test(url.pathname)),
+    page.click('button:has-text("Przygotuj nową wersję")'),
+  ]);
+  await page.waitForLoadState('load');
+  await waitForHydration(page);
+  const secondUrl = page.url();
+  assert.notEqual(secondUrl, programmeUrl);
+  await page.click('form button#programme');
+  await page.waitForSelector('.error-summary');
+  assert.match(await page.textContent('.error-summary'), /własnej uchwały/);
+  await go(page, 'a[href$="/edycja"]', /\/edycja$/);
+  await page.fill('#resolution_number', 'LXI/725/2026');
+  await page.fill('#resolution_date', '2026-11-26');
+  await go(page, 'form.form button[type="submit"]', /\/pracownik\/programy\/[0-9a-f-]{36}$/);
+  await page.waitForFunction(() => /LXI\/725\/2026/.test(document.querySelector('main').textContent));
+  // Its package changes too: the successor's items are its own.
+  await go(page, 'a[href*="/pakiety/"]', /\/pakiety\/[0-9a-f-]{36}$/);
+  await visit(page, page.url().split('#')[0]);
+  await page.fill('#package_name', 'Senior w ruchu i kulturze');
+  await go(page, '.package-form button[type="submit"]', /\/pracownik\/programy\/[0-9a-f-]{36}$/);
+  await page.waitForFunction(() => /Senior w ruchu i kulturze/.test(document.querySelector('main').textContent));
+  await page.click('form button#programme');
+  await page.waitForFunction(() => /opublikowany/.test(document.querySelector('.tags-line')?.textContent ?? ''));
+
+  // Ending shows what it touches first, and needs the confirmation.
+  await go(page, 'a[href$="/zakonczenie"]', /\/zakonczenie$/);
+  await visit(page, page.url().split('#')[0]);
+  assert.match(await page.textContent('main'), /listach oczekujących/);
+  await page.click('.end-form button[type="submit"]');
+  await page.waitForSelector('#confirm-error');
+  await page.check('#confirm');
+  await go(page, '.end-form button[type="submit"]', /\/pracownik\/programy\/[0-9a-f-]{36}$/);
+  await page.waitForFunction(() => /zakończony/.test(document.querySelector('main').textContent));
+  await visit(page, secondUrl);
+  await page.context().close();
+
 });

@@ -35,6 +35,25 @@ for (const js of [true, false]) {
       });
     }
 
+    test('help: the resident guide on the portal and a guide per staff role', async () => {
+      const page = await openPage(shared.browser, { js });
+      await visit(page, `${shared.server.url}/kontakt`, { js });
+      await Promise.all([page.waitForURL(/\/pomoc$/), page.click('footer a[href="/pomoc"]')]);
+      await visit(page, page.url(), { js });
+      assert.equal((await page.textContent('h1')).trim(), 'Poradnik dla mieszkańca');
+      assert.ok((await page.locator('ol.steps li').count()) >= 5, 'the guide has its steps');
+      await visit(page, `${shared.server.url}/pracownik/pomoc`, { js });
+      assert.equal(await page.locator('main nav li').count(), 6, 'one guide per role');
+      await Promise.all([
+        page.waitForURL(/\/pracownik\/pomoc\/koordynator$/),
+        page.click('a[href="/pracownik/pomoc/koordynator"]'),
+      ]);
+      await visit(page, page.url(), { js });
+      assert.match(await page.textContent('main'), /Przejmij sprawę/);
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+
     test('skip link, landmarks and footer', async () => {
       const page = await openPage(shared.browser, { js });
       await visit(page, `${shared.server.url}/kontakt`, { js });

@@ -47,7 +47,7 @@ async fn run(dir: &std::path::Path, services: usize, rounds: usize) -> CliResult
     };
     let store = crate::cli::open_store(&config).await?;
     let clock = Clock::system();
-    crate::demo::seed(&store, &clock).await?;
+    crate::demo::seed_accounts_and_catalogue(&store, &clock).await?;
     let existing = store.catalogue_search(&Default::default(), 1, 0).await?.0;
     let generated = services.saturating_sub(usize::try_from(existing).unwrap_or(0));
     println!("Przygotowanie: {existing} usług demonstracyjnych + {generated} wygenerowanych…");

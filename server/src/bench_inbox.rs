@@ -52,7 +52,7 @@ pub async fn inbox(applications: usize, rounds: usize, postgres: bool) -> CliRes
 
 async fn run(store: &Store, applications: usize, rounds: usize) -> CliResult {
     let clock = Clock::system();
-    crate::demo::seed(store, &clock).await?;
+    crate::demo::seed_accounts_and_catalogue(store, &clock).await?;
     let today = app::domain::warsaw_date(clock.now());
     println!("Przygotowanie: {applications} wniosków…");
     let sample = generate(store, applications, today).await?;

@@ -29,8 +29,19 @@ pub async fn refuse_demo_passwords(
     .into())
 }
 
-/// Loads the demo data when the database has no accounts yet. Returns whether it did.
+/// Loads the demo data when the database has no accounts yet: the accounts, the catalogue and
+/// the cases on the staff's desks. Returns whether it did.
 pub async fn seed(store: &Store, clock: &Clock) -> Result<bool, StoreError> {
+    let seeded = seed_accounts_and_catalogue(store, clock).await?;
+    if seeded {
+        crate::demo_cases::seed_cases(store, clock).await?;
+        tracing::info!("demo cases loaded");
+    }
+    Ok(seeded)
+}
+
+/// The demo's accounts and catalogue without its cases (the benchmarks make their own).
+pub async fn seed_accounts_and_catalogue(store: &Store, clock: &Clock) -> Result<bool, StoreError> {
     if store.count_users().await? > 0 {
         return Ok(false);
     }

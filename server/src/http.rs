@@ -27,6 +27,9 @@ const PREFERENCE_MAX_AGE: u32 = 31_536_000;
 pub async fn serve(config: Config) -> crate::cli::CliResult {
     config.check_for_serving()?;
     let store = crate::cli::open_store(&config).await?;
+    store
+        .set_waiting_keeps_deadline(config.centre.decisions.waiting_list_keeps_deadline)
+        .await?;
     let clock = app::domain::Clock::system();
     if config.demo_data {
         crate::demo::seed(&store, &clock).await?;
@@ -259,7 +262,9 @@ pub fn router_with(state: AppState, settings: RouterSettings) -> Router {
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))
         .layer(axum::middleware::from_fn(server_fn_error_status))
+        .layer(axum::middleware::from_fn(crate::form_echo::keep_refused_forms))
         .layer(session_layer(state.store.clone(), secure_cookies))
+        .layer(axum::middleware::from_fn(keep_rotated_session_cookie))
         .layer(axum::Extension(CookiePolicy { secure: secure_cookies }))
         .layer(axum::middleware::from_fn_with_state(
             rate_limits,
@@ -316,6 +321,35 @@ fn static_assets(options: &LeptosOptions) -> Router {
                 }
             },
         ))
+}
+
+/// Signing in rotates the session id. A request sent a moment earlier with the old id (the
+/// page's own fetches racing the sign-in) finds no session, and the session layer would answer
+/// it by clearing the cookie — the browser's new one, which has the same name — signing the
+/// person out at random. The old id signs nobody in anyway, so only signing out clears it.
+async fn keep_rotated_session_cookie(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let signing_out = request.uri().path() == "/api/logout";
+    let mut response = next.run(request).await;
+    if !signing_out {
+        let headers = response.headers_mut();
+        let kept: Vec<HeaderValue> = headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter(|value| {
+                let text = value.to_str().unwrap_or_default();
+                !(text.starts_with("cus_session=") && text.contains("Max-Age=0"))
+            })
+            .cloned()
+            .collect();
+        headers.remove(header::SET_COOKIE);
+        for value in kept {
+            headers.append(header::SET_COOKIE, value);
+        }
+    }
+    response
 }
 
 /// Idle timeout of a session (the absolute limit for staff is checked at the gate).
@@ -401,7 +435,10 @@ async fn server_fn_error_status(
     next: axum::middleware::Next,
 ) -> Response {
     let server_fn = request.uri().path().starts_with("/api/");
-    let response = next.run(request).await;
+    let mut response = next.run(request).await;
+    if server_fn {
+        one_error_state(&mut response);
+    }
     if !server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }
@@ -415,6 +452,36 @@ async fn server_fn_error_status(
         parts.status = status;
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// A form sent without JavaScript that fails is sent back to the page it came from with the
+/// error in the address (`__path`, `__err`); a second failure would append a second pair to the
+/// first. Only the latest error is kept, so the address stays the same however often it fails.
+fn one_error_state(response: &mut Response) {
+    let Some(location) = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|value| value.to_str().ok())
+        .filter(|location| location.contains("__err="))
+    else {
+        return;
+    };
+    let (path, query) = location.split_once('?').unwrap_or((location, ""));
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .map(|(key, value)| (key.into_owned(), value.into_owned()))
+        .collect();
+    let is_error = |key: &str| key == "__path" || key == "__err";
+    let last = |name: &str| pairs.iter().rev().find(|(key, _)| key == name).cloned();
+    let mut kept = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in pairs.iter().filter(|(key, _)| !is_error(key)) {
+        kept.append_pair(key, value);
+    }
+    for (key, value) in [last("__path"), last("__err")].into_iter().flatten() {
+        kept.append_pair(&key, &value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&format!("{path}?{}", kept.finish())) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
 }
 
 /// Headers every response carries (the page CSP with its nonce is set while rendering).

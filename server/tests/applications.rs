@@ -880,6 +880,12 @@ async fn handyman_and_care_case(app: &Running) -> (reqwest::Client, String, reqw
     (anna, id, organiser)
 }
 
+/// Whether `email` was sent a message whose subject holds `subject`.
+async fn mailed(app: &Running, email: &str, subject: &str) -> bool {
+    let mail = app.db.store.emails_to(&Email::parse(email).unwrap()).await;
+    mail.unwrap().iter().any(|m| m.subject.contains(subject))
+}
+
 /// The status, units and fee of one requested service, as the store reads them.
 async fn request(app: &Running, id: &str, service: &str) -> app::applications::RequestedService {
     app.db
@@ -892,6 +898,42 @@ async fn request(app: &Running, id: &str, service: &str) -> app::applications::R
         .unwrap()
 }
 
+/// Submitted applications for `services` by residents `<person>@example.pl`: each one's
+/// signed-in client, application id and e-mail address.
+async fn submitted_cases(
+    app: &Running,
+    people: &[&str],
+    services: (&str, &str),
+) -> Vec<(reqwest::Client, String, String)> {
+    let mut cases = vec![];
+    for person in people {
+        let email = format!("{person}@example.pl");
+        let client = resident(app, &email).await;
+        let id = filled_application(app, &client, services).await;
+        let url = format!("{}/api/submit_application", app.url);
+        let (status, _, body) = post_form(&client, &url, &[("id", &id)]).await;
+        assert!(status < 400, "{body}");
+        cases.push((client, id, email));
+    }
+    cases
+}
+
+/// The qualification form granting `units` of `service` in case `id`, for one person living alone.
+fn qualification(
+    id: &str,
+    service: &str,
+    units: &str,
+    income: &str,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("id", id.to_owned()),
+        ("service", service.to_owned()),
+        ("form[units]", units.to_owned()),
+        ("form[income]", income.to_owned()),
+        ("form[household]", "samotnie".to_owned()),
+    ]
+}
+
 #[tokio::test]
 async fn a_limited_service_keeps_a_waiting_list_and_promotes_from_it() {
     use app::applications::RequestStatus;
@@ -901,16 +943,7 @@ async fn a_limited_service_keeps_a_waiting_list_and_promotes_from_it() {
         // "Złota Rączka": 40 zł an hour, a budget of 60 000 zł (1 500 hours).
         let (handyman, care) = handyman_and_care(&app).await;
         let api = |name: &str| format!("{}/api/{name}", app.url);
-        let mut cases = vec![];
-        for person in ["a", "b", "c"] {
-            let email = format!("{person}@example.pl");
-            let client = resident(&app, &email).await;
-            let id = filled_application(&app, &client, (&handyman, &care)).await;
-            let (status, _, body) =
-                post_form(&client, &api("submit_application"), &[("id", &id)]).await;
-            assert!(status < 400, "{body}");
-            cases.push((client, id, email));
-        }
+        let cases = submitted_cases(&app, &["a", "b", "c"], (&handyman, &care)).await;
         let organiser = staff(
             &app,
             "org@cus.example",
@@ -919,14 +952,11 @@ async fn a_limited_service_keeps_a_waiting_list_and_promotes_from_it() {
         )
         .await;
         let qualify = |id: &str, service: &str, units: &str, income: &str| {
-            let form = vec![
-                ("id", id.to_owned()),
-                ("service", service.to_owned()),
-                ("form[units]", units.to_owned()),
-                ("form[income]", income.to_owned()),
-                ("form[household]", "samotnie".to_owned()),
-            ];
-            post_owned(organiser.clone(), api("qualify_service"), form)
+            post_owned(
+                organiser.clone(),
+                api("qualify_service"),
+                qualification(id, service, units, income),
+            )
         };
 
         // The page compares the conditions with the case and shows the whole budget free.
@@ -1093,6 +1123,225 @@ async fn a_limited_service_keeps_a_waiting_list_and_promotes_from_it() {
                 .unwrap();
             assert_eq!(res.status().as_u16(), 200, "{path}");
         }
+        app.db.drop_database().await;
+    }
+}
+
+/// Every place that frees goes to the waiting list in order: a waiting application withdrawn
+/// lets the next one through, and so does a service delivered in full. When the programme
+/// ends, the list closes and whoever still waits is told.
+#[tokio::test]
+async fn a_place_freed_by_a_withdrawal_or_a_completed_service_goes_to_the_waiting_list_until_the_programme_ends()
+ {
+    use app::applications::{EventKind, RequestStatus};
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        // "Złota Rączka": a budget of 60 000 zł, 1 500 hours at 40 zł.
+        let (handyman, care) = handyman_and_care(&app).await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let cases = submitted_cases(&app, &["a", "b", "c", "d"], (&handyman, &care)).await;
+        let organiser = staff(
+            &app,
+            "org@cus.example",
+            "Olga Organizator",
+            vec![app::domain::Role::ServicesOrganiser],
+        )
+        .await;
+        // A takes 1 000 hours; B (1 000), C (300) and D (600) wait in that order.
+        for (case, units) in [(0, "1000"), (1, "1000"), (2, "300"), (3, "600")] {
+            let form = qualification(&cases[case].1, &handyman, units, "1200");
+            let (status, _, body) =
+                post_owned(organiser.clone(), api("qualify_service"), form).await;
+            assert!(status < 400, "{body}");
+        }
+        let status_of = |case: usize| {
+            let (store, id, service) = (
+                app.db.store.clone(),
+                cases[case].1.clone(),
+                handyman.clone(),
+            );
+            async move {
+                let requests = store.requested_services(&id).await.unwrap();
+                requests
+                    .into_iter()
+                    .find(|r| r.service_id == service)
+                    .unwrap()
+                    .status
+            }
+        };
+        let promoted_mail = |case: usize| mailed(&app, &cases[case].2, "Zwolniło się miejsce");
+        let has_event = |case: usize, kind: EventKind| {
+            let (store, id) = (app.db.store.clone(), cases[case].1.clone());
+            async move {
+                let events = store.case_events(&id, true).await.unwrap();
+                events.iter().any(|e| e.kind == kind)
+            }
+        };
+        assert_eq!(status_of(1).await, RequestStatus::Waiting);
+        // A's and D's home care is granted too, so what their cases await is Złota Rączka's.
+        for case in [0, 3] {
+            let form = qualification(&cases[case].1, &care, "10", "1200");
+            let (status, _, body) =
+                post_owned(organiser.clone(), api("qualify_service"), form).await;
+            assert!(status < 400, "{body}");
+        }
+
+        // By default the waiting list settles the request for the KPA deadline; the centre's
+        // setting can keep the deadline running until the service is granted.
+        let awaiting = |case: usize| {
+            let (store, id) = (app.db.store.clone(), cases[case].1.clone());
+            async move { store.handling(&id).await.unwrap().awaiting }
+        };
+        assert!(!awaiting(3).await && !awaiting(0).await);
+        let page = organiser
+            .get(format!("{}/pracownik/sprawy/{}", app.url, cases[1].1))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("Wpis na listę oczekujących kończy bieg terminu"),
+            "{page}"
+        );
+        app.db.store.set_waiting_keeps_deadline(true).await.unwrap();
+        assert!(awaiting(3).await, "the waiting case's deadline runs");
+        assert!(!awaiting(0).await, "a granted case awaits nothing");
+        app.db
+            .store
+            .set_waiting_keeps_deadline(false)
+            .await
+            .unwrap();
+        assert!(!awaiting(3).await);
+        app.db.store.set_waiting_keeps_deadline(true).await.unwrap();
+
+        // B gives up its place on the list: C's 300 hours fit now, D's 600 do not yet.
+        let mine = json(&cases[1].0, &api("my_case"), &[("id", &cases[1].1)]).await;
+        assert_eq!(mine["services"][0]["status"], "waiting", "{mine}");
+        let (status, _, body) = post_form(
+            &cases[1].0,
+            &api("withdraw_application"),
+            &[("id", &cases[1].1)],
+        )
+        .await;
+        assert!(
+            status < 400,
+            "a waiting application can be withdrawn: {body}"
+        );
+        assert_eq!(status_of(1).await, RequestStatus::Withdrawn);
+        assert_eq!(status_of(2).await, RequestStatus::Qualified);
+        assert!(has_event(2, EventKind::Promoted).await);
+        assert!(promoted_mail(2).await);
+        assert_eq!(status_of(3).await, RequestStatus::Waiting);
+        assert!(!promoted_mail(3).await);
+
+        // A's service is delivered in full: its 1 000 hours go to D.
+        let complete = [("id", cases[0].1.as_str()), ("service", handyman.as_str())];
+        let (status, _, _) = post_form(&cases[0].0, &api("complete_service"), &complete).await;
+        assert_eq!(status, 403, "the resident does not complete services");
+        for _ in 0..2 {
+            let (status, location, body) =
+                post_form(&organiser, &api("complete_service"), &complete).await;
+            assert!(status < 400, "a second submit changes nothing: {body}");
+            assert_eq!(location, format!("/pracownik/sprawy/{}", cases[0].1));
+        }
+        assert_eq!(status_of(0).await, RequestStatus::Completed);
+        assert!(has_event(0, EventKind::ServiceCompleted).await);
+        assert_eq!(status_of(3).await, RequestStatus::Qualified);
+        assert!(
+            !awaiting(3).await,
+            "granted from the list: the deadline stops"
+        );
+        assert!(has_event(3, EventKind::Promoted).await);
+        assert!(promoted_mail(3).await);
+        assert!(
+            app.db
+                .store
+                .waiting_list(&handyman)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let mine = json(&cases[0].0, &api("my_case"), &[("id", &cases[0].1)]).await;
+        assert!(mine.to_string().contains("service_completed"), "{mine}");
+
+        // Something granted cannot be withdrawn; the pages render with the new state.
+        let (status, _, body) = post_form(
+            &cases[0].0,
+            &api("withdraw_application"),
+            &[("id", &cases[0].1)],
+        )
+        .await;
+        assert_eq!(status, 422, "{body}");
+        let page = organiser
+            .get(format!(
+                "{}/pracownik/sprawy/{}/uslugi/{handyman}",
+                app.url, cases[0].1
+            ))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("zrealizowana"), "{page}");
+        assert!(
+            !page.contains("complete-heading"),
+            "a completed service is not completed twice"
+        );
+
+        // The programme ends: E, waiting, is told the list closed; what runs goes on.
+        let late = submitted_cases(&app, &["e"], (&handyman, &care)).await;
+        let form = qualification(&late[0].1, &handyman, "1000", "1200");
+        let (status, _, body) = post_owned(organiser.clone(), api("qualify_service"), form).await;
+        assert!(status < 400, "{body}");
+        let programme = app.db.store.service(&handyman).await.unwrap().programme_id;
+        let preview = json(&organiser, &api("programme_ending"), &[("id", &programme)]).await;
+        assert_eq!(
+            (&preview["waiting"], &preview["granted"]),
+            (&serde_json::json!(1), &serde_json::json!(4)),
+            "{preview}"
+        );
+        let end = |confirm: &'static str| {
+            let form = vec![("id", programme.clone()), ("confirm", confirm.to_owned())];
+            post_owned(organiser.clone(), api("end_programme"), form)
+        };
+        let (status, _, body) = end("").await;
+        assert_eq!(status, 422);
+        assert!(body.contains("confirm_required"), "{body}");
+        for _ in 0..2 {
+            let (status, location, body) = end("yes").await;
+            assert!(status < 400, "a second submit changes nothing: {body}");
+            assert_eq!(location, format!("/pracownik/programy/{programme}"));
+        }
+        let lapsed = app.db.store.requested_services(&late[0].1).await.unwrap();
+        let lapsed = lapsed.iter().find(|r| r.service_id == handyman).unwrap();
+        assert_eq!(lapsed.status, RequestStatus::Lapsed);
+        let events = app.db.store.case_events(&late[0].1, true).await.unwrap();
+        assert!(
+            events
+                .iter()
+                .any(|e| e.kind == EventKind::WaitingListClosed)
+        );
+        assert!(mailed(&app, "e@example.pl", "lista oczekujących zamknięta").await);
+        assert_eq!(
+            status_of(3).await,
+            RequestStatus::Qualified,
+            "granted services go on"
+        );
+        let ended = app.db.store.programme(&programme).await.unwrap();
+        assert_eq!(ended.status, app::programme::ProgrammeStatus::Ended);
+        let catalogue = client()
+            .get(format!("{}/uslugi/{handyman}", app.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            catalogue.status().as_u16(),
+            404,
+            "an ended programme is not offered"
+        );
         app.db.drop_database().await;
     }
 }
@@ -1474,7 +1723,11 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
             }],
             activities: vec![],
             expected_effects: "Bezpieczne mieszkanie".into(),
-            quality_checks: "raz w miesiącu".into(),
+            quality_checks: "rozmowa z osobą".into(),
+            quality_frequency: app::ipus::CheckFrequency {
+                every: 2,
+                unit: app::ipus::FrequencyUnit::Weeks,
+            },
         };
         let draft = Draft {
             content: &content,
@@ -1646,7 +1899,7 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
     use app::domain::Role;
     for backend in test_backends() {
         let app = seeded_app(backend).await;
-        let (handyman, _) = handyman_and_care(&app).await;
+        let (handyman, care) = handyman_and_care(&app).await;
         let (anna, id, organiser) = handyman_and_care_case(&app).await;
         let api = |name: &str| format!("{}/api/{name}", app.url);
         let provider = app.db.store.service(&handyman).await.unwrap().provider_ids[0].clone();
@@ -1665,6 +1918,18 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
         ];
         let (status, _, body) = post_form(&organiser, &api("qualify_service"), &qualify).await;
         assert!(status < 400, "{body}");
+        // B gets 1 000 hours; C waits for the hours Anna's plan holds: 10 + 1 000 + 491 do not
+        // fit the 1 500.
+        let others = submitted_cases(&app, &["b", "c"], (&handyman, &care)).await;
+        for (case, units) in [(0, "1000"), (1, "491")] {
+            let form = qualification(&others[case].1, &handyman, units, "1500");
+            let (status, _, body) =
+                post_owned(organiser.clone(), api("qualify_service"), form).await;
+            assert!(status < 400, "{body}");
+        }
+        let waiting = &others[1..];
+        let b_status = || async { request(&app, &waiting[0].1, &handyman).await.status };
+        assert_eq!(b_status().await, app::applications::RequestStatus::Waiting);
         let path = [("id", id.as_str()), ("path", "ipus")];
         let (status, _, body) = post_form(&organiser, &api("choose_path"), &path).await;
         assert_eq!(status, 200, "{body}");
@@ -1692,7 +1957,9 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
                 ("form[services][0][place]", "mieszkanie".to_owned()),
                 ("form[services][0][form]", "indywidualna".to_owned()),
                 ("form[expected_effects]", "Bezpieczne mieszkanie".to_owned()),
-                ("form[quality_checks]", "raz w miesiącu".to_owned()),
+                ("form[quality_checks]", "rozmowa z osobą".to_owned()),
+                ("form[quality_every]", "1".to_owned()),
+                ("form[quality_unit]", "months".to_owned()),
                 ("form[agreed_on]", agreed.to_owned()),
                 ("form[delay_reason]", String::new()),
             ]
@@ -1935,6 +2202,16 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
         assert_eq!(status, 200, "{body}");
         let (status, _, body) = close(closing("resignation")).await;
         assert_eq!(status, 200, "a double submit closes once: {body}");
+        // The plan's services end with it, and C gets the freed hours.
+        assert_eq!(
+            request(&app, &id, &handyman).await.status,
+            app::applications::RequestStatus::Resigned
+        );
+        assert_eq!(
+            b_status().await,
+            app::applications::RequestStatus::Qualified
+        );
+        assert!(mailed(&app, "c@example.pl", "Zwolniło się miejsce").await);
         let (status, _, body) = post_form(&organiser, &api("add_plan_entry"), &entry).await;
         assert_eq!(status, 422);
         assert!(body.contains("plan_not_running"), "{body}");
@@ -1989,6 +2266,20 @@ async fn a_coordinator_drafts_a_plan_and_the_director_approves_it() {
             1,
             "{meetings}"
         );
+        // The community organiser reads the minutes, and may be among those who attended.
+        let osl_id = staff_id(
+            &app,
+            "osl@cus.example",
+            "Sylwia Społeczność",
+            vec![Role::CommunityOrganiser],
+        )
+        .await;
+        let osl = signed_in(&app, "osl@cus.example", PASSWORD).await;
+        let read = json(&osl, &api("coordinator_meetings"), &[]).await;
+        assert_eq!(read["meetings"].as_array().unwrap().len(), 1, "{read}");
+        assert_eq!(read["may_record"], false);
+        let choices = json(&director, &api("coordinator_meetings"), &[]).await;
+        assert!(choices["staff"].to_string().contains(&osl_id), "{choices}");
         assert_eq!(meetings["meetings"][0]["attendees"][0], "Olga Organizator");
         assert_eq!(
             meetings["meetings"][0]["providers"]

@@ -240,6 +240,45 @@ async fn staff_sign_in_needs_an_enrolled_second_factor_used_once() {
         post_form(&third, &api("login"), &credentials).await;
         let (_, _, body) = post_form(&third, &api("second_factor"), &[("kod", &codes[0])]).await;
         assert!(body.contains("code_invalid"), "{body}");
+
+        // Signing in rotates the session id. A request still carrying the old id (the page's own
+        // fetch racing the sign-in) is anonymous, and must not clear the new cookie.
+        let session_cookie = |res: &reqwest::Response| {
+            res.headers()
+                .get_all("set-cookie")
+                .iter()
+                .map(|v| v.to_str().unwrap().to_owned())
+                .find(|v| v.starts_with("cus_session="))
+        };
+        let post_with = |path: &str, cookie: &str, form: &[(&str, &str)]| {
+            client()
+                .post(api(path))
+                .header("cookie", cookie.split(';').next().unwrap().to_owned())
+                .form(form)
+                .send()
+        };
+        let login = client()
+            .post(api("login"))
+            .form(&credentials)
+            .send()
+            .await
+            .unwrap();
+        let old = session_cookie(&login).expect("the password step starts a session");
+        let signed_in = post_with("second_factor", &old, &[("kod", &codes[1])])
+            .await
+            .unwrap();
+        assert_eq!(signed_in.status().as_u16(), 200);
+        let new = session_cookie(&signed_in).expect("signing in rotates the session id");
+        assert_ne!(old, new);
+        let stale = post_with("whoami", &old, &[]).await.unwrap();
+        assert_ne!(stale.status().as_u16(), 200, "the old id signs nobody in");
+        assert_eq!(
+            session_cookie(&stale),
+            None,
+            "{backend:?}: a stale id does not clear the browser's new cookie"
+        );
+        let fresh = post_with("whoami", &new, &[]).await.unwrap();
+        assert_eq!(fresh.status().as_u16(), 200);
         app.db.drop_database().await;
     }
 }
@@ -614,6 +653,78 @@ async fn production_headers_and_nothing_stored_for_a_signed_in_person() {
             .await
             .unwrap();
         assert_eq!(res.headers()["cache-control"], "no-store");
+        app.db.drop_database().await;
+    }
+}
+
+/// Without JavaScript a refused form comes back with what was typed (passwords excepted) and
+/// one error in the address, however often it is refused.
+#[tokio::test]
+async fn a_form_refused_without_javascript_keeps_what_was_typed() {
+    for backend in test_backends() {
+        let app = spawn_app(TestDatabase::create(backend).await).await;
+        let resident = browser();
+        let page = format!("{}/zgloszenie-potrzeby", app.url);
+        let form = [
+            ("area", ""),
+            ("group", "seniors"),
+            ("place", "Łęg, ul. Polna"),
+            (
+                "description",
+                "Brak transportu <w soboty></textarea><b>x</b>",
+            ),
+            ("contact", ""),
+        ];
+        let mut referer = page.clone();
+        for _ in 0..3 {
+            let res = resident
+                .post(format!("{}/api/report_need", app.url))
+                .header("accept", "text/html")
+                .header("referer", &referer)
+                .form(&form)
+                .send()
+                .await
+                .unwrap();
+            assert!(res.status().is_redirection(), "{}", res.status());
+            referer = res.headers()["location"].to_str().unwrap().to_owned();
+            assert_eq!(referer.matches("__err=").count(), 1, "{referer}");
+            assert_eq!(referer.matches("__path=").count(), 1, "{referer}");
+        }
+        let shown = |url: String| {
+            let resident = resident.clone();
+            async move {
+                let res = resident.get(url).header("accept", "text/html").send().await;
+                res.unwrap().text().await.unwrap()
+            }
+        };
+        let again = shown(referer.clone()).await;
+        assert!(again.contains(r#"value="Łęg, ul. Polna""#), "{again}");
+        assert!(
+            again.contains("Brak transportu &lt;w soboty&gt;&lt;/textarea&gt;&lt;b&gt;x&lt;/b&gt;"),
+            "the text, escaped inside its textarea: {again}"
+        );
+        assert!(
+            again.contains(r#"<option value="seniors" selected"#),
+            "the choice: {again}"
+        );
+        assert!(again.contains("error-summary"), "and the error summary");
+        let later = shown(page.clone()).await;
+        assert!(!later.contains("Brak transportu"), "shown once only");
+
+        // A password is never shown again; the e-mail address is.
+        let url = format!("{}/api/login", app.url);
+        let res = resident
+            .post(&url)
+            .header("accept", "text/html")
+            .header("referer", format!("{}/logowanie", app.url))
+            .form(&[("email", "nikt@example.pl"), ("password", "tajne-hasło-77")])
+            .send()
+            .await
+            .unwrap();
+        let location = res.headers()["location"].to_str().unwrap().to_owned();
+        let login = shown(location).await;
+        assert!(login.contains(r#"value="nikt@example.pl""#), "{login}");
+        assert!(!login.contains("tajne-hasło-77"));
         app.db.drop_database().await;
     }
 }

@@ -42,6 +42,8 @@ pub fn request_label_in(locale: Locale, status: RequestStatus) -> String {
         RequestStatus::Refused => td_string!(locale, cases.request_refused),
         RequestStatus::Waiting => td_string!(locale, cases.request_waiting),
         RequestStatus::Resigned => td_string!(locale, cases.request_resigned),
+        RequestStatus::Completed => td_string!(locale, cases.request_completed),
+        RequestStatus::Lapsed => td_string!(locale, cases.request_lapsed),
         RequestStatus::Withdrawn => td_string!(locale, cases.request_withdrawn),
         RequestStatus::Forwarded => td_string!(locale, cases.request_forwarded),
     }
@@ -94,6 +96,8 @@ pub fn event_label_in(locale: Locale, kind: EventKind) -> String {
         EventKind::PlanClosed => td_string!(locale, cases.event_plan_closed),
         EventKind::Withdrawn => td_string!(locale, cases.event_withdrawn),
         EventKind::Resigned => td_string!(locale, cases.event_resigned),
+        EventKind::ServiceCompleted => td_string!(locale, cases.event_service_completed),
+        EventKind::WaitingListClosed => td_string!(locale, cases.event_waiting_list_closed),
         EventKind::Assigned => td_string!(locale, cases.event_assigned),
         EventKind::PathChosen => td_string!(locale, cases.event_path_chosen),
         EventKind::WaitingListed => td_string!(locale, cases.event_waiting_listed),

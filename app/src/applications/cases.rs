@@ -21,13 +21,14 @@ pub struct MyCase {
 }
 
 impl MyCase {
-    /// Withdrawal is possible until something has been decided.
+    /// Withdrawal is possible until something has been granted or refused (a place on the
+    /// waiting list can be given up).
     pub fn can_withdraw(&self) -> bool {
         self.application.status == ApplicationStatus::Registered
             && self
                 .services
                 .iter()
-                .all(|s| s.status == RequestStatus::Requested)
+                .all(|s| matches!(s.status, RequestStatus::Requested | RequestStatus::Waiting))
     }
 }
 
@@ -86,17 +87,18 @@ pub async fn withdraw_application(id: String) -> Result<(), AppError> {
     let application = super::access::own_application(&access, &id).await?;
     let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
     let now = access.state.clock.now();
-    if !access
+    let Some(promotions) = access
         .state
         .store
         .withdraw_application(&id, &user.id, now)
         .await?
-    {
+    else {
         return Err(AppError::invalid("withdraw", "cannot_withdraw"));
-    }
+    };
     let event = super::access::case_event(&access, crate::audit::AuditAction::Update, &application);
     access.record(&event).await?;
     super::notify::withdrawn(&access, &application).await?;
+    crate::cases::qualification::server::tell_promoted(&access, &promotions).await?;
     leptos_axum::redirect(&format!("/moje-sprawy/{id}?wycofano=1"));
     Ok(())
 }
@@ -124,7 +126,7 @@ pub async fn resign_service(
         .map(|s| s.name.clone())
         .ok_or(AppError::NotFound)?;
     let now = access.state.clock.now();
-    let Some(promoted) = access
+    let Some(promotion) = access
         .state
         .store
         .resign_from_service(&id, &service, &user.id, reason, now)
@@ -135,7 +137,7 @@ pub async fn resign_service(
     let event = super::access::case_event(&access, crate::audit::AuditAction::Update, &application);
     access.record(&event).await?;
     super::notify::resigned(&access, &application, &name).await?;
-    crate::cases::qualification::server::tell_promoted(&access, &promoted, &name).await?;
+    crate::cases::qualification::server::tell_promoted(&access, &[promotion]).await?;
     leptos_axum::redirect(&format!("/moje-sprawy/{id}?rezygnacja=1"));
     Ok(())
 }

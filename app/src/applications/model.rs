@@ -50,6 +50,11 @@ coded_enum! {
         Waiting = "waiting",
         /// The resident resigned from a granted service (art. 44).
         Resigned = "resigned",
+        /// Granted and delivered in full: a one-off or up to three months' service done, or
+        /// the individual plan it belonged to closed.
+        Completed = "completed",
+        /// On the waiting list when the programme ended: the list closed.
+        Lapsed = "lapsed",
         Withdrawn = "withdrawn",
         /// Forwarded to the team, post, office or authority that handles it.
         Forwarded = "forwarded",
@@ -61,7 +66,12 @@ impl RequestStatus {
     pub fn is_decided(self) -> bool {
         matches!(
             self,
-            Self::Qualified | Self::Refused | Self::Waiting | Self::Resigned | Self::Forwarded
+            Self::Qualified
+                | Self::Refused
+                | Self::Waiting
+                | Self::Resigned
+                | Self::Completed
+                | Self::Forwarded
         )
     }
 }
@@ -80,6 +90,10 @@ coded_enum! {
         PlanClosed = "plan_closed",
         Withdrawn = "withdrawn",
         Resigned = "resigned",
+        /// A granted service was delivered in full and its place freed.
+        ServiceCompleted = "service_completed",
+        /// The programme ended and its waiting list closed: the request lapsed.
+        WaitingListClosed = "waiting_list_closed",
         /// Staff only: a coordinator was assigned.
         Assigned = "assigned",
         /// Staff only: the path (one-off, up to three months, IPUS) was chosen.

@@ -170,6 +170,22 @@ pub async fn promoted(
     mail(access, application, texts, service).await
 }
 
+/// The programme ended while the request waited: the list closed.
+pub async fn waiting_list_closed(
+    access: &Access,
+    application: &Application,
+    service: &str,
+) -> Result<(), AppError> {
+    let texts: Texts = |l| {
+        (
+            td_string!(l, mail.list_closed_subject),
+            td_string!(l, mail.list_closed_text),
+            td_string!(l, mail.list_closed_next),
+        )
+    };
+    mail(access, application, texts, service).await
+}
+
 pub async fn refused(
     access: &Access,
     application: &Application,

@@ -2,6 +2,7 @@
 
 use super::model::*;
 use super::person::PersonInput;
+use crate::cases::capacity::{self, Promotion};
 use crate::domain::Grosze;
 use crate::programme::store::{from_json, to_json};
 use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
@@ -419,19 +420,31 @@ impl Store {
         Ok(out)
     }
 
-    /// Withdraws a registered application on which nothing has been decided yet; false when
-    /// that is no longer possible.
+    /// Withdraws a registered application on which nothing has been granted or refused yet (its
+    /// services are requested or on the waiting list); the waiting list moves on without it.
+    /// None when withdrawal is no longer possible.
     pub async fn withdraw_application(
         &self,
         id: &str,
         actor_id: &str,
         now: DateTime<Utc>,
-    ) -> StoreResult<bool> {
+    ) -> StoreResult<Option<Vec<Promotion>>> {
         let mut tx = self.pool().begin().await?;
+        let waiting: Vec<String> = sqlx::query_scalar(
+            "SELECT service_id FROM application_services WHERE application_id = $1 \
+             AND status = 'waiting' ORDER BY service_id",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+        for service_id in &waiting {
+            capacity::lock_service(&mut tx, service_id).await?;
+        }
         let result = sqlx::query(
             "UPDATE applications SET status = 'withdrawn', awaiting = 0, updated_at = $2 \
              WHERE id = $1 AND status = 'registered' AND NOT EXISTS (SELECT 1 FROM \
-             application_services WHERE application_id = $1 AND status <> 'requested')",
+             application_services WHERE application_id = $1 \
+             AND status NOT IN ('requested', 'waiting'))",
         )
         .bind(id)
         .bind(to_db_time(now))
@@ -439,7 +452,7 @@ impl Store {
         .await?;
         if result.rows_affected() == 0 {
             tx.rollback().await?;
-            return Ok(false);
+            return Ok(None);
         }
         sqlx::query(
             "UPDATE application_services SET status = 'withdrawn' WHERE application_id = $1",
@@ -458,13 +471,21 @@ impl Store {
             "",
         )
         .await?;
+        let mut promotions = Vec::new();
+        for service_id in waiting {
+            let applications = capacity::promote_waiting(&mut tx, &service_id, now).await?;
+            promotions.push(Promotion {
+                service_id,
+                applications,
+            });
+        }
         tx.commit().await?;
-        Ok(true)
+        Ok(Some(promotions))
     }
 
     /// Records a resignation from a granted (or waiting) service and gives the freed capacity to
-    /// the waiting list; answers the applications promoted, or None when the service is not in
-    /// a state one can resign from.
+    /// the waiting list; answers the promotion, or None when the service is not in a state one
+    /// can resign from.
     pub async fn resign_from_service(
         &self,
         id: &str,
@@ -472,34 +493,23 @@ impl Store {
         actor_id: &str,
         reason: &str,
         now: DateTime<Utc>,
-    ) -> StoreResult<Option<Vec<String>>> {
+    ) -> StoreResult<Option<Promotion>> {
         let mut tx = self.pool().begin().await?;
-        crate::cases::capacity::lock_service(&mut tx, service_id).await?;
-        let result = sqlx::query(
-            "UPDATE application_services SET status = 'resigned' WHERE application_id = $1 \
-             AND service_id = $2 AND status IN ('qualified', 'waiting')",
-        )
-        .bind(id)
-        .bind(service_id)
-        .execute(&mut *tx)
-        .await?;
-        if result.rows_affected() == 0 {
-            tx.rollback().await?;
-            return Ok(None);
-        }
-        insert_event(
+        capacity::lock_service(&mut tx, service_id).await?;
+        let ended = capacity::end_service(
             &mut tx,
             id,
-            now,
-            Some(actor_id),
+            service_id,
+            &[RequestStatus::Qualified, RequestStatus::Waiting],
+            RequestStatus::Resigned,
             EventKind::Resigned,
-            Some(service_id),
+            Some(actor_id),
             reason,
+            now,
         )
         .await?;
-        let promoted = crate::cases::capacity::promote_waiting(&mut tx, service_id, now).await?;
         tx.commit().await?;
-        Ok(Some(promoted))
+        Ok(ended)
     }
 
     /// Sets one requested service's status (qualification comes with case handling), and
@@ -668,16 +678,21 @@ pub(crate) async fn next_in_year(tx: &mut Tx<'_>, counter: Counter, year: i64) -
 /// Whether the registered case `id` still awaits qualification or refusal of some service (the
 /// KPA deadline runs); call after every change of a requested service's status.
 pub(crate) async fn update_awaiting(tx: &mut Tx<'_>, id: &str) -> StoreResult<()> {
-    sqlx::query(
-        "UPDATE applications SET awaiting = CASE WHEN EXISTS (SELECT 1 FROM \
-         application_services s WHERE s.application_id = $1 AND s.status = 'requested') \
-         THEN 1 ELSE 0 END WHERE id = $1 AND status = 'registered'",
-    )
+    sqlx::query(&format!(
+        "UPDATE applications SET awaiting = CASE WHEN {AWAITS_DECISION} THEN 1 ELSE 0 END \
+         WHERE id = $1 AND status = 'registered'"
+    ))
     .bind(id)
     .execute(&mut **tx)
     .await?;
     Ok(())
 }
+
+/// Whether application `applications.id` still awaits a decision (the KPA deadline runs): a
+/// service not yet qualified, or one on the waiting list when the centre's policy says so.
+pub(crate) const AWAITS_DECISION: &str = "EXISTS (SELECT 1 FROM application_services s \
+     WHERE s.application_id = applications.id AND (s.status = 'requested' OR (s.status = 'waiting' \
+     AND (SELECT waiting_keeps_deadline FROM case_policy WHERE id = 1) = 1)))";
 
 /// Adds a timeline entry; the resident sees it unless its kind is internal.
 pub(crate) async fn insert_event(

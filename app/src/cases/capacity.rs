@@ -4,7 +4,7 @@
 //! same last place.
 
 use super::model::Capacity;
-use crate::applications::store::{Tx, insert_event, update_awaiting};
+use crate::applications::store::{AWAITS_DECISION, Tx, insert_event, update_awaiting};
 use crate::applications::{EventKind, RequestStatus};
 use crate::domain::Grosze;
 use crate::programme::store::from_json;
@@ -116,6 +116,7 @@ pub(crate) async fn promote_waiting(
         .bind(service_id)
         .execute(&mut **tx)
         .await?;
+        update_awaiting(tx, &id).await?;
         insert_event(
             tx,
             &id,
@@ -131,7 +132,151 @@ pub(crate) async fn promote_waiting(
     Ok(promoted)
 }
 
+/// The requests of one service that got a freed place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Promotion {
+    pub service_id: String,
+    /// The applications promoted from the waiting list, in order.
+    pub applications: Vec<String>,
+}
+
+/// Ends service `service_id` of case `id` when it is in one of the states `from` — it becomes
+/// `to`, with an `event` in the timeline — and gives the freed capacity to the waiting list.
+/// The service must be locked already. Answers the promotion, or None when the service was in
+/// none of the states `from`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn end_service(
+    tx: &mut Tx<'_>,
+    id: &str,
+    service_id: &str,
+    from: &[RequestStatus],
+    to: RequestStatus,
+    event: EventKind,
+    actor_id: Option<&str>,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<Promotion>> {
+    let states = from
+        .iter()
+        .map(|status| format!("'{}'", status.code()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let result = sqlx::query(&format!(
+        "UPDATE application_services SET status = $3 WHERE application_id = $1 \
+         AND service_id = $2 AND status IN ({states})"
+    ))
+    .bind(id)
+    .bind(service_id)
+    .bind(to.code())
+    .execute(&mut **tx)
+    .await?;
+    if result.rows_affected() == 0 {
+        return Ok(None);
+    }
+    update_awaiting(tx, id).await?;
+    insert_event(tx, id, now, actor_id, event, Some(service_id), reason).await?;
+    let applications = promote_waiting(tx, service_id, now).await?;
+    Ok(Some(Promotion {
+        service_id: service_id.to_owned(),
+        applications,
+    }))
+}
+
+/// Completes every granted service of case `id` (its plan ended: `to` is completed, or
+/// resigned when the person resigned), each with its timeline entry, locking the services in
+/// a fixed order; answers who got the freed places.
+pub(crate) async fn end_granted_services(
+    tx: &mut Tx<'_>,
+    id: &str,
+    to: RequestStatus,
+    actor_id: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<Promotion>> {
+    let services: Vec<String> = sqlx::query_scalar(
+        "SELECT service_id FROM application_services WHERE application_id = $1 \
+         AND status = 'qualified' ORDER BY service_id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let event = match to {
+        RequestStatus::Resigned => EventKind::Resigned,
+        _ => EventKind::ServiceCompleted,
+    };
+    let mut promotions = Vec::new();
+    for service_id in &services {
+        lock_service(tx, service_id).await?;
+        let ended = end_service(
+            tx,
+            id,
+            service_id,
+            &[RequestStatus::Qualified],
+            to,
+            event,
+            Some(actor_id),
+            reason,
+            now,
+        )
+        .await?;
+        promotions.extend(ended);
+    }
+    Ok(promotions)
+}
+
 impl Store {
+    /// Sets whether a request on the waiting list keeps the KPA deadline running (the centre's
+    /// `waiting_list_keeps_deadline`); when that changes, every registered case is counted
+    /// again as awaiting a decision or not.
+    pub async fn set_waiting_keeps_deadline(&self, keeps: bool) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        let changed = sqlx::query(
+            "UPDATE case_policy SET waiting_keeps_deadline = $1 \
+             WHERE id = 1 AND waiting_keeps_deadline <> $1",
+        )
+        .bind(i32::from(keeps))
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() > 0 {
+            sqlx::query(&format!(
+                "UPDATE applications SET awaiting = CASE WHEN {AWAITS_DECISION} THEN 1 ELSE 0 END \
+                 WHERE status = 'registered'"
+            ))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records that granted service `service_id` of case `id` has been delivered in full (a
+    /// one-off or up to three months' service) and gives its place to the waiting list; None
+    /// when the service is not granted (a second submit).
+    pub async fn complete_service(
+        &self,
+        id: &str,
+        service_id: &str,
+        actor_id: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<Promotion>> {
+        let mut tx = self.pool().begin().await?;
+        lock_service(&mut tx, service_id).await?;
+        let ended = end_service(
+            &mut tx,
+            id,
+            service_id,
+            &[RequestStatus::Qualified],
+            RequestStatus::Completed,
+            EventKind::ServiceCompleted,
+            Some(actor_id),
+            "",
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ended)
+    }
+
     /// The service's limit and what is used of it; None when it has no limit.
     pub async fn capacity(&self, service: &Service) -> StoreResult<Option<Capacity>> {
         let mut tx = self.pool().begin().await?;

@@ -302,6 +302,8 @@ pub(crate) mod server {
             recognitions: store.recognitions_of(id).await?,
             forwardings: store.forwardings_of(id).await?,
             deadlines: registered_on.map(|on| Deadlines::new(on, handling.complicated, today)),
+            awaiting: handling.awaiting,
+            waiting_keeps_deadline: access.state.centre.decisions.waiting_list_keeps_deadline,
             handling,
             plan,
             same_pesel,

@@ -176,6 +176,10 @@ pub struct StaffCase {
     /// The individual plan, once started.
     pub plan: Option<crate::ipus::PlanSummary>,
     pub deadlines: Option<Deadlines>,
+    /// Some service still awaits a decision: the KPA deadline runs.
+    pub awaiting: bool,
+    /// The centre's setting: a request on the waiting list keeps the deadline running.
+    pub waiting_keeps_deadline: bool,
     /// Other open cases of the same PESEL (case numbers and ids).
     pub same_pesel: Vec<(String, String)>,
     /// Coordinators the case may be assigned to (id, name).
@@ -195,6 +199,8 @@ pub struct Handling {
     pub complicated: bool,
     /// The day the deadlines count from; None for a draft.
     pub registered_on: Option<NaiveDate>,
+    /// Some service still awaits a decision: the KPA deadline runs.
+    pub awaiting: bool,
 }
 
 /// A service's limit for the programme period and what qualified requests use of it.

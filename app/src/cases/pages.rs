@@ -287,10 +287,12 @@ fn CaseView(
     let id = a.id.clone();
     let version = case.programme_version;
     let number = a.case_number.clone().unwrap_or_default();
-    let open = case
-        .services
-        .iter()
-        .any(|s| s.status == crate::applications::RequestStatus::Requested);
+    let open = case.awaiting;
+    let waiting_rule = if case.waiting_keeps_deadline {
+        t_string!(i18n, inbox.waiting_keeps_deadline).to_string()
+    } else {
+        t_string!(i18n, inbox.waiting_settles_deadline).to_string()
+    };
     let services = case
         .services
         .iter()
@@ -356,6 +358,8 @@ fn CaseView(
                     <dd><Due due=clock.plan_due today open /></dd>
                     <dt>{t!(i18n, inbox.decision_due)}</dt>
                     <dd><Due due=clock.decision_due today open /></dd>
+                    <dt>{t!(i18n, inbox.waiting_rule)}</dt>
+                    <dd>{waiting_rule}</dd>
                 </dl>
             </section>
         }
@@ -760,10 +764,11 @@ fn RecognitionForm(id: String, action: ServerAction<RecordRecognition>) -> impl 
     let places = coded_options(RecognitionPlace::ALL, RecognitionPlace::code, |p| {
         place_label(i18n, p)
     });
+    let draft = format!("recognition-{id}");
     view! {
         <h3>{t!(i18n, recognition.record)}</h3>
         <p>{t!(i18n, recognition.record_text)}</p>
-        <ActionForm action attr:class="form">
+        <ActionForm action attr:class="form" attr:data-draft=draft>
             <ErrorSummary error />
             <input type="hidden" name="id" value=id />
             <TextField id="held_on" name="form[held_on]" kind="date" error>
@@ -821,10 +826,11 @@ fn ForwardForm(
     });
     let mut what = vec![(String::new(), t_string!(i18n, forwarding.whole).to_string())];
     what.extend(services);
+    let draft = format!("forwarding-{id}");
     view! {
         <h3>{t!(i18n, forwarding.heading)}</h3>
         <p>{t!(i18n, forwarding.text)}</p>
-        <ActionForm action attr:class="form">
+        <ActionForm action attr:class="form" attr:data-draft=draft>
             <ErrorSummary error />
             <input type="hidden" name="id" value=id />
             <crate::components::form::Radios

@@ -246,6 +246,18 @@ pub async fn qualify_service(id: String, service: String, form: FeeForm) -> Resu
     Ok(())
 }
 
+/// Records that the granted service `service` of case `id` was delivered in full (a one-off or
+/// up to three months' service); its place goes to the waiting list.
+#[server(prefix = "/api", endpoint = "complete_service")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+pub async fn complete_service(id: String, service: String) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::QualifyAndPlan).await?;
+    server::complete(&access, &id, &service).await?;
+    leptos_axum::redirect(&format!("/pracownik/sprawy/{id}"));
+    Ok(())
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use super::*;
@@ -416,15 +428,35 @@ pub(crate) mod server {
         }
     }
 
-    /// Tells the residents whose waiting requests got the freed place.
+    pub async fn complete(access: &Access, id: &str, service_id: &str) -> Result<(), AppError> {
+        let (application, _) = actionable(access, id).await?;
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        requested(access, id, service_id).await?;
+        let now = access.state.clock.now();
+        // None: completed already (a second submit), nothing more to do.
+        let Some(promotion) = access
+            .state
+            .store
+            .complete_service(id, service_id, &user.id, now)
+            .await?
+        else {
+            return Ok(());
+        };
+        audit_change(access, &application, "service_completed").await?;
+        tell_promoted(access, &[promotion]).await
+    }
+
+    /// Tells the residents whose waiting requests got a freed place.
     pub async fn tell_promoted(
         access: &Access,
-        promoted: &[String],
-        service_name: &str,
+        promotions: &[crate::cases::capacity::Promotion],
     ) -> Result<(), AppError> {
-        for id in promoted {
-            let application = access.state.store.application(id).await?;
-            crate::applications::notify::promoted(access, &application, service_name).await?;
+        for promotion in promotions.iter().filter(|p| !p.applications.is_empty()) {
+            let service = access.state.store.service(&promotion.service_id).await?;
+            for id in &promotion.applications {
+                let application = access.state.store.application(id).await?;
+                crate::applications::notify::promoted(access, &application, &service.name).await?;
+            }
         }
         Ok(())
     }

@@ -106,6 +106,9 @@ fn Qualification(view: QualificationView) -> impl IntoView {
     let form = (view.may_act && view.request.status == RequestStatus::Requested).then(|| {
         view! { <QualifyForm id=view.case_id.clone() service=view.service.id.clone() form=view.form.clone() /> }
     });
+    let completion = (view.may_act && view.request.status == RequestStatus::Qualified).then(|| {
+        view! { <CompleteForm id=view.case_id.clone() service=view.service.id.clone() /> }
+    });
     let refusal = view.refusal.clone().map(|texts| {
         view! { <RefuseForm id=view.case_id.clone() service=view.service.id.clone() texts /> }
     });
@@ -157,7 +160,28 @@ fn Qualification(view: QualificationView) -> impl IntoView {
             <FeeTable service=view.service.clone() />
         </section>
         {form}
+        {completion}
         {refusal}
+    }
+}
+
+/// Ends a granted service delivered in full; its place goes to the waiting list.
+#[component]
+fn CompleteForm(id: String, service: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<super::qualification::CompleteService>::new();
+    let error = last_error(action);
+    view! {
+        <section aria-labelledby="complete-heading">
+            <h2 id="complete-heading">{t!(i18n, qualify.complete)}</h2>
+            <p>{t!(i18n, qualify.complete_text)}</p>
+            <ActionForm action attr:class="form">
+                <ErrorSummary error />
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="service" value=service />
+                <button type="submit" class="button button--secondary">{t!(i18n, qualify.complete_submit)}</button>
+            </ActionForm>
+        </section>
     }
 }
 
@@ -234,11 +258,12 @@ fn RefuseForm(id: String, service: String, texts: super::decision::RefusalTexts)
     let i18n = use_i18n();
     let action = ServerAction::<super::decision::RefuseService>::new();
     let error = last_error(action);
+    let draft = format!("refusal-{id}-{service}");
     view! {
         <section aria-labelledby="refuse-heading">
             <h2 id="refuse-heading">{t!(i18n, qualify.refuse)}</h2>
             <p>{t!(i18n, qualify.refuse_text)}</p>
-            <ActionForm action attr:class="form">
+            <ActionForm action attr:class="form" attr:data-draft=draft>
                 <ErrorSummary error />
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="service" value=service />

@@ -257,7 +257,7 @@ impl Store {
         // The page's cases are chosen from the source first; only those are joined.
         let page_sql = format!(
             "SELECT a.id, a.case_number, a.subject, a.channel, a.status, a.path, a.complicated, \
-             a.registered_on, p.name AS programme, u.display_name AS coordinator \
+             a.registered_on, a.awaiting, p.name AS programme, u.display_name AS coordinator \
              FROM applications a JOIN programmes p ON p.id = a.programme_id \
              LEFT JOIN users u ON u.id = a.coordinator_id \
              WHERE a.id IN (SELECT {case_id} FROM {table} WHERE 1 = 1{} \
@@ -288,7 +288,7 @@ impl Store {
                     .unwrap_or_default(),
                 person: subject.name,
                 programme: row.try_get("programme")?,
-                open: services.iter().any(|(_, status)| status == "requested"),
+                open: row.try_get::<i64, _>("awaiting")? != 0,
                 services: services.into_iter().map(|(name, _)| name).collect(),
                 channel: Channel::from_code(&channel).ok_or_else(|| corrupt(channel))?,
                 status: ApplicationStatus::from_code(&status).ok_or_else(|| corrupt(status))?,
@@ -352,8 +352,8 @@ impl Store {
     /// Who coordinates the case and how it proceeds; `None` for a draft.
     pub async fn handling(&self, id: &str) -> StoreResult<Handling> {
         let row = sqlx::query(
-            "SELECT a.coordinator_id, u.display_name, a.path, a.complicated, a.registered_on \
-             FROM applications a LEFT JOIN users u ON u.id = a.coordinator_id WHERE a.id = $1",
+            "SELECT a.coordinator_id, u.display_name, a.path, a.complicated, a.registered_on, \
+             a.awaiting FROM applications a LEFT JOIN users u ON u.id = a.coordinator_id WHERE a.id = $1",
         )
         .bind(id)
         .fetch_one(self.pool())
@@ -368,6 +368,7 @@ impl Store {
             registered_on: registered
                 .map(|d| d.parse().map_err(|_| corrupt(d)))
                 .transpose()?,
+            awaiting: row.try_get::<i64, _>("awaiting")? != 0,
         })
     }
 

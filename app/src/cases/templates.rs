@@ -197,7 +197,7 @@ pub fn DecisionTemplatesPage() -> impl IntoView {
                     Err(error) => return page_failure(error, "/pracownik/wzory-decyzji"),
                 };
                 view! {
-                    <ActionForm action=save attr:class="form">
+                    <ActionForm action=save attr:class="form" attr:data-draft="decision-templates">
                         <ErrorSummary error />
                         <TextArea id="factual" name="templates[factual]" rows=14 value=factual error>
                             {t!(i18n, qualify.factual)}

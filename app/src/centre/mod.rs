@@ -45,6 +45,10 @@ pub struct DecisionSettings {
     /// Where the CUS act and the KPA were published (update with consolidated texts).
     pub cus_act_reference: String,
     pub kpa_reference: String,
+    /// A request put on the waiting list keeps the KPA decision deadline running until the
+    /// service is granted. Off by default: the person is qualified and told their place in
+    /// writing, which settles the request for the deadline.
+    pub waiting_list_keeps_deadline: bool,
 }
 
 impl Default for DecisionSettings {
@@ -59,6 +63,7 @@ impl Default for DecisionSettings {
             appeal_body: "Samorządowego Kolegium Odwoławczego w Rzeszowie".into(),
             cus_act_reference: "Dz. U. z 2019 r. poz. 1818".into(),
             kpa_reference: "Dz. U. z 2024 r. poz. 572, z późn. zm.".into(),
+            waiting_list_keeps_deadline: false,
         }
     }
 }

@@ -62,6 +62,11 @@ fn programme_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> St
         "limit_invalid" => t_string!(i18n, form_errors.limit_invalid).to_string(),
         "bracket_invalid" => t_string!(i18n, form_errors.bracket_invalid).to_string(),
         "programme_not_draft" => t_string!(i18n, form_errors.programme_not_draft).to_string(),
+        "programme_not_published" => {
+            t_string!(i18n, form_errors.programme_not_published).to_string()
+        }
+        "resolution_reused" => t_string!(i18n, form_errors.resolution_reused).to_string(),
+        "confirm_required" => t_string!(i18n, form_errors.confirm_required).to_string(),
         "programme_without_services" => {
             t_string!(i18n, form_errors.programme_without_services).to_string()
         }
@@ -285,6 +290,14 @@ fn field_message(
     Memo::new(move |_| field_error(i18n, error.get(), &id))
 }
 
+/// `text` with `&`, `<` and `>` written as character references.
+#[cfg(feature = "ssr")]
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// A labelled textarea with its hint and error message, like [`TextField`].
 #[component]
 pub fn TextArea(
@@ -298,6 +311,12 @@ pub fn TextArea(
     let i18n = use_i18n();
     let message = field_message(i18n, error, &id);
     let error_id = format!("{id}-error");
+    let value = super::echo::echoed(&name).unwrap_or(value);
+    // The renderer writes a textarea's text as it is (no escaping, unlike other elements), so
+    // on the server it is escaped here: typed text can never close the element. In the
+    // browser it is a text node already.
+    #[cfg(feature = "ssr")]
+    let value = escape_text(&value);
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>
             <label for=id.clone()>{children()}</label>
@@ -349,6 +368,12 @@ pub fn TextField(
     let message = field_message(i18n, error, &id);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let name = name.unwrap_or_else(|| id.clone());
+    // A password is never shown again; anything else refused without JavaScript is.
+    let echoed = (kind != "password")
+        .then(|| super::echo::echoed(&name))
+        .flatten();
+    let value = echoed.map(Signal::from).unwrap_or(value);
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         let has_hint = hint.is_some();
@@ -379,7 +404,7 @@ pub fn TextField(
                     })
             }}
             <input
-                name=name.unwrap_or_else(|| id.clone())
+                name=name
                 id=id
                 type=kind
                 autocomplete=autocomplete
@@ -407,6 +432,7 @@ pub fn SelectField(
     let message = field_message(i18n, error, &id);
     let error_id = format!("{id}-error");
     let described_by = error_id.clone();
+    let selected = super::echo::echoed(&name).unwrap_or(selected);
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>
             <label for=id.clone()>{children()}</label>
@@ -476,11 +502,40 @@ fn ChoiceGroup(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let message = field_message(i18n, error, id);
+    // The refused form's ticks, when this group was in it (something in it was ticked).
+    let echo = super::echo::echo().filter(|echo| {
+        let nested = format!("{name}[");
+        echo.fields
+            .iter()
+            .any(|(field, _)| field == name || field.starts_with(&nested))
+    });
+    // The group's hint and error are read out when focus enters it (GOV.UK pattern).
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let has_hint = hint.is_some();
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let error = message.get().is_some().then(|| error_id.clone());
+            let ids: Vec<String> = has_hint
+                .then(|| hint_id.clone())
+                .into_iter()
+                .chain(error)
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
     view! {
-        <fieldset class="field" id=id class:field--error=move || message.get().is_some()>
+        <fieldset
+            class="field"
+            id=id
+            class:field--error=move || message.get().is_some()
+            aria-describedby=described_by
+        >
             <legend>{legend}</legend>
-            {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
-            {move || message.get().map(|text| view! { <p class="field-error">{text}</p> })}
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
+            {move || {
+                message.get().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })
+            }}
             {options
                 .into_iter()
                 .enumerate()
@@ -491,7 +546,10 @@ fn ChoiceGroup(
                     } else {
                         name.to_owned()
                     };
-                    let is_checked = checked.contains(&value);
+                    let is_checked = match &echo {
+                        Some(echo) => echo.ticked(&input_name, &value),
+                        None => checked.contains(&value),
+                    };
                     view! {
                         <div class="choice">
                             <input
@@ -524,6 +582,8 @@ pub fn CheckboxField(
     let i18n = use_i18n();
     let message = field_message(i18n, error, id);
     let error_id = format!("{id}-error");
+    let name = name.unwrap_or(id);
+    let checked = checked || super::echo::echo().is_some_and(|echo| echo.ticked(name, "yes"));
     view! {
         <div class="field" class:field--error=move || message.get().is_some()>
             {
@@ -538,7 +598,7 @@ pub fn CheckboxField(
                 <input
                     type="checkbox"
                     id=id
-                    name=name.unwrap_or(id)
+                    name=name
                     value="yes"
                     checked=checked
                     aria-describedby=move || message.get().is_some().then(|| error_id.clone())

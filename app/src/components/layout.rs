@@ -232,6 +232,9 @@ fn SiteFooter() -> impl IntoView {
                     <li>
                         <a href="/kontakt">{t!(i18n, nav.contact)}</a>
                     </li>
+                    <li>
+                        <a href="/pomoc">{t!(i18n, help.staff_link)}</a>
+                    </li>
                 </ul>
             </nav>
         </footer>

@@ -135,6 +135,10 @@ fn Field(
     errors: Signal<FieldErrors>,
 ) -> impl IntoView {
     let invalid = move || errors.read().contains_key(name).then_some("true");
+    let value = (kind != "password")
+        .then(|| crate::components::echo::echoed(name))
+        .flatten()
+        .unwrap_or(value);
     let hint_id = hint.as_ref().map(|_| format!("{name}-hint"));
     let described = {
         let hint_id = hint_id.clone();
@@ -186,7 +190,11 @@ fn RoleChoices(checked: Vec<Role>, errors: Signal<FieldErrors>) -> impl IntoView
         })
         .collect_view();
     view! {
-        <fieldset id="roles" class="choices">
+        <fieldset
+            id="roles"
+            class="choices"
+            aria-describedby=move || errors.read().contains_key("roles").then_some("roles-error")
+        >
             <legend>{t!(i18n, accounts.roles_legend)}</legend>
             <FieldError field="roles" errors />
             {boxes}
@@ -234,7 +242,11 @@ fn NewAccountForm() -> impl IntoView {
     view! {
         <ErrorSummary error=Signal::derive(error) />
         <ActionForm action=action attr:class="form">
-            <fieldset id="kind" class="choices">
+            <fieldset
+                id="kind"
+                class="choices"
+                aria-describedby=move || errors.read().contains_key("kind").then_some("kind-error")
+            >
                 <legend>{t!(i18n, accounts.kind_legend)}</legend>
                 <FieldError field="kind" errors />
                 <div class="choice">

@@ -98,6 +98,7 @@ fn StaffHome(me: Me) -> impl IntoView {
     let reads_audit_log = Permission::ReadAuditLog.allowed_for(&me.roles);
     let manages_programme = Permission::ManageProgramme.allowed_for(&me.roles);
     let registers = Permission::RegisterOnBehalf.allowed_for(&me.roles);
+    let reads_meetings = Permission::ReadMeetings.allowed_for(&me.roles);
     let handles_cases = Permission::HandleCases.allowed_for(&me.roles);
     let oversees_cases = Permission::AssignCases.allowed_for(&me.roles);
     let reviews_plans = Permission::ReviewPlans.allowed_for(&me.roles);
@@ -130,6 +131,8 @@ fn StaffHome(me: Me) -> impl IntoView {
                     <li>
                         <a href="/pracownik/plany">{t!(i18n, plans.desk_title)}</a>
                     </li>
+                </Show>
+                <Show when=move || reads_meetings>
                     <li>
                         <a href="/pracownik/spotkania-koordynatorow">{t!(i18n, meetings.title)}</a>
                     </li>
@@ -175,6 +178,9 @@ fn StaffHome(me: Me) -> impl IntoView {
                 </Show>
                 <li>
                     <a href="/moje-konto/sesje">{t!(i18n, sessions.title)}</a>
+                </li>
+                <li>
+                    <a href="/pracownik/pomoc">{t!(i18n, help.staff_title)}</a>
                 </li>
             </ul>
         </nav>

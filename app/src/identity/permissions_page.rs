@@ -59,6 +59,7 @@ pub fn permission_label(i18n: I18n, permission: Permission) -> String {
         ManageProgramme => t_string!(i18n, permissions.perm_manage_programme),
         OrganiseCommunity => t_string!(i18n, permissions.perm_organise_community),
         ReviewPlans => t_string!(i18n, permissions.perm_review_plans),
+        ReadMeetings => t_string!(i18n, permissions.perm_read_meetings),
         ActForProvider => t_string!(i18n, permissions.perm_act_for_provider),
         ReadAuditLog => t_string!(i18n, permissions.perm_read_audit_log),
         ManageAccounts => t_string!(i18n, permissions.perm_manage_accounts),

@@ -4,7 +4,7 @@
 
 use super::desk::DeskPlan;
 use super::monitoring::{EntryKind, quality_check_due};
-use super::rules::{PlanContent, PlanPeriod, VersionState, drafting_due};
+use super::rules::{CheckFrequency, PlanContent, PlanPeriod, VersionState, drafting_due};
 use super::summary::{EntryLine, SummaryPlan};
 use crate::applications::PersonInput;
 use crate::applications::store::corrupt;
@@ -23,6 +23,8 @@ struct VersionFacts {
     last: Option<(u32, VersionState)>,
     /// The period of the version in force.
     period: Option<PlanPeriod>,
+    /// How often the version in force has its quality checked.
+    frequency: CheckFrequency,
     /// Some version was submitted once.
     submitted: bool,
     /// The services (name, units) of the version in force, or of the last version.
@@ -90,6 +92,7 @@ impl Store {
                 .last
                 .ok_or_else(|| corrupt(format!("plan {id} without versions")))?;
             let (period, submitted, services) = (facts.period, facts.submitted, facts.services);
+            let frequency = facts.frequency;
             let subject: PersonInput = from_json(&row.try_get::<String, _>("subject")?)?;
             let closed = row.try_get::<Option<String>, _>("closed_at")?.is_some();
             let follow_up_on = from_db_optional_day(row.try_get("follow_up_on")?)?;
@@ -115,7 +118,7 @@ impl Store {
                     .filter(|_| follow_up_on.is_none()),
                 quality_check_due: period
                     .filter(|_| !closed)
-                    .map(|p| quality_check_due(checks.get(&id).copied(), p.start)),
+                    .map(|p| quality_check_due(checks.get(&id).copied(), p.start, frequency)),
                 id,
             };
             plans.push(SummaryPlan {
@@ -162,6 +165,7 @@ impl Store {
                     .collect();
                 if in_force {
                     entry.period = Some(content.period);
+                    entry.frequency = content.quality_frequency;
                 }
             }
             entry.submitted |= row.try_get::<Option<String>, _>("submitted_at")?.is_some();

@@ -237,8 +237,12 @@ pub fn render(facts: &PlanFacts) -> Result<Vec<u8>, DocumentError> {
         effects: vec![
             ["Oczekiwane efekty".into(), content.expected_effects.clone()],
             [
-                "Częstotliwość sprawdzania jakości usług".into(),
+                "Sposób sprawdzania jakości usług".into(),
                 content.quality_checks.clone(),
+            ],
+            [
+                "Częstotliwość sprawdzania jakości usług".into(),
+                super::pages::frequency_text(crate::i18n::Locale::pl, content.quality_frequency),
             ],
             [
                 "Uzgodniono z wnioskodawcą".into(),

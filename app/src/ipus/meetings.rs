@@ -117,7 +117,7 @@ pub struct Meetings {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn coordinator_meetings() -> Result<Meetings, AppError> {
     use crate::gate::{Permission, require};
-    let access = require(Permission::HandleCases).await?;
+    let access = require(Permission::ReadMeetings).await?;
     server::meetings(&access).await
 }
 
@@ -137,14 +137,15 @@ mod server {
     use crate::domain::Role;
     use crate::gate::{Access, Permission};
 
-    /// Who may attend: the plans team and the centre's management (everyone who reads the
-    /// records).
-    const ATTENDING: [Role; 5] = [
+    /// Who may attend: the plans team, the centre's management and the community organiser
+    /// (everyone who reads the records).
+    const ATTENDING: [Role; 6] = [
         Role::PlanCoordinator,
         Role::ServicesOrganiser,
         Role::Director,
         Role::DeputyDirector,
         Role::SocialWorker,
+        Role::CommunityOrganiser,
     ];
 
     fn event(access: &Access, action: AuditAction) -> AuditEvent {

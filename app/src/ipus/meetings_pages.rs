@@ -105,7 +105,7 @@ fn MeetingForm(
     view! {
         <section aria-labelledby="record-heading">
             <h2 id="record-heading">{t!(i18n, meetings.record_heading)}</h2>
-            <ActionForm action=record attr:class="form">
+            <ActionForm action=record attr:class="form" attr:data-draft="coordinator-meeting">
                 <ErrorSummary error />
                 <TextField id="held_on" name="form[held_on]" kind="date" value=today.to_string() error>
                     {t!(i18n, meetings.held_on)}

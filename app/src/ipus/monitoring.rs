@@ -7,12 +7,9 @@ use super::rules::PlanPeriod;
 use crate::domain::coded::coded_enum;
 use crate::error::{AppError, FieldErrors};
 use crate::forms::{check_past_day, check_text};
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-/// A quality check is due this many days after the last one (or the plan's start).
-pub const QUALITY_CHECK_DAYS: u64 = 30;
 
 coded_enum! {
     /// What a monitoring entry records.
@@ -60,10 +57,14 @@ pub fn last_quality_check(entries: &[PlanEntry]) -> Option<NaiveDate> {
         .max()
 }
 
-/// The day the next quality check is due: `QUALITY_CHECK_DAYS` after the last one, or after the
-/// plan's start when there was none.
-pub fn quality_check_due(last_check: Option<NaiveDate>, start: NaiveDate) -> NaiveDate {
-    last_check.unwrap_or(start) + Days::new(QUALITY_CHECK_DAYS)
+/// The day the next quality check is due: as often as the plan says after the last one, or
+/// after the plan's start when there was none.
+pub fn quality_check_due(
+    last_check: Option<NaiveDate>,
+    start: NaiveDate,
+    frequency: super::rules::CheckFrequency,
+) -> NaiveDate {
+    frequency.next_after(last_check.unwrap_or(start))
 }
 
 /// A monitoring entry as typed.
@@ -274,7 +275,7 @@ mod server {
             .check(period, today(access))
             .map_err(AppError::Invalid)?;
         let now = access.state.clock.now();
-        match access
+        let promotions = match access
             .state
             .store
             .close_plan(id, &closure, &user.id, now)
@@ -284,8 +285,9 @@ mod server {
             // that the second submit answers like the first.
             Err(StoreError::Conflict) => return Ok(()),
             other => other?,
-        }
-        audit_plan(access, &application, "plan_closed").await
+        };
+        audit_plan(access, &application, "plan_closed").await?;
+        crate::cases::qualification::server::tell_promoted(access, &promotions).await
     }
 
     pub async fn follow_up(access: &Access, id: &str, form: &FollowUpForm) -> Result<(), AppError> {
@@ -331,17 +333,40 @@ mod tests {
     }
 
     #[test]
-    fn a_quality_check_is_due_thirty_days_after_the_last() {
+    fn a_quality_check_is_due_as_often_as_the_plan_says_after_the_last() {
+        use crate::ipus::rules::{CheckFrequency, FrequencyUnit};
+        let every = |every, unit| CheckFrequency { every, unit };
         let start = day(2026, 12, 1);
-        assert_eq!(quality_check_due(None, start), day(2026, 12, 31));
+        let legacy = CheckFrequency::default();
+        assert_eq!(
+            quality_check_due(None, start, legacy),
+            day(2026, 12, 31),
+            "30 days before"
+        );
         let entries = [
             entry(EntryKind::QualityCheck, day(2027, 1, 10)),
             entry(EntryKind::HomeVisit, day(2027, 2, 1)),
             entry(EntryKind::QualityCheck, day(2026, 12, 20)),
         ];
+        let last = last_quality_check(&entries);
+        assert_eq!(quality_check_due(last, start, legacy), day(2027, 2, 9));
+        let monthly = every(1, FrequencyUnit::Months);
+        assert_eq!(quality_check_due(None, start, monthly), day(2027, 1, 1));
+        assert_eq!(quality_check_due(last, start, monthly), day(2027, 2, 10));
+        let fortnightly = every(2, FrequencyUnit::Weeks);
         assert_eq!(
-            quality_check_due(last_quality_check(&entries), start),
-            day(2027, 2, 9)
+            quality_check_due(last, start, fortnightly),
+            day(2027, 1, 24)
+        );
+        let end_of_month = day(2027, 1, 31);
+        assert_eq!(
+            quality_check_due(None, end_of_month, monthly),
+            day(2027, 2, 28),
+            "the month's last day when it has no 31st"
+        );
+        assert_eq!(
+            quality_check_due(None, start, every(10, FrequencyUnit::Days)),
+            day(2026, 12, 11)
         );
     }
 

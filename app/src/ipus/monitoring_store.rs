@@ -1,8 +1,9 @@
 //! Monitoring entries, the closing and the follow-up of plans, as stored.
 
 use super::monitoring::{Closure, EntryKind, PlanEntry};
-use crate::applications::EventKind;
 use crate::applications::store::{corrupt, insert_event};
+use crate::applications::{EventKind, RequestStatus};
+use crate::cases::capacity::{Promotion, end_granted_services};
 use crate::store::{
     Store, StoreError, StoreResult, from_db_day, from_db_optional_day, from_db_time, new_id,
     to_db_time,
@@ -74,15 +75,16 @@ impl Store {
         .collect()
     }
 
-    /// Closes the plan with its section F; the follow-up becomes due. `Conflict` when it was
-    /// closed already.
+    /// Closes the plan with its section F; the follow-up becomes due. The case's granted
+    /// services end with it (completed, or resigned on a resignation) and their places go to
+    /// the waiting lists: answers who got them. `Conflict` when it was closed already.
     pub async fn close_plan(
         &self,
         plan_id: &str,
         closure: &Closure,
         by: &str,
         now: DateTime<Utc>,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<Vec<Promotion>> {
         let mut tx = self.pool().begin().await?;
         let reason = if closure.resignation.is_empty() {
             "completed"
@@ -125,8 +127,22 @@ impl Store {
             reason,
         )
         .await?;
+        let ended = if closure.resignation.is_empty() {
+            RequestStatus::Completed
+        } else {
+            RequestStatus::Resigned
+        };
+        let promotions = end_granted_services(
+            &mut tx,
+            &application_id,
+            ended,
+            by,
+            &closure.resignation,
+            now,
+        )
+        .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(promotions)
     }
 
     /// The closing of the plan, once closed.

@@ -216,10 +216,15 @@ fn PlanEditor(details: PlanDetails, version: PlanVersion, actions: PlanActions) 
         .map(|(i, activity)| view! { <ActivityRow i activity error /> })
         .collect_view();
     let period = content.period;
+    let draft = format!("plan-{}-{}", details.plan.id, version.version);
     view! {
         <section aria-labelledby="editor-heading">
             <h2 id="editor-heading">{t!(i18n, plans.editor_heading)}</h2>
-            <ActionForm action=save attr:class="form plan-form">
+            <ActionForm
+                action=save
+                attr:class="form plan-form"
+                attr:data-draft=draft
+            >
                 {move || matches!(save.value().get(), Some(Ok(_))).then(|| view! {
                     <p class="notice" role="status">{t!(i18n, plans.saved)}</p>
                 })}
@@ -249,6 +254,14 @@ fn PlanEditor(details: PlanDetails, version: PlanVersion, actions: PlanActions) 
                     hint=Signal::derive(move || t_string!(i18n, plans.quality_hint).to_string()) error>
                     {t!(i18n, plans.quality_checks)}
                 </TextField>
+                <TextField id="quality_every" name="form[quality_every]"
+                    value=content.quality_frequency.every.to_string() error>
+                    {t!(i18n, plans.quality_every)}
+                </TextField>
+                <SelectField id="quality_unit" name="form[quality_unit]" options=frequency_units(i18n)
+                    selected=content.quality_frequency.unit.code() error>
+                    {t!(i18n, plans.quality_unit)}
+                </SelectField>
                 <TextField id="agreed_on" name="form[agreed_on]" kind="date"
                     value=version.agreed_on.map(|d| d.to_string()).unwrap_or_default()
                     hint=Signal::derive(move || t_string!(i18n, plans.agreed_hint).to_string()) error>
@@ -458,6 +471,8 @@ fn VersionContent(version: PlanVersion, people: Choices) -> impl IntoView {
                 <dd>{content.expected_effects.clone()}</dd>
                 <dt>{t!(i18n, plans.quality_checks)}</dt>
                 <dd>{content.quality_checks.clone()}</dd>
+                <dt>{t!(i18n, plans.quality_frequency)}</dt>
+                <dd>{frequency_text(i18n.get_locale(), content.quality_frequency)}</dd>
                 <dt>{t!(i18n, plans.agreed_on)}</dt>
                 <dd>{version.agreed_on.map(date_display).unwrap_or_default()}</dd>
                 {(!version.delay_reason.is_empty()).then(|| view! {
@@ -665,7 +680,39 @@ pub fn change_text(i18n: I18nContext<Locale>, change: &Change) -> String {
         Change::QualityChecks { from, to } => {
             arrow(t_string!(i18n, plans.quality_checks).to_string(), from, to)
         }
+        Change::QualityFrequency { from, to } => arrow(
+            t_string!(i18n, plans.quality_frequency).to_string(),
+            &frequency_text(i18n.get_locale(), *from),
+            &frequency_text(i18n.get_locale(), *to),
+        ),
     }
+}
+
+/// "co 2 tygodnie": how often the quality is checked, in `locale` (with its plural forms).
+pub fn frequency_text(locale: Locale, frequency: CheckFrequency) -> String {
+    let count = move || i32::try_from(frequency.every).unwrap_or(i32::MAX);
+    let html = match frequency.unit {
+        FrequencyUnit::Days => td!(locale, plans.every_days, count).into_view().to_html(),
+        FrequencyUnit::Weeks => td!(locale, plans.every_weeks, count).into_view().to_html(),
+        FrequencyUnit::Months => td!(locale, plans.every_months, count).into_view().to_html(),
+    };
+    // Hydration markers between text nodes are not part of the text.
+    html.replace("<!>", "")
+}
+
+/// The units a quality-check frequency is counted in, for a `<select>`.
+fn frequency_units(i18n: I18nContext<Locale>) -> Vec<(String, String)> {
+    FrequencyUnit::ALL
+        .iter()
+        .map(|unit| {
+            let text = match unit {
+                FrequencyUnit::Days => t_string!(i18n, plans.unit_days),
+                FrequencyUnit::Weeks => t_string!(i18n, plans.unit_weeks),
+                FrequencyUnit::Months => t_string!(i18n, plans.unit_months),
+            };
+            (unit.code().to_owned(), text.to_string())
+        })
+        .collect()
 }
 
 pub fn entry_kind_label(i18n: I18nContext<Locale>, kind: EntryKind) -> String {
@@ -756,9 +803,10 @@ fn EntryFormView(
         .iter()
         .map(|k| (k.code().to_owned(), entry_kind_label(i18n, *k)))
         .collect();
+    let draft = format!("entry-{id}");
     view! {
         <h3>{t!(i18n, plans.add_entry)}</h3>
-        <ActionForm action attr:class="form">
+        <ActionForm action attr:class="form" attr:data-draft=draft>
             <ErrorSummary error />
             <input type="hidden" name="id" value=id />
             <TextField id="happened_on" name="form[happened_on]" kind="date" value=today.to_string() error>
@@ -791,11 +839,12 @@ fn ClosingFormView(
             t_string!(i18n, plans.reason_resignation).to_string(),
         ),
     ];
+    let draft = format!("closing-{id}");
     view! {
         <section aria-labelledby="closing-heading">
             <h2 id="closing-heading">{t!(i18n, plans.closing)}</h2>
             <p>{t!(i18n, plans.closing_text)}</p>
-            <ActionForm action attr:class="form">
+            <ActionForm action attr:class="form" attr:data-draft=draft>
                 <ErrorSummary error />
                 <input type="hidden" name="id" value=id />
                 <TextField id="ended_on" name="form[ended_on]" kind="date" value=today.to_string() error>

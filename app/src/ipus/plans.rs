@@ -32,6 +32,10 @@ pub struct PlanForm {
     pub activities: Vec<SupportingActivity>,
     pub expected_effects: String,
     pub quality_checks: String,
+    /// Every how many …
+    pub quality_every: String,
+    /// … days, weeks or months.
+    pub quality_unit: String,
     pub agreed_on: String,
     pub delay_reason: String,
 }
@@ -116,6 +120,19 @@ impl PlanForm {
                 form: form.form.trim().to_owned(),
             });
         }
+        let every = self.quality_every.trim().parse::<u32>().ok();
+        let every = every.filter(|n| (1..=CheckFrequency::MAX_EVERY).contains(n));
+        if every.is_none() {
+            errors.insert("quality_every".into(), "number_invalid".into());
+        }
+        let unit = FrequencyUnit::from_code(self.quality_unit.trim());
+        if unit.is_none() {
+            errors.insert("quality_unit".into(), "choose_one".into());
+        }
+        let quality_frequency = CheckFrequency {
+            every: every.unwrap_or(1),
+            unit: unit.unwrap_or(FrequencyUnit::Months),
+        };
         match period {
             Some(period) if errors.is_empty() => Ok((
                 PlanContent {
@@ -129,6 +146,7 @@ impl PlanForm {
                         .collect(),
                     expected_effects: self.expected_effects.trim().to_owned(),
                     quality_checks: self.quality_checks.trim().to_owned(),
+                    quality_frequency,
                 },
                 agreed_on,
             )),
@@ -394,7 +412,11 @@ pub(crate) mod server {
         let entries = store.plan_entries(id).await?;
         let quality_check_due = plan.running().map(|v| {
             let last = crate::ipus::monitoring::last_quality_check(&entries);
-            crate::ipus::monitoring::quality_check_due(last, v.content.period.start)
+            crate::ipus::monitoring::quality_check_due(
+                last,
+                v.content.period.start,
+                v.content.quality_frequency,
+            )
         });
         let closure = store.plan_closure(id).await?;
         let representative = application
@@ -452,6 +474,10 @@ pub(crate) mod server {
             activities: vec![],
             expected_effects: String::new(),
             quality_checks: String::new(),
+            quality_frequency: CheckFrequency {
+                every: 1,
+                unit: FrequencyUnit::Months,
+            },
         };
         let draft = Draft {
             content: &content,
@@ -705,7 +731,9 @@ mod tests {
                 by: String::new(),
             }],
             expected_effects: "Samodzielność".into(),
-            quality_checks: "raz w miesiącu".into(),
+            quality_checks: "rozmowa z osobą".into(),
+            quality_every: "2".into(),
+            quality_unit: "weeks".into(),
             agreed_on: "2026-11-24".into(),
             delay_reason: String::new(),
         }
@@ -724,6 +752,11 @@ mod tests {
         assert_eq!(content.services[0].units, 32);
         assert!(content.activities.is_empty(), "empty rows are left out");
         assert_eq!(agreed_on, NaiveDate::from_ymd_opt(2026, 11, 24));
+        let fortnightly = CheckFrequency {
+            every: 2,
+            unit: FrequencyUnit::Weeks,
+        };
+        assert_eq!(content.quality_frequency, fortnightly);
     }
 
     #[test]
@@ -736,6 +769,8 @@ mod tests {
         let short = PlanForm {
             end: "2027-01-31".into(),
             agreed_on: "24.11.2026".into(),
+            quality_every: "0".into(),
+            quality_unit: "years".into(),
             services: vec![PlannedServiceForm {
                 units: "dużo".into(),
                 ..form().services[0].clone()
@@ -747,6 +782,8 @@ mod tests {
                 assert_eq!(fields["end"], "plan_too_short");
                 assert_eq!(fields["agreed_on"], "date_invalid");
                 assert_eq!(fields["services[0].units"], "number_invalid");
+                assert_eq!(fields["quality_every"], "number_invalid");
+                assert_eq!(fields["quality_unit"], "choose_one");
             }
             other => panic!("{other:?}"),
         }

@@ -16,6 +16,49 @@ pub const MAX_MONTHS: u32 = 12;
 /// The follow-up (section G) is due six months after the plan ends.
 pub const FOLLOW_UP_MONTHS: u32 = 6;
 
+coded_enum! {
+    /// The unit of a plan's quality-check frequency.
+    FrequencyUnit {
+        Days = "days",
+        Weeks = "weeks",
+        Months = "months",
+    }
+}
+
+/// How often the quality of the plan's services is checked: every `every` days, weeks or
+/// months. It drives the reminder on the plans desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckFrequency {
+    pub every: u32,
+    pub unit: FrequencyUnit,
+}
+
+impl Default for CheckFrequency {
+    /// Plans drafted before the frequency was stated were reminded every 30 days.
+    fn default() -> Self {
+        CheckFrequency {
+            every: 30,
+            unit: FrequencyUnit::Days,
+        }
+    }
+}
+
+impl CheckFrequency {
+    /// The longest period a form accepts (a year in days).
+    pub const MAX_EVERY: u32 = 366;
+
+    /// The day the next check is due after one on `last` (or the plan's start).
+    pub fn next_after(self, last: NaiveDate) -> NaiveDate {
+        match self.unit {
+            FrequencyUnit::Days => last + Days::new(u64::from(self.every)),
+            FrequencyUnit::Weeks => last + Days::new(7 * u64::from(self.every)),
+            FrequencyUnit::Months => last
+                .checked_add_months(Months::new(self.every))
+                .unwrap_or(last),
+        }
+    }
+}
+
 /// The plan's period, first and last day included: 1 January – 31 March is three months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanPeriod {
@@ -161,8 +204,11 @@ pub struct PlanContent {
     pub services: Vec<PlannedService>,
     pub activities: Vec<SupportingActivity>,
     pub expected_effects: String,
-    /// How often the quality of the services is checked, e.g. "raz w miesiącu".
+    /// How the quality of the services is checked, e.g. "rozmowa z osobą i wizyta".
     pub quality_checks: String,
+    /// How often it is checked.
+    #[serde(default)]
+    pub quality_frequency: CheckFrequency,
 }
 
 /// What the case and the programme allow a plan to contain.
@@ -245,6 +291,10 @@ pub enum Change {
         from: String,
         to: String,
     },
+    QualityFrequency {
+        from: CheckFrequency,
+        to: CheckFrequency,
+    },
 }
 
 /// What changed from `old` to `new`, section by section.
@@ -299,6 +349,12 @@ pub fn diff(old: &PlanContent, new: &PlanContent) -> Vec<Change> {
         changes.push(Change::QualityChecks {
             from: old.quality_checks.clone(),
             to: new.quality_checks.clone(),
+        });
+    }
+    if old.quality_frequency != new.quality_frequency {
+        changes.push(Change::QualityFrequency {
+            from: old.quality_frequency,
+            to: new.quality_frequency,
         });
     }
     changes
@@ -443,7 +499,11 @@ mod tests {
                 by: "Klub Seniora".into(),
             }],
             expected_effects: "Samodzielność w domu".into(),
-            quality_checks: "raz w miesiącu".into(),
+            quality_checks: "rozmowa z osobą".into(),
+            quality_frequency: CheckFrequency {
+                every: 1,
+                unit: FrequencyUnit::Months,
+            },
         }
     }
 
@@ -502,15 +562,17 @@ mod tests {
             ..care()
         });
         new.activities.clear();
-        new.quality_checks = "co dwa tygodnie".into();
+        new.quality_checks = "wizyta w domu".into();
+        new.quality_frequency.every = 2;
         let changes = diff(&old, &new);
-        assert_eq!(changes.len(), 5, "{changes:?}");
+        assert_eq!(changes.len(), 6, "{changes:?}");
         assert!(matches!(&changes[0], Change::Period { to, .. } if to.end == day(2027, 8, 31)));
         assert!(
             matches!(&changes[1], Change::ServiceChanged { from, to } if from.units == 32 && to.units == 48)
         );
         assert!(matches!(&changes[2], Change::ServiceAdded(s) if s.service_id == "handyman"));
         assert!(matches!(&changes[3], Change::ActivityRemoved(a) if a.by == "Klub Seniora"));
-        assert!(matches!(&changes[4], Change::QualityChecks { to, .. } if to == "co dwa tygodnie"));
+        assert!(matches!(&changes[4], Change::QualityChecks { to, .. } if to == "wizyta w domu"));
+        assert!(matches!(&changes[5], Change::QualityFrequency { to, .. } if to.every == 2));
     }
 }

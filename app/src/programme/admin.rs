@@ -57,6 +57,34 @@ mod server {
         access.record(&event).await
     }
 
+    /// Records an item of version `programme_id` added (`created`) or changed, and goes back to
+    /// the version's page.
+    pub async fn saved(
+        access: &Access,
+        created: bool,
+        record_type: &str,
+        id: &str,
+        programme_id: &str,
+    ) -> Result<(), AppError> {
+        let action = if created {
+            AuditAction::Create
+        } else {
+            AuditAction::Update
+        };
+        record(access, action, record_type, id).await?;
+        leptos_axum::redirect(&format!("/pracownik/programy/{programme_id}"));
+        Ok(())
+    }
+
+    /// The id of the record being changed, or a new one when it is being added.
+    pub fn id_or_new(id: &str) -> String {
+        if id.is_empty() {
+            crate::store::new_id()
+        } else {
+            id.to_owned()
+        }
+    }
+
     /// Only a draft version changes; a published one changes by a new version.
     pub fn ensure_draft(programme: &super::Programme) -> Result<(), AppError> {
         if programme.status == super::super::ProgrammeStatus::Draft {
@@ -105,6 +133,39 @@ pub async fn create_programme(input: ProgrammeInput) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Changes what a draft version says: its elements, period, resolution and the rest. A new
+/// version is changed the same way before it is published with its own resolution.
+#[server(prefix = "/api", endpoint = "update_programme")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+pub async fn update_programme(id: String, input: ProgrammeInput) -> Result<(), AppError> {
+    let access = server::manager().await?;
+    let store = &access.state.store;
+    let current = store.programme(&id).await?;
+    server::ensure_draft(&current)?;
+    let draft = input.check().map_err(AppError::Invalid)?;
+    let programme = Programme {
+        name: draft.name,
+        gminas: draft.gminas,
+        resolution_number: draft.resolution_number,
+        resolution_date: draft.resolution_date,
+        period_from: draft.period_from,
+        period_to: draft.period_to,
+        elements: draft.elements,
+        personal_data: draft.personal_data,
+        retention: draft.retention,
+        ..current
+    };
+    match store.update_programme(&programme).await {
+        Err(crate::store::StoreError::Conflict) => {
+            return Err(AppError::invalid("programme", "programme_not_draft"));
+        }
+        other => other?,
+    }
+    server::record(&access, crate::audit::AuditAction::Update, "programme", &id).await?;
+    leptos_axum::redirect(&format!("/pracownik/programy/{id}"));
+    Ok(())
+}
+
 #[server(prefix = "/api", endpoint = "programme_admin")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn programme_admin(id: String) -> Result<ProgrammeOverview, AppError> {
@@ -137,6 +198,15 @@ pub async fn publish_programme(id: String) -> Result<(), AppError> {
     if store.services_of(&id).await?.is_empty() {
         return Err(AppError::invalid("programme", "programme_without_services"));
     }
+    // A new version is adopted by a resolution of its own.
+    let reused = store.programmes().await?.into_iter().any(|other| {
+        other.lineage_id == programme.lineage_id
+            && other.id != programme.id
+            && other.resolution_number.trim() == programme.resolution_number.trim()
+    });
+    if reused {
+        return Err(AppError::invalid("programme", "resolution_reused"));
+    }
     store
         .publish_programme(&id, access.state.clock.now())
         .await?;
@@ -145,11 +215,13 @@ pub async fn publish_programme(id: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Adds a package (services grouped under one name) to a draft version.
-#[server(prefix = "/api", endpoint = "add_package")]
+/// Adds a package (services grouped under one name) to a draft version, or changes one
+/// (`package_id`).
+#[server(prefix = "/api", endpoint = "save_package")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
-pub async fn add_package(
+pub async fn save_package(
     programme_id: String,
+    #[server(default)] package_id: String,
     name: String,
     #[server(default)] description: String,
     #[server(default)] service_ids: Vec<String>,
@@ -176,30 +248,35 @@ pub async fn add_package(
     }
     let package = check
         .finish(Package {
-            id: crate::store::new_id(),
+            id: server::id_or_new(&package_id),
             programme_id: programme.id.clone(),
             name,
             description,
             service_ids,
         })
         .map_err(AppError::Invalid)?;
-    store.insert_package(&package).await?;
-    server::record(
+    if package_id.is_empty() {
+        store.insert_package(&package).await?;
+    } else {
+        store.update_package(&package).await?;
+    }
+    server::saved(
         &access,
-        crate::audit::AuditAction::Create,
+        package_id.is_empty(),
         "package",
         &package.id,
+        &programme.id,
     )
-    .await?;
-    leptos_axum::redirect(&format!("/pracownik/programy/{}", programme.id));
-    Ok(())
+    .await
 }
 
-/// Adds a supporting activity (info point, volunteer club, workshops) to a draft version.
-#[server(prefix = "/api", endpoint = "add_activity")]
+/// Adds a supporting activity (info point, volunteer club, workshops) to a draft version, or
+/// changes one (`activity_id`).
+#[server(prefix = "/api", endpoint = "save_activity")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
-pub async fn add_activity(
+pub async fn save_activity(
     programme_id: String,
+    #[server(default)] activity_id: String,
     name: String,
     #[server(default)] description: String,
 ) -> Result<(), AppError> {
@@ -212,21 +289,55 @@ pub async fn add_activity(
     let description = check.text("activity_description", &description);
     let activity = check
         .finish(SupportingActivity {
-            id: crate::store::new_id(),
+            id: server::id_or_new(&activity_id),
             programme_id: programme.id.clone(),
             name,
             description,
         })
         .map_err(AppError::Invalid)?;
-    store.insert_supporting_activity(&activity).await?;
-    server::record(
+    if activity_id.is_empty() {
+        store.insert_supporting_activity(&activity).await?;
+    } else {
+        store.update_supporting_activity(&activity).await?;
+    }
+    server::saved(
         &access,
-        crate::audit::AuditAction::Create,
+        activity_id.is_empty(),
         "activity",
         &activity.id,
+        &programme.id,
     )
-    .await?;
-    leptos_axum::redirect(&format!("/pracownik/programy/{}", programme.id));
+    .await
+}
+
+/// Removes a service, package or supporting activity (`kind`) from a draft version.
+#[server(prefix = "/api", endpoint = "remove_from_programme")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+pub async fn remove_from_programme(
+    programme_id: String,
+    kind: String,
+    item_id: String,
+) -> Result<(), AppError> {
+    let access = server::manager().await?;
+    let store = &access.state.store;
+    server::ensure_draft(&store.programme(&programme_id).await?)?;
+    let removed = match kind.as_str() {
+        "service" => store.remove_service(&programme_id, &item_id).await,
+        "package" => store.remove_package(&programme_id, &item_id).await,
+        "activity" => {
+            store
+                .remove_supporting_activity(&programme_id, &item_id)
+                .await
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    match removed {
+        // Removed already (a double submit): nothing more to do.
+        Err(crate::store::StoreError::NotFound) => {}
+        other => other?,
+    }
+    server::record(&access, crate::audit::AuditAction::Delete, &kind, &item_id).await?;
+    leptos_axum::redirect(&format!("/pracownik/programy/{programme_id}"));
     Ok(())
 }
 

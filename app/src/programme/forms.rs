@@ -199,6 +199,44 @@ pub struct ProgrammeDraft {
 }
 
 impl ProgrammeInput {
+    /// The form's values for an existing version (for editing).
+    pub fn of(programme: &super::Programme) -> Self {
+        let elements = &programme.elements;
+        ProgrammeInput {
+            name: programme.name.clone(),
+            gminas: programme.gminas.join(", "),
+            resolution_number: programme.resolution_number.clone(),
+            resolution_date: programme.resolution_date.to_string(),
+            period_from: programme.period_from.to_string(),
+            period_to: programme.period_to.to_string(),
+            goal: elements.goal.clone(),
+            needs: elements.needs.clone(),
+            recipients: elements.recipients.clone(),
+            expected_people: elements
+                .expected_people
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            qualification: elements.qualification.clone(),
+            documentation: elements.documentation.clone(),
+            organisation: elements.organisation.clone(),
+            monitoring: elements.monitoring.clone(),
+            budget: elements.budget.map(amount_text).unwrap_or_default(),
+            budget_sources: elements.budget_sources.clone(),
+            personal_data: programme
+                .personal_data
+                .iter()
+                .map(|field| field.code().to_owned())
+                .collect(),
+            retention_symbol: programme
+                .retention
+                .symbol
+                .as_ref()
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_default(),
+            retention_category: programme.retention.category.to_string(),
+        }
+    }
+
     pub fn check(&self) -> Result<ProgrammeDraft, FieldErrors> {
         let mut c = Checker::default();
         let name = c.name("name", &self.name);

@@ -2,7 +2,9 @@
 //! of art. 5 ust. 3) are computed here, exactly, in grosze.
 
 pub mod admin;
+pub mod editing_pages;
 pub mod eligibility;
+pub mod ending;
 pub mod fees;
 pub mod forms;
 pub mod model;

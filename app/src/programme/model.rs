@@ -195,7 +195,7 @@ impl Service {
 }
 
 /// Services grouped under one name (Koszalin's RODZINA+, POMOC+).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Package {
     pub id: String,
     pub programme_id: String,
@@ -205,7 +205,7 @@ pub struct Package {
 }
 
 /// Something the centre does around the services (info point, volunteer club, workshops).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SupportingActivity {
     pub id: String,
     pub programme_id: String,

@@ -3,11 +3,12 @@
 //! fee rules and a fee preview.
 
 use super::admin::{
-    AddActivity, AddPackage, CreateProgramme, NewProgrammeVersion, ProgrammeOverview,
-    PublishProgramme, SaveFee, SaveService, ServiceEditing, programme_admin, programmes,
-    service_admin,
+    CreateProgramme, NewProgrammeVersion, ProgrammeOverview, PublishProgramme, SaveActivity,
+    SaveFee, SavePackage, SaveService, ServiceEditing, programme_admin, programmes, service_admin,
 };
+use super::editing_pages::{ActivityForm, PackageForm, ProgrammeFields, RemoveForm};
 use super::fees::FeeRule;
+use super::forms::ProgrammeInput;
 use super::forms::{BRACKET_ROWS, FeeInput, amount_text};
 use super::{
     LimitKind, PersonalDataField, Programme, ProgrammeStatus, Service, ServiceForm, ServicePlace,
@@ -38,7 +39,7 @@ pub fn status_label(i18n: I18nContext<Locale>, status: ProgrammeStatus) -> Strin
     .to_string()
 }
 
-fn personal_data_label(i18n: I18nContext<Locale>, field: PersonalDataField) -> String {
+pub(super) fn personal_data_label(i18n: I18nContext<Locale>, field: PersonalDataField) -> String {
     match field {
         PersonalDataField::Name => t_string!(i18n, programmes.data_name),
         PersonalDataField::Pesel => t_string!(i18n, programmes.data_pesel),
@@ -165,104 +166,8 @@ fn ProgrammeForm() -> impl IntoView {
     let error = last_error(action);
     view! {
         <ErrorSummary error />
-        <ActionForm action=action attr:class="form">
-            <TextField id="name" name="input[name]" error>
-                {t!(i18n, programmes.name)}
-            </TextField>
-            <TextField
-                id="gminas"
-                name="input[gminas]"
-                hint=Signal::derive(move || t_string!(i18n, programmes.gminas_hint).to_string())
-                error
-            >
-                {t!(i18n, programmes.gminas)}
-            </TextField>
-            <TextField id="resolution_number" name="input[resolution_number]" error>
-                {t!(i18n, programmes.resolution_number)}
-            </TextField>
-            <TextField id="resolution_date" name="input[resolution_date]" kind="date" error>
-                {t!(i18n, programmes.resolution_date)}
-            </TextField>
-            <TextField id="period_from" name="input[period_from]" kind="date" error>
-                {t!(i18n, programmes.period_from)}
-            </TextField>
-            <TextField id="period_to" name="input[period_to]" kind="date" error>
-                {t!(i18n, programmes.period_to)}
-            </TextField>
-            <TextField
-                id="retention_symbol"
-                name="input[retention_symbol]"
-                hint=Signal::derive(move || t_string!(i18n, programmes.retention_symbol_hint).to_string())
-                error
-            >
-                {t!(i18n, programmes.retention_symbol)}
-            </TextField>
-            <TextField
-                id="retention_category"
-                name="input[retention_category]"
-                hint=Signal::derive(move || t_string!(i18n, programmes.retention_category_hint).to_string())
-                error
-            >
-                {t!(i18n, programmes.retention_category)}
-            </TextField>
-            <TextArea id="goal" name="input[goal]" error>
-                {t!(i18n, programmes.goal)}
-            </TextArea>
-            <TextArea id="needs" name="input[needs]" error>
-                {t!(i18n, programmes.needs)}
-            </TextArea>
-            <TextArea id="recipients" name="input[recipients]" error>
-                {t!(i18n, programmes.recipients)}
-            </TextArea>
-            <TextField id="expected_people" name="input[expected_people]" error>
-                {t!(i18n, programmes.expected_people)}
-            </TextField>
-            <TextArea id="qualification" name="input[qualification]" error>
-                {t!(i18n, programmes.qualification)}
-            </TextArea>
-            <TextArea id="documentation" name="input[documentation]" error>
-                {t!(i18n, programmes.documentation)}
-            </TextArea>
-            <TextArea id="organisation" name="input[organisation]" error>
-                {t!(i18n, programmes.organisation)}
-            </TextArea>
-            <TextArea id="monitoring" name="input[monitoring]" error>
-                {t!(i18n, programmes.monitoring)}
-            </TextArea>
-            <TextField id="budget" name="input[budget]" error>
-                {t!(i18n, programmes.budget)}
-            </TextField>
-            <TextArea id="budget_sources" name="input[budget_sources]" error>
-                {t!(i18n, programmes.budget_sources)}
-            </TextArea>
-            <fieldset class="field">
-                <legend>{t!(i18n, programmes.personal_data)}</legend>
-                <p class="hint">{t!(i18n, programmes.personal_data_hint)}</p>
-                {PersonalDataField::ALL
-                    .iter()
-                    .enumerate()
-                    .map(|(i, field)| {
-                        let id = format!("personal-data-{}", field.code());
-                        let special = field
-                            .is_special_category()
-                            .then(|| t_string!(i18n, programmes.special_category).to_string());
-                        view! {
-                            <div class="choice">
-                                <input
-                                    type="checkbox"
-                                    id=id.clone()
-                                    name=format!("input[personal_data][{i}]")
-                                    value=field.code()
-                                />
-                                <label for=id>
-                                    {personal_data_label(i18n, *field)}
-                                    {special.map(|text| format!(" ({text})"))}
-                                </label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+        <ActionForm action=action attr:class="form" attr:data-draft="programme-new">
+            <ProgrammeFields input=ProgrammeInput::default() error />
             <button type="submit" class="button">
                 {t!(i18n, programmes.create)}
             </button>
@@ -277,8 +182,8 @@ pub fn ProgrammePage() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let publish = ServerAction::<PublishProgramme>::new();
     let new_version = ServerAction::<NewProgrammeVersion>::new();
-    let add_package = ServerAction::<AddPackage>::new();
-    let add_activity = ServerAction::<AddActivity>::new();
+    let add_package = ServerAction::<SavePackage>::new();
+    let add_activity = ServerAction::<SaveActivity>::new();
     // Each form redirects to this page: reload after a successful one only, so a refused one
     // keeps what was typed.
     let saved = RwSignal::new(0u32);
@@ -325,8 +230,8 @@ fn ProgrammeView(
     admin: ProgrammeOverview,
     publish: ServerAction<PublishProgramme>,
     new_version: ServerAction<NewProgrammeVersion>,
-    add_package: ServerAction<AddPackage>,
-    add_activity: ServerAction<AddActivity>,
+    add_package: ServerAction<SavePackage>,
+    add_activity: ServerAction<SaveActivity>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ProgrammeOverview {
@@ -345,6 +250,7 @@ fn ProgrammeView(
     let publish_error = last_error(publish);
     let id = programme.id.clone();
     let version_id = programme.id.clone();
+    let ending_href = format!("/pracownik/programy/{}/zakonczenie", programme.id);
     let elements = [
         (
             t_string!(i18n, programmes.goal).to_string(),
@@ -407,6 +313,9 @@ fn ProgrammeView(
                         <a href=format!("/pracownik/programy/{id}/nowa-usluga") class="button">
                             {t!(i18n, programmes.add_service)}
                         </a>
+                        <a href=format!("/pracownik/programy/{id}/edycja") class="button button--secondary">
+                            {t!(i18n, programmes.edit)}
+                        </a>
                         <ActionForm action=publish>
                             <input type="hidden" name="id" value=id.clone() />
                             <button type="submit" class="button button--secondary" id="programme">
@@ -424,6 +333,9 @@ fn ProgrammeView(
                                 {t!(i18n, programmes.new_version)}
                             </button>
                         </ActionForm>
+                        <a href=ending_href.clone() class="button button--secondary">
+                            {t!(i18n, programmes.end)}
+                        </a>
                     }
                 })}
         </div>
@@ -436,7 +348,10 @@ fn ProgrammeView(
                     <ul>
                         {packages
                             .into_iter()
-                            .map(|p| view! { <li><strong>{p.name}</strong> ": " {p.description}</li> })
+                            .map(|p| {
+                                let href = format!("/pracownik/programy/{}/pakiety/{}", p.programme_id, p.id);
+                                view! { <li><a href=href><strong>{p.name}</strong></a> ": " {p.description}</li> }
+                            })
                             .collect_view()}
                     </ul>
                 }
@@ -448,7 +363,10 @@ fn ProgrammeView(
                     <ul>
                         {activities
                             .into_iter()
-                            .map(|a| view! { <li><strong>{a.name}</strong> ": " {a.description}</li> })
+                            .map(|a| {
+                                let href = format!("/pracownik/programy/{}/dzialania/{}", a.programme_id, a.id);
+                                view! { <li><a href=href><strong>{a.name}</strong></a> ": " {a.description}</li> }
+                            })
                             .collect_view()}
                     </ul>
                 }
@@ -503,74 +421,6 @@ fn ProgrammeView(
                 })
                 .collect_view()}
         </ul>
-    }
-}
-
-/// "Dodaj pakiet": a name, a description and the services it groups.
-#[component]
-fn PackageForm(
-    action: ServerAction<AddPackage>,
-    programme_id: String,
-    services: Vec<(String, String)>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error = last_error(action);
-    let message = Memo::new(move |_| field_error(i18n, error.get(), "package_services"));
-    view! {
-        <h2>{t!(i18n, programmes.add_package)}</h2>
-        <ErrorSummary error />
-        <ActionForm action=action attr:class="form package-form">
-            <input type="hidden" name="programme_id" value=programme_id />
-            <TextField id="package_name" name="name" error>
-                {t!(i18n, programmes.package_name)}
-            </TextField>
-            <TextArea id="package_description" name="description" rows=2 error>
-                {t!(i18n, programmes.package_description)}
-            </TextArea>
-            <fieldset class="field" id="package_services" class:field--error=move || message.get().is_some()>
-                <legend>{t!(i18n, programmes.package_services)}</legend>
-                {move || message.get().map(|text| view! { <p class="field-error">{text}</p> })}
-                {services
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (id, name))| {
-                        let box_id = format!("package-service-{i}");
-                        view! {
-                            <div class="choice">
-                                <input type="checkbox" id=box_id.clone() name=format!("service_ids[{i}]") value=id />
-                                <label for=box_id>{name}</label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
-            <button type="submit" class="button button--secondary">
-                {t!(i18n, programmes.add_package)}
-            </button>
-        </ActionForm>
-    }
-}
-
-/// "Dodaj działanie wspierające": a name and a description.
-#[component]
-fn ActivityForm(action: ServerAction<AddActivity>, programme_id: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let error = last_error(action);
-    view! {
-        <h2>{t!(i18n, programmes.add_activity)}</h2>
-        <ErrorSummary error />
-        <ActionForm action=action attr:class="form activity-form">
-            <input type="hidden" name="programme_id" value=programme_id />
-            <TextField id="activity_name" name="name" error>
-                {t!(i18n, programmes.activity_name)}
-            </TextField>
-            <TextArea id="activity_description" name="description" rows=2 error>
-                {t!(i18n, programmes.activity_description)}
-            </TextArea>
-            <button type="submit" class="button button--secondary">
-                {t!(i18n, programmes.add_activity)}
-            </button>
-        </ActionForm>
     }
 }
 
@@ -737,6 +587,12 @@ fn ServiceEditor(
                         providers=providers.clone()
                     />
                 }
+            })}
+        {service
+            .as_ref()
+            .filter(|_| editable)
+            .map(|service| {
+                view! { <RemoveForm programme_id=programme.id.clone() kind="service" item_id=service.id.clone() /> }
             })}
         {service
             .map(|service| {

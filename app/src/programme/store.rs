@@ -24,9 +24,30 @@ fn date(row: &AnyRow, column: &str) -> StoreResult<NaiveDate> {
         .map_err(|_| StoreError::Corrupt(format!("{column}: {text}")))
 }
 
-const PROGRAMME_COLUMNS: &str = "id, lineage_id, version, name, gminas, resolution_number, \
-     resolution_date, period_from, period_to, status, elements, personal_data, retention_symbol, \
-     retention_category";
+const PROGRAMME_COLUMNS: &str = "id, lineage_id, version, status, name, gminas, \
+     resolution_number, resolution_date, period_from, period_to, elements, personal_data, \
+     retention_symbol, retention_category";
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds what a version says — from `name` to `retention_category` in `PROGRAMME_COLUMNS`.
+fn bind_programme_text<'q>(
+    query: AnyQuery<'q>,
+    programme: &'q Programme,
+) -> StoreResult<AnyQuery<'q>> {
+    let symbol = programme.retention.symbol.as_ref();
+    Ok(query
+        .bind(&programme.name)
+        .bind(to_json(&programme.gminas)?)
+        .bind(&programme.resolution_number)
+        .bind(programme.resolution_date.to_string())
+        .bind(programme.period_from.to_string())
+        .bind(programme.period_to.to_string())
+        .bind(to_json(&programme.elements)?)
+        .bind(to_json(&programme.personal_data)?)
+        .bind(symbol.map_or("", |s| s.as_str()))
+        .bind(programme.retention.category.to_string()))
+}
 
 fn programme_from_row(row: &AnyRow) -> StoreResult<Programme> {
     let status: String = row.try_get("status")?;
@@ -109,7 +130,8 @@ async fn insert_tag(tx: &mut Tx<'_>, service_id: &str, kind: &str, value: &str) 
 async fn insert_service_row(tx: &mut Tx<'_>, service: &Service) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO services (id, programme_id, position, name, area, form, is_free, details, search_text) \
-         VALUES ($1, $2, (SELECT COUNT(*) FROM services WHERE programme_id = $2), \
+         VALUES ($1, $2, (SELECT COALESCE(MAX(position) + 1, 0) FROM services \
+                 WHERE programme_id = $2), \
                  $3, $4, $5, $6, $7, $8)",
     )
     .bind(&service.id)
@@ -168,33 +190,19 @@ impl Store {
         programme: &Programme,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
-        sqlx::query(&format!(
+        let sql = format!(
             "INSERT INTO programmes ({PROGRAMME_COLUMNS}, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
-        ))
-        .bind(&programme.id)
-        .bind(&programme.lineage_id)
-        .bind(i64::from(programme.version))
-        .bind(&programme.name)
-        .bind(to_json(&programme.gminas)?)
-        .bind(&programme.resolution_number)
-        .bind(programme.resolution_date.to_string())
-        .bind(programme.period_from.to_string())
-        .bind(programme.period_to.to_string())
-        .bind(programme.status.code())
-        .bind(to_json(&programme.elements)?)
-        .bind(to_json(&programme.personal_data)?)
-        .bind(
-            programme
-                .retention
-                .symbol
-                .as_ref()
-                .map_or("", |s| s.as_str()),
-        )
-        .bind(programme.retention.category.to_string())
-        .bind(to_db_time(now))
-        .execute(self.pool())
-        .await?;
+        );
+        let query = sqlx::query(&sql)
+            .bind(&programme.id)
+            .bind(&programme.lineage_id)
+            .bind(i64::from(programme.version))
+            .bind(programme.status.code());
+        bind_programme_text(query, programme)?
+            .bind(to_db_time(now))
+            .execute(self.pool())
+            .await?;
         Ok(())
     }
 
@@ -448,4 +456,145 @@ impl Store {
             })
             .collect()
     }
+
+    /// Replaces what a draft version says: its name, gminas, resolution, period, elements,
+    /// personal data and retention. `Conflict` when the version is no longer a draft.
+    pub async fn update_programme(&self, programme: &Programme) -> StoreResult<()> {
+        let query = sqlx::query(
+            "UPDATE programmes SET name = $2, gminas = $3, resolution_number = $4, \
+             resolution_date = $5, period_from = $6, period_to = $7, elements = $8, \
+             personal_data = $9, retention_symbol = $10, retention_category = $11 \
+             WHERE id = $1 AND status = 'draft'",
+        )
+        .bind(&programme.id);
+        let updated = bind_programme_text(query, programme)?
+            .execute(self.pool())
+            .await?;
+        if updated.rows_affected() == 0 {
+            return Err(StoreError::Conflict);
+        }
+        Ok(())
+    }
+
+    /// Removes a service from a draft version, and from the draft's packages.
+    pub async fn remove_service(&self, programme_id: &str, service_id: &str) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        ensure_draft_in(&mut tx, programme_id).await?;
+        let removed = sqlx::query("DELETE FROM services WHERE id = $1 AND programme_id = $2")
+            .bind(service_id)
+            .bind(programme_id)
+            .execute(&mut *tx)
+            .await?;
+        if removed.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let packages = sqlx::query("SELECT id, service_ids FROM packages WHERE programme_id = $1")
+            .bind(programme_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        for row in packages {
+            let mut ids: Vec<String> = from_json(&row.try_get::<String, _>("service_ids")?)?;
+            ids.retain(|id| id != service_id);
+            sqlx::query("UPDATE packages SET service_ids = $2 WHERE id = $1")
+                .bind(row.try_get::<String, _>("id")?)
+                .bind(to_json(&ids)?)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces a package of a draft version (its name, description and services).
+    pub async fn update_package(&self, package: &Package) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        ensure_draft_in(&mut tx, &package.programme_id).await?;
+        delete_package_in(&mut tx, &package.programme_id, &package.id).await?;
+        tx.commit().await?;
+        self.insert_package(package).await
+    }
+
+    /// Removes a package from a draft version; its services stay.
+    pub async fn remove_package(&self, programme_id: &str, package_id: &str) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        ensure_draft_in(&mut tx, programme_id).await?;
+        delete_package_in(&mut tx, programme_id, package_id).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces a supporting activity of a draft version.
+    pub async fn update_supporting_activity(
+        &self,
+        activity: &SupportingActivity,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        ensure_draft_in(&mut tx, &activity.programme_id).await?;
+        let updated = sqlx::query(
+            "UPDATE supporting_activities SET name = $3, description = $4 \
+             WHERE id = $1 AND programme_id = $2",
+        )
+        .bind(&activity.id)
+        .bind(&activity.programme_id)
+        .bind(&activity.name)
+        .bind(&activity.description)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes a supporting activity from a draft version.
+    pub async fn remove_supporting_activity(
+        &self,
+        programme_id: &str,
+        activity_id: &str,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        ensure_draft_in(&mut tx, programme_id).await?;
+        let removed =
+            sqlx::query("DELETE FROM supporting_activities WHERE id = $1 AND programme_id = $2")
+                .bind(activity_id)
+                .bind(programme_id)
+                .execute(&mut *tx)
+                .await?;
+        if removed.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// `Conflict` unless programme version `id` is a draft (only a draft changes).
+async fn ensure_draft_in(tx: &mut Tx<'_>, id: &str) -> StoreResult<()> {
+    let status: String = sqlx::query_scalar("SELECT status FROM programmes WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    if status == ProgrammeStatus::Draft.code() {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict)
+    }
+}
+
+async fn delete_package_in(tx: &mut Tx<'_>, programme_id: &str, id: &str) -> StoreResult<()> {
+    sqlx::query("DELETE FROM service_tags WHERE kind = 'package' AND value = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    let removed = sqlx::query("DELETE FROM packages WHERE id = $1 AND programme_id = $2")
+        .bind(id)
+        .bind(programme_id)
+        .execute(&mut **tx)
+        .await?;
+    if removed.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
 }
