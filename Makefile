@@ -31,10 +31,10 @@ test: export CLIPPY_ARGS = -D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 test: export RUSTC_WRAPPER = $(wildcard $(HOME)/.cache/cus-tools/venv/bin/sccache)
 test: export SCCACHE_DIR = $(HOME)/.cache/cus-tools/sccache
 test: setup-test fmt advisories
-	@start=$$(date +%s); $(MAKE) --no-print-directory -j2 unit site; \
-	  echo "== unit tests and site took $$(( $$(date +%s) - start )) s"
-	@start=$$(date +%s); $(MAKE) --no-print-directory e2e; \
-	  echo "== end-to-end tests took $$(( $$(date +%s) - start )) s"
+	@start=$$(date +%s); status=0; $(MAKE) --no-print-directory -j2 unit site || status=$$?; \
+	  echo "== unit tests and site took $$(( $$(date +%s) - start )) s"; exit $$status
+	@start=$$(date +%s); status=0; $(MAKE) --no-print-directory e2e || status=$$?; \
+	  echo "== end-to-end tests took $$(( $$(date +%s) - start )) s"; exit $$status
 	@echo "== make test: all checks passed"
 
 setup:

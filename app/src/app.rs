@@ -37,6 +37,7 @@ use leptos_router::{SsrMode, path};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_content_security_policy(&options);
+    let bundle = ships_bundle().then(|| view! { <HydrationScripts options=options.clone() /> });
     view! {
         <!DOCTYPE html>
         <html class=display_class()>
@@ -47,7 +48,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                {bundle}
                 <MetaTags />
             </head>
             <body>
@@ -80,6 +81,24 @@ fn set_content_security_policy(options: &LeptosOptions) {
     if let Ok(value) = http::HeaderValue::from_str(&policy) {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
+}
+
+/// Whether a page is sent with the browser bundle, as the server decided for its request. The
+/// public portal, for a visitor not signed in, is sent without it: it is rendered on the server
+/// and its forms work without JavaScript, and a first visit downloads tens of kilobytes instead
+/// of the bundle's megabyte and a half. Staff pages and signed-in visitors get the bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShipsBundle(pub bool);
+
+fn ships_bundle() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<ShipsBundle>().copied())
+            .is_none_or(|ships| ships.0)
+    }
+    #[cfg(not(feature = "ssr"))]
+    true
 }
 
 /// High-contrast and larger-text classes from the visitor's cookie (server side only).

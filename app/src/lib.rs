@@ -38,7 +38,7 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-pub use app::{App, shell as html_shell};
+pub use app::{App, ShipsBundle, shell as html_shell};
 
 #[cfg(all(test, feature = "ssr"))]
 mod translation_tests {

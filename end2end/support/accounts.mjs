@@ -1,7 +1,7 @@
 // Signing in for end-to-end tests. Every test signs in through `signIn` only, which also
 // handles the staff second factor: it enrols the authenticator on the first sign-in (reading the
 // key from the page) and computes a fresh code afterwards.
-import { waitForHydration } from './browser.mjs';
+import { shipsBundle, waitForHydration } from './browser.mjs';
 import { freshCode } from './totp.mjs';
 
 /** The TOTP key of each account enrolled so far, per server. */
@@ -48,8 +48,9 @@ async function submitAndWait(page, js, from) {
   if (js) await waitForHydration(page);
 }
 
-/** True when the app's script is allowed to run in this page (JS on). */
+/** True when the page has the app's script and it is allowed to run (JS on). */
 async function hasAppScript(page) {
+  if (!(await shipsBundle(page))) return false;
   try {
     await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, {
       timeout: 5_000,

@@ -46,11 +46,24 @@ export async function openPage(browser, { js = true, locale = 'pl-PL' } = {}) {
   return page;
 }
 
-/** Waits until the wasm bundle has hydrated the page (JS on only). */
+/**
+ * Waits until the wasm bundle has hydrated the page (JS on only). A public page for a visitor
+ * not signed in is sent without the bundle: it is ready once loaded.
+ */
 export async function waitForHydration(page) {
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, {
-    timeout: 15_000,
-  });
+  await page.waitForFunction(
+    () =>
+      // leptos_meta puts the title back while it hydrates the head.
+      (document.documentElement.dataset.hydrated === 'true' && document.title !== '') ||
+      (document.readyState === 'complete' && !document.querySelector('script[type="module"]')),
+    null,
+    { timeout: 15_000 },
+  );
+}
+
+/** Whether the page was sent with the browser bundle. */
+export async function shipsBundle(page) {
+  return (await page.locator('script[type="module"]').count()) > 0;
 }
 
 /** axe-core scan for WCAG 2.1 A and AA: there must be no violation. */

@@ -642,3 +642,33 @@ for (const js of [true, false]) {
     assert.deepEqual(expectedRefusalsAside(page.problems), []);
   });
 }
+
+test('a service delivered in full gives its place to the first on the waiting list', async () => {
+  const page = await openPage(shared.browser, { js: true });
+  const base = shared.server.url;
+  const openCase = async (name) => {
+    await visit(page, `${base}/pracownik/sprawy?q=${name}`, { js: true });
+    await Promise.all([
+      page.waitForURL(/\/pracownik\/sprawy\/[0-9a-f-]+$/),
+      page.click('main table tbody tr:first-child th a'),
+    ]);
+    await waitForHydration(page);
+  };
+  // The demo's "Złota Rączka" budget is used up; Jadwiga Mazur's 400 hours are done.
+  await signIn(page, base, 'organizator@cus.debica.example');
+  await openCase('mazur');
+  await Promise.all([page.waitForURL(/\/uslugi\/[0-9a-f-]+$/), page.click('main table a:has-text("Szczegóły")')]);
+  await waitForHydration(page);
+  await scan(page, true);
+  await Promise.all([
+    page.waitForURL(/\/pracownik\/sprawy\/[0-9a-f-]+$/),
+    page.click('button:has-text("Oznacz usługę jako zrealizowaną")'),
+  ]);
+  await page.waitForSelector('main table >> text=zrealizowana');
+  // Józef Czarnecki waited first: his 30 hours are granted, with the entry in his timeline.
+  await openCase('czarnecki');
+  assert.match(await page.textContent('main table'), /przyznana: 30 jedn\./);
+  assert.match(await page.textContent('.timeline'), /Zwolniło się miejsce — usługa przyznana/);
+  await scan(page, true);
+  await page.context().close();
+});

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from '../support/setup.mjs';
-import { openPage, visit } from '../support/browser.mjs';
+import { openPage, visit, waitForHydration } from '../support/browser.mjs';
 
 const shared = serverAndBrowser();
 
@@ -12,7 +12,7 @@ const shared = serverAndBrowser();
 async function submit(page, selector, url, js) {
   await Promise.all([page.waitForURL(url), page.click(selector)]);
   await page.waitForLoadState('load');
-  if (js) await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+  if (js) await waitForHydration(page);
 }
 
 const resultNames = (page) => page.locator('.service-list h3 a').allTextContents();

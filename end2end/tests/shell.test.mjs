@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from '../support/setup.mjs';
-import { openPage, visit } from '../support/browser.mjs';
+import { openPage, visit, waitForHydration } from '../support/browser.mjs';
 
 const shared = serverAndBrowser();
 
@@ -25,7 +25,7 @@ for (const js of [true, false]) {
         if (lang !== 'pl') {
           await page.click(`.language-switcher a[hreflang="${lang}"]`);
           await page.waitForURL(`${shared.server.url}/`);
-          if (js) await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+          if (js) await waitForHydration(page);
         }
         assert.equal(await page.getAttribute('html', 'lang'), lang);
         assert.equal((await page.textContent('h1')).trim(), heading);

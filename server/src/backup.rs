@@ -15,7 +15,8 @@ pub async fn backup(config: &Config, file: &Path) -> CliResult {
     }
     match Backend::of_url(&config.database_url)? {
         Backend::Sqlite => {
-            let store = Store::connect(&config.database_url).await?;
+            let store =
+                Store::connect_waiting(&config.database_url, app::store::COMMAND_WAIT).await?;
             sqlx::query("VACUUM INTO $1")
                 .bind(file.to_string_lossy().into_owned())
                 .execute(store.pool())

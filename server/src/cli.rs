@@ -155,7 +155,15 @@ pub async fn run(command: Command, config: Config) -> CliResult {
 pub async fn open_store(
     config: &Config,
 ) -> Result<Store, Box<dyn std::error::Error + Send + Sync>> {
-    let store = Store::connect(&config.database_url).await?;
+    open_store_waiting(config, app::store::COMMAND_WAIT).await
+}
+
+/// `open_store`, waiting up to `wait` for a connection (the server waits `SERVING_WAIT`).
+pub async fn open_store_waiting(
+    config: &Config,
+    wait: std::time::Duration,
+) -> Result<Store, Box<dyn std::error::Error + Send + Sync>> {
+    let store = Store::connect_waiting(&config.database_url, wait).await?;
     store.migrate().await?;
     // The key file is made only for a database that has never had a key: a command run from
     // another folder must not start a second key.

@@ -813,6 +813,7 @@ impl<'a> Demo<'a> {
                 }
                 .into(),
                 form: "indywidualna".into(),
+                moved_from: None,
             });
         }
         Ok(PlanContent {
@@ -830,6 +831,7 @@ impl<'a> Demo<'a> {
                 every: 1,
                 unit: FrequencyUnit::Months,
             },
+            programme: None,
         })
     }
 

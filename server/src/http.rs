@@ -26,7 +26,7 @@ const PREFERENCE_MAX_AGE: u32 = 31_536_000;
 
 pub async fn serve(config: Config) -> crate::cli::CliResult {
     config.check_for_serving()?;
-    let store = crate::cli::open_store(&config).await?;
+    let store = crate::cli::open_store_waiting(&config, app::store::SERVING_WAIT).await?;
     store
         .set_waiting_keeps_deadline(config.centre.decisions.waiting_list_keeps_deadline)
         .await?;
@@ -263,6 +263,7 @@ pub fn router_with(state: AppState, settings: RouterSettings) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, html_shell))
         .layer(axum::middleware::from_fn(server_fn_error_status))
         .layer(axum::middleware::from_fn(crate::form_echo::keep_refused_forms))
+        .layer(axum::middleware::from_fn(bundle_policy))
         .layer(session_layer(state.store.clone(), secure_cookies))
         .layer(axum::middleware::from_fn(keep_rotated_session_cookie))
         .layer(axum::Extension(CookiePolicy { secure: secure_cookies }))
@@ -321,6 +322,35 @@ fn static_assets(options: &LeptosOptions) -> Router {
                 }
             },
         ))
+}
+
+/// Decides whether a page is sent with the browser bundle (`app::ShipsBundle`): staff pages and
+/// signed-in visitors get it; the public portal for everyone else is served as rendered.
+async fn bundle_policy(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path();
+    let staff_area = path.starts_with("/pracownik");
+    // Server functions and assets render no page (and need no session read for it).
+    let page = request.method() == axum::http::Method::GET
+        && !path.starts_with("/api/")
+        && !path.starts_with("/pkg/");
+    let signed_in = match request.extensions().get::<tower_sessions::Session>() {
+        Some(session) if page && !staff_area => {
+            let user: Option<String> = session
+                .get(app::identity::sessions::USER_ID_KEY)
+                .await
+                .ok()
+                .flatten();
+            user.is_some()
+        }
+        _ => false,
+    };
+    request
+        .extensions_mut()
+        .insert(app::ShipsBundle(staff_area || signed_in));
+    next.run(request).await
 }
 
 /// Signing in rotates the session id. A request sent a moment earlier with the old id (the

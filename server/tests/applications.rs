@@ -1592,6 +1592,41 @@ async fn a_refusal_is_a_numbered_decision_with_every_element_of_kpa_107() {
                 .any(|e| e.kind == app::applications::EventKind::DecisionDelivered),
             "the delivery is in the resident's timeline"
         );
+
+        // The appeal body overturns the refusal: the service is qualified again.
+        let overturn = |day: String| {
+            let form = vec![
+                ("id", id.clone()),
+                ("service", care.clone()),
+                ("overturned_on", day),
+            ];
+            post_owned(organiser.clone(), api("overturn_refusal"), form)
+        };
+        let (status, _, body) = overturn("2999-01-01".into()).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("date_in_future"), "{body}");
+        for _ in 0..2 {
+            let (status, location, body) = overturn(today.to_string()).await;
+            assert!(status < 400, "a second submit changes nothing: {body}");
+            assert_eq!(location, format!("/pracownik/sprawy/{id}/uslugi/{care}"));
+        }
+        assert_eq!(
+            request(&app, &id, &care).await.status,
+            RequestStatus::Requested
+        );
+        let decisions = app.db.store.decisions_of(&id).await.unwrap();
+        assert_eq!(decisions[0].overturned_on, Some(today));
+        let events = app.db.store.case_events(&id, true).await.unwrap();
+        let overturned = events
+            .iter()
+            .filter(|e| e.kind == app::applications::EventKind::DecisionOverturned)
+            .count();
+        assert_eq!(overturned, 1, "recorded once");
+        assert!(mailed(&app, "anna@example.pl", "została uchylona").await);
+        assert!(
+            app.db.store.handling(&id).await.unwrap().awaiting,
+            "the deadline runs again"
+        );
         app.db.drop_database().await;
     }
 }
@@ -1728,6 +1763,7 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
                 every: 2,
                 unit: app::ipus::FrequencyUnit::Weeks,
             },
+            programme: None,
         };
         let draft = Draft {
             content: &content,
@@ -1890,6 +1926,167 @@ async fn a_plan_is_approved_in_versions_and_an_approved_version_is_locked() {
         );
         let twice = store.revoke_approval(&grant, now).await;
         assert!(matches!(twice, Err(StoreError::NotFound)));
+        app.db.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn an_approved_plan_moves_onto_the_programmes_new_version() {
+    use app::applications::{EventKind, RequestStatus};
+    use app::domain::Role;
+    use app::ipus::store::Draft;
+    use app::ipus::{Change, PlanContent, PlanPeriod, PlannedService, VersionState, diff};
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let (_, id, organiser) = handyman_and_care_case(&app).await;
+        let (handyman, _) = handyman_and_care(&app).await;
+        let store = &app.db.store;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let form = qualification(&id, &handyman, "10", "1500");
+        let (status, _, body) = post_owned(organiser.clone(), api("qualify_service"), form).await;
+        assert!(status < 400, "{body}");
+        let coordinator = store
+            .user_by_email(&Email::parse("org@cus.example").unwrap())
+            .await
+            .unwrap()
+            .id;
+        let director = staff_id(&app, "d@cus.example", "Anna Nowak", vec![Role::Director]).await;
+        let provider = store.service(&handyman).await.unwrap().provider_ids[0].clone();
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let source = store.service(&handyman).await.unwrap().programme_id;
+        let content = PlanContent {
+            period: PlanPeriod::new(day(2026, 12, 1), day(2027, 5, 31)).unwrap(),
+            services: vec![PlannedService {
+                service_id: handyman.clone(),
+                name: "Złota Rączka".into(),
+                units: 10,
+                schedule: "wtorki 10:00–12:00".into(),
+                provider_id: provider.clone(),
+                provider_name: "Fundacja".into(),
+                ..Default::default()
+            }],
+            activities: vec![],
+            expected_effects: "Bezpieczne mieszkanie".into(),
+            quality_checks: "rozmowa z osobą".into(),
+            quality_frequency: app::ipus::CheckFrequency::default(),
+            programme: store.programme_of_case(&id).await.unwrap(),
+        };
+        assert_eq!(content.programme.as_ref().unwrap().id, source);
+        let now = chrono::Utc::now();
+        let today = app::domain::warsaw_date(now);
+        let draft = Draft {
+            content: &content,
+            agreed_on: Some(today),
+            delay_reason: "",
+        };
+        let plan = store
+            .create_plan(&id, &draft, &coordinator, now)
+            .await
+            .unwrap();
+        let by = (coordinator.as_str(), now);
+        store.submit_plan(&plan, (1, now), by).await.unwrap();
+        store
+            .decide_plan(&plan, 1, true, "", (director.as_str(), today, now))
+            .await
+            .unwrap();
+        let move_it = [("id", plan.as_str())];
+        let (status, _, body) =
+            post_form(&organiser, &api("move_plan_to_programme"), &move_it).await;
+        assert_eq!(
+            status, 422,
+            "the plan's programme version is the one in force"
+        );
+        assert!(body.contains("plan_move_not_possible"), "{body}");
+        let page = json(&organiser, &api("load_plan"), &[("id", &plan)]).await;
+        assert!(page["programme_successor"].is_null(), "{page}");
+
+        // The council adopts a new version; the plan page offers the move, which maps the
+        // service to its copy, keeps the provider it still lists and moves the granted request.
+        let next = store.new_programme_version(&source, now).await.unwrap();
+        store.publish_programme(&next.id, now).await.unwrap();
+        let page = json(&organiser, &api("load_plan"), &[("id", &plan)]).await;
+        assert_eq!(
+            page["programme_successor"]["id"],
+            next.id.as_str(),
+            "{page}"
+        );
+        let version = json(&organiser, &api("move_plan_to_programme"), &move_it).await;
+        assert_eq!(version, 2);
+        let moved = store.plan(&plan).await.unwrap();
+        assert_eq!(moved.versions[1].state, VersionState::Draft);
+        let copy = moved.versions[1].content.services[0].clone();
+        assert_ne!(copy.service_id, handyman);
+        assert_eq!(
+            store.service(&copy.service_id).await.unwrap().programme_id,
+            next.id
+        );
+        assert_eq!(
+            copy.provider_id, provider,
+            "the copy still lists the provider"
+        );
+        assert_eq!(copy.units, 10);
+        assert_eq!(
+            request(&app, &id, &copy.service_id).await.status,
+            RequestStatus::Qualified
+        );
+        let changes = diff(&moved.versions[0].content, &moved.versions[1].content);
+        // The copy's own name (the plan had a short one) is the only other difference.
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        assert!(
+            matches!(&changes[1], Change::ServiceChanged { .. }),
+            "{changes:?}"
+        );
+        assert!(
+            matches!(&changes[0], Change::Programme { to, .. } if to.as_ref().unwrap().id == next.id),
+            "{changes:?}"
+        );
+        let events = store.staff_case_events(&id).await.unwrap();
+        assert!(
+            events
+                .iter()
+                .any(|e| e.event.kind == EventKind::PlanMovedToProgramme)
+        );
+        let (status, _, body) =
+            post_form(&organiser, &api("move_plan_to_programme"), &move_it).await;
+        assert_eq!(status, 422, "moved once: the draft is pending");
+        assert!(body.contains("plan_move_not_possible"), "{body}");
+        // Saving the draft keeps the programme version it moved onto.
+        let save = vec![
+            ("id", plan.clone()),
+            ("version", "2".to_owned()),
+            ("form[start]", "2026-12-01".to_owned()),
+            ("form[end]", "2027-05-31".to_owned()),
+            ("form[services][0][service_id]", copy.service_id.clone()),
+            ("form[services][0][units]", "12".to_owned()),
+            ("form[services][0][schedule]", "wtorki".to_owned()),
+            ("form[services][0][provider_id]", provider.clone()),
+            ("form[expected_effects]", "Bezpieczne mieszkanie".to_owned()),
+            ("form[quality_checks]", "rozmowa z osobą".to_owned()),
+            ("form[quality_every]", "1".to_owned()),
+            ("form[quality_unit]", "months".to_owned()),
+            ("form[agreed_on]", today.to_string()),
+            ("form[delay_reason]", String::new()),
+        ];
+        let (status, _, body) = post_owned(organiser.clone(), api("save_plan"), save).await;
+        assert_eq!(status, 200, "{body}");
+        let saved = store.plan(&plan).await.unwrap();
+        assert_eq!(
+            saved.versions[1].content.programme.as_ref().unwrap().id,
+            next.id
+        );
+        assert_eq!(saved.versions[1].content.services[0].units, 12);
+        let changes = diff(&saved.versions[0].content, &saved.versions[1].content);
+        assert!(
+            matches!(&changes[0], Change::Programme { .. }),
+            "{changes:?}"
+        );
+        let paired = changes
+            .iter()
+            .all(|c| !matches!(c, Change::ServiceAdded(_) | Change::ServiceRemoved(_)));
+        assert!(
+            paired,
+            "saved, the copy still pairs with its original: {changes:?}"
+        );
         app.db.drop_database().await;
     }
 }

@@ -104,6 +104,8 @@ pub fn event_label_in(locale: Locale, kind: EventKind) -> String {
         EventKind::Promoted => td_string!(locale, cases.event_promoted),
         EventKind::Forwarded => td_string!(locale, cases.event_forwarded),
         EventKind::DecisionDelivered => td_string!(locale, cases.event_decision_delivered),
+        EventKind::DecisionOverturned => td_string!(locale, cases.event_decision_overturned),
+        EventKind::PlanMovedToProgramme => td_string!(locale, cases.event_plan_moved),
         EventKind::NoteAdded => td_string!(locale, cases.event_note_added),
     }
     .to_string()
@@ -168,6 +170,10 @@ pub fn DecisionItems(
                 let due = crate::domain::date_display(due);
                 view! { " · " {t!(i18n, cases.appeal_due, date = move || due.clone())} }
             });
+            let overturned = d.overturned_on.map(|on| {
+                let on = crate::domain::date_display(on);
+                view! { " · " {t!(i18n, cases.overturned_on, date = move || on.clone())} }
+            });
             view! {
                 <li>
                     <a href=format!("/wnioski/{}/decyzje/{}.pdf", id, d.id) rel="external">
@@ -176,6 +182,7 @@ pub fn DecisionItems(
                     {format!(" — {} · ", d.service_name)}
                     {t!(i18n, cases.issued_on, date = move || issued.clone())}
                     {appeal}
+                    {overturned}
                 </li>
             }
         })

@@ -106,6 +106,10 @@ coded_enum! {
         Forwarded = "forwarded",
         /// A decision reached the party (the appeal deadline runs).
         DecisionDelivered = "decision_delivered",
+        /// A refusal was overturned: the service is qualified again.
+        DecisionOverturned = "decision_overturned",
+        /// The plan moved onto the programme's new version: the service is now its copy there.
+        PlanMovedToProgramme = "plan_moved_to_programme",
         /// Staff only: an internal note was added.
         NoteAdded = "note_added",
     }

@@ -170,6 +170,22 @@ pub async fn promoted(
     mail(access, application, texts, service).await
 }
 
+/// A refusal was overturned: the service is qualified again.
+pub async fn refusal_overturned(
+    access: &Access,
+    application: &Application,
+    service: &str,
+) -> Result<(), AppError> {
+    let texts: Texts = |l| {
+        (
+            td_string!(l, mail.overturned_subject),
+            td_string!(l, mail.overturned_text),
+            td_string!(l, mail.overturned_next),
+        )
+    };
+    mail(access, application, texts, service).await
+}
+
 /// The programme ended while the request waited: the list closed.
 pub async fn waiting_list_closed(
     access: &Access,

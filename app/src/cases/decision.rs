@@ -22,11 +22,14 @@ pub const FINDINGS_MARK: &str = "[USTALENIA]";
 pub struct DecisionSummary {
     pub id: String,
     pub number: String,
+    pub service_id: String,
     pub service_name: String,
     pub issued_on: NaiveDate,
     pub delivered_on: Option<NaiveDate>,
     /// The last day for an appeal, once delivery is recorded.
     pub appeal_due: Option<NaiveDate>,
+    /// The day it was overturned (on appeal, or by the authority itself).
+    pub overturned_on: Option<NaiveDate>,
 }
 
 /// "17 listopada 2026 r.", as Polish official letters write dates.
@@ -365,6 +368,22 @@ pub async fn record_delivery(
     server::delivered(&access, &id, &decision, &delivered_on).await
 }
 
+/// Records that the refusal of `service` in case `id` was overturned on `overturned_on` (the
+/// appeal body, or the authority itself under KPA art. 132): the service is qualified again.
+#[server(prefix = "/api", endpoint = "overturn_refusal")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+pub async fn overturn_refusal(
+    id: String,
+    service: String,
+    overturned_on: String,
+) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::QualifyAndPlan).await?;
+    server::overturned(&access, &id, &service, &overturned_on).await?;
+    leptos_axum::redirect(&format!("/pracownik/sprawy/{id}/uslugi/{service}"));
+    Ok(())
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use super::*;
@@ -438,6 +457,31 @@ pub(crate) mod server {
             return Err(AppError::NotFound);
         }
         audit_change(access, &application, "decision_delivery").await
+    }
+
+    pub async fn overturned(
+        access: &Access,
+        id: &str,
+        service_id: &str,
+        overturned_on: &str,
+    ) -> Result<(), AppError> {
+        let (application, _) = actionable(access, id).await?;
+        let now = access.state.clock.now();
+        let day = crate::domain::past_day(overturned_on, crate::domain::warsaw_date(now))
+            .map_err(|key| AppError::invalid("overturned_on", key))?;
+        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let store = &access.state.store;
+        // None: not refused (any more): a second submit changes nothing.
+        if store
+            .overturn_refusal(id, service_id, day, &user.id, now)
+            .await?
+            .is_none()
+        {
+            return Ok(());
+        }
+        audit_change(access, &application, "refusal_overturned").await?;
+        let service = store.service(service_id).await?;
+        crate::applications::notify::refusal_overturned(access, &application, &service.name).await
     }
 }
 

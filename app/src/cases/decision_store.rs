@@ -80,8 +80,8 @@ impl Store {
     /// The decisions of a case, oldest first.
     pub async fn decisions_of(&self, id: &str) -> StoreResult<Vec<DecisionSummary>> {
         let rows = sqlx::query(
-            "SELECT d.id, d.number, s.name, d.issued_on, d.delivered_on, d.appeal_due \
-             FROM decisions d JOIN services s ON s.id = d.service_id \
+            "SELECT d.id, d.number, d.service_id, s.name, d.issued_on, d.delivered_on, \
+             d.appeal_due, d.overturned_on FROM decisions d JOIN services s ON s.id = d.service_id \
              WHERE d.application_id = $1 ORDER BY d.created_at",
         )
         .bind(id)
@@ -93,13 +93,64 @@ impl Store {
                 Ok(DecisionSummary {
                     id: row.try_get("id")?,
                     number: row.try_get("number")?,
+                    service_id: row.try_get("service_id")?,
                     service_name: row.try_get("name")?,
                     issued_on: date(Some(issued))?.unwrap_or_default(),
                     delivered_on: date(row.try_get("delivered_on")?)?,
                     appeal_due: date(row.try_get("appeal_due")?)?,
+                    overturned_on: date(row.try_get("overturned_on")?)?,
                 })
             })
             .collect()
+    }
+
+    /// Records that the refusal of `service_id` in case `id` was overturned: the service awaits
+    /// qualification again (and the case a decision), with a timeline entry naming the
+    /// decision. Answers its number; None when the service is not refused (a second submit).
+    pub async fn overturn_refusal(
+        &self,
+        id: &str,
+        service_id: &str,
+        overturned_on: NaiveDate,
+        actor_id: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<String>> {
+        let mut tx = self.pool().begin().await?;
+        let reopened = sqlx::query(
+            "UPDATE application_services SET status = 'requested' \
+             WHERE application_id = $1 AND service_id = $2 AND status = 'refused'",
+        )
+        .bind(id)
+        .bind(service_id)
+        .execute(&mut *tx)
+        .await?;
+        if reopened.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        let number: Option<String> = sqlx::query_scalar(
+            "UPDATE decisions SET overturned_on = $3 WHERE application_id = $1 \
+             AND service_id = $2 AND overturned_on IS NULL RETURNING number",
+        )
+        .bind(id)
+        .bind(service_id)
+        .bind(overturned_on.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let number = number.unwrap_or_default();
+        update_awaiting(&mut tx, id).await?;
+        insert_event(
+            &mut tx,
+            id,
+            now,
+            Some(actor_id),
+            EventKind::DecisionOverturned,
+            Some(service_id),
+            &number,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(number))
     }
 
     /// A decision of case `id` as issued, with its number.

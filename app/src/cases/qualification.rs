@@ -222,6 +222,8 @@ pub struct QualificationView {
     pub record: Option<FeeRecord>,
     /// The default justification of a refusal, while the service awaits a decision.
     pub refusal: Option<super::decision::RefusalTexts>,
+    /// The refusal decision in force, while the service is refused.
+    pub decision: Option<super::decision::DecisionSummary>,
     pub may_act: bool,
 }
 
@@ -328,8 +330,18 @@ pub(crate) mod server {
         } else {
             None
         };
+        let decision = match request.status {
+            RequestStatus::Refused => store
+                .decisions_of(id)
+                .await?
+                .into_iter()
+                .rev()
+                .find(|d| d.service_id == service_id && d.overturned_on.is_none()),
+            _ => None,
+        };
         Ok(QualificationView {
             refusal,
+            decision,
             may_act,
             case_id: application.id.clone(),
             case_number: application.case_number.clone().unwrap_or_default(),

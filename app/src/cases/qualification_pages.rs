@@ -109,6 +109,9 @@ fn Qualification(view: QualificationView) -> impl IntoView {
     let completion = (view.may_act && view.request.status == RequestStatus::Qualified).then(|| {
         view! { <CompleteForm id=view.case_id.clone() service=view.service.id.clone() /> }
     });
+    let overturn = view.decision.clone().filter(|_| view.may_act).map(|decision| {
+        view! { <OverturnForm id=view.case_id.clone() service=view.service.id.clone() number=decision.number /> }
+    });
     let refusal = view.refusal.clone().map(|texts| {
         view! { <RefuseForm id=view.case_id.clone() service=view.service.id.clone() texts /> }
     });
@@ -161,7 +164,31 @@ fn Qualification(view: QualificationView) -> impl IntoView {
         </section>
         {form}
         {completion}
+        {overturn}
         {refusal}
+    }
+}
+
+/// Records that the refusal decision `number` was overturned; the service is qualified again.
+#[component]
+fn OverturnForm(id: String, service: String, number: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<super::decision::OverturnRefusal>::new();
+    let error = last_error(action);
+    view! {
+        <section aria-labelledby="overturn-heading">
+            <h2 id="overturn-heading">{t!(i18n, qualify.overturn)}</h2>
+            <p>{t!(i18n, qualify.overturn_text, number = move || number.clone())}</p>
+            <ActionForm action attr:class="form overturn-form">
+                <ErrorSummary error />
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="service" value=service />
+                <TextField id="overturned_on" kind="date" error>
+                    {t!(i18n, qualify.overturned_on)}
+                </TextField>
+                <button type="submit" class="button button--secondary">{t!(i18n, qualify.overturn_submit)}</button>
+            </ActionForm>
+        </section>
     }
 }
 

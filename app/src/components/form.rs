@@ -144,6 +144,7 @@ fn application_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> 
         "plan_update_not_possible" => {
             t_string!(i18n, form_errors.plan_update_not_possible).to_string()
         }
+        "plan_move_not_possible" => t_string!(i18n, form_errors.plan_move_not_possible).to_string(),
         "attendees_required" => t_string!(i18n, form_errors.attendees_required).to_string(),
         "nothing_to_forward" => t_string!(i18n, form_errors.nothing_to_forward).to_string(),
         "calculator_income_invalid" => {

@@ -19,6 +19,8 @@ pub mod monitoring;
 mod monitoring_store;
 pub mod pages;
 pub mod plans;
+#[cfg(feature = "ssr")]
+mod programme_store;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -28,6 +28,7 @@ struct PlanActions {
     submit: ServerAction<SubmitPlan>,
     decide: ServerAction<DecidePlan>,
     update: ServerAction<StartPlanUpdate>,
+    move_plan: ServerAction<MovePlanToProgramme>,
     entry: ServerAction<AddPlanEntry>,
     close: ServerAction<ClosePlan>,
     follow_up: ServerAction<RecordFollowUp>,
@@ -54,6 +55,7 @@ pub fn PlanPage() -> impl IntoView {
         submit: ServerAction::new(),
         decide: ServerAction::new(),
         update: ServerAction::new(),
+        move_plan: ServerAction::new(),
         entry: ServerAction::new(),
         close: ServerAction::new(),
         follow_up: ServerAction::new(),
@@ -63,6 +65,7 @@ pub fn PlanPage() -> impl IntoView {
         successes(actions.submit),
         successes(actions.decide),
         successes(actions.update),
+        successes(actions.move_plan),
         successes(actions.entry),
         successes(actions.close),
         successes(actions.follow_up),
@@ -111,6 +114,11 @@ fn PlanView(details: PlanDetails, actions: PlanActions) -> impl IntoView {
         && plan.pending().is_none()
         && plan.approved().is_some())
     .then(|| view! { <UpdateForm id=plan.id.clone() action=actions.update /> });
+    let move_plan = details
+        .programme_successor
+        .clone()
+        .filter(|_| update.is_some())
+        .map(|to| view! { <MoveForm id=plan.id.clone() to action=actions.move_plan /> });
     let state = latest.as_ref().map(|v| {
         format!(
             "{} {} · {}",
@@ -140,6 +148,7 @@ fn PlanView(details: PlanDetails, actions: PlanActions) -> impl IntoView {
         <SectionA details=details.clone() />
         {current}
         {decide}
+        {move_plan}
         {update}
         <Monitoring details=details.clone() actions />
         <Versions plan=plan.clone() people=details.people.clone() />
@@ -400,6 +409,32 @@ fn UpdateForm(id: String, action: ServerAction<StartPlanUpdate>) -> impl IntoVie
                 <ErrorSummary error />
                 <input type="hidden" name="id" value=id />
                 <button type="submit" class="button">{t!(i18n, plans.update)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Moving the plan onto the programme version that replaced its own.
+#[component]
+fn MoveForm(
+    id: String,
+    to: ProgrammeVersion,
+    action: ServerAction<MovePlanToProgramme>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(action);
+    view! {
+        <section aria-labelledby="move-heading" class="panel">
+            <h2 id="move-heading">{t!(i18n, plans.move_heading)}</h2>
+            <p>
+                {t!(i18n, plans.move_text, name = to.name.clone(), version = to.version)}
+            </p>
+            <ActionForm action attr:class="form">
+                <ErrorSummary error />
+                <input type="hidden" name="id" value=id />
+                <button type="submit" class="button">
+                    {t!(i18n, plans.move_plan, version = to.version)}
+                </button>
             </ActionForm>
         </section>
     }
@@ -679,6 +714,23 @@ pub fn change_text(i18n: I18nContext<Locale>, change: &Change) -> String {
         ),
         Change::QualityChecks { from, to } => {
             arrow(t_string!(i18n, plans.quality_checks).to_string(), from, to)
+        }
+        Change::Programme { from, to } => {
+            let text = |p: &Option<ProgrammeVersion>| {
+                p.as_ref().map_or_else(String::new, |p| {
+                    format!(
+                        "{} ({} {})",
+                        p.name,
+                        t_string!(i18n, plans.version),
+                        p.version
+                    )
+                })
+            };
+            arrow(
+                t_string!(i18n, plans.programme).to_string(),
+                &text(from),
+                &text(to),
+            )
         }
         Change::QualityFrequency { from, to } => arrow(
             t_string!(i18n, plans.quality_frequency).to_string(),

@@ -118,6 +118,7 @@ impl PlanForm {
                     .unwrap_or_default(),
                 place: form.place.trim().to_owned(),
                 form: form.form.trim().to_owned(),
+                moved_from: None,
             });
         }
         let every = self.quality_every.trim().parse::<u32>().ok();
@@ -147,6 +148,7 @@ impl PlanForm {
                     expected_effects: self.expected_effects.trim().to_owned(),
                     quality_checks: self.quality_checks.trim().to_owned(),
                     quality_frequency,
+                    programme: None,
                 },
                 agreed_on,
             )),
@@ -177,6 +179,8 @@ pub struct PlanDetails {
     /// The next quality check, while the approved plan runs.
     pub quality_check_due: Option<NaiveDate>,
     pub closure: Option<super::monitoring::Closure>,
+    /// The published programme version that replaced the one the plan's services are from.
+    pub programme_successor: Option<super::rules::ProgrammeVersion>,
     pub may_edit: bool,
     pub may_decide: bool,
 }
@@ -243,6 +247,16 @@ pub async fn start_plan_update(id: String) -> Result<u32, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;
     server::start_update(&access, &id).await
+}
+
+/// Moves the approved plan onto the programme's new version: a new draft version with the
+/// services mapped to the new version's; answers the draft's version.
+#[server(prefix = "/api", endpoint = "move_plan_to_programme")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+pub async fn move_plan_to_programme(id: String) -> Result<u32, AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::QualifyAndPlan).await?;
+    server::move_to_programme(&access, &id).await
 }
 
 /// The director authorises a deputy or services organiser to approve plans (art. 41).
@@ -419,6 +433,7 @@ pub(crate) mod server {
             )
         });
         let closure = store.plan_closure(id).await?;
+        let programme_successor = store.programme_successor(&plan.application_id).await?;
         let representative = application
             .applicant_role
             .filter(|_| application.needs_applicant())
@@ -439,6 +454,7 @@ pub(crate) mod server {
             entries,
             quality_check_due,
             closure,
+            programme_successor,
             may_edit,
             may_decide,
             plan,
@@ -478,6 +494,7 @@ pub(crate) mod server {
                 every: 1,
                 unit: FrequencyUnit::Months,
             },
+            programme: store.programme_of_case(id).await?,
         };
         let draft = Draft {
             content: &content,
@@ -503,14 +520,24 @@ pub(crate) mod server {
     ) -> Result<(), AppError> {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let (plan, application, _) = plan_to_edit(access, id).await?;
-        draft_of(&plan, version)?;
+        let kept = draft_of(&plan, version)?.content.clone();
         let (qualified, offers) = allowed(access, &plan.application_id).await?;
         let names = Names {
             services: &qualified,
             offers: &offers,
         };
         let today = crate::domain::warsaw_date(access.state.clock.now());
-        let (content, agreed_on) = form.parse(&names, today)?;
+        let (mut content, agreed_on) = form.parse(&names, today)?;
+        // The form does not carry the programme version or the services the copies replaced:
+        // the draft keeps them.
+        content.programme = kept.programme;
+        for service in &mut content.services {
+            service.moved_from = kept
+                .services
+                .iter()
+                .find(|s| s.service_id == service.service_id)
+                .and_then(|s| s.moved_from.clone());
+        }
         let draft = Draft {
             content: &content,
             agreed_on,
@@ -606,21 +633,51 @@ pub(crate) mod server {
     }
 
     pub async fn start_update(access: &Access, id: &str) -> Result<u32, AppError> {
+        let update = |store: crate::store::Store, by: String, now| async move {
+            store.start_plan_update(id, &by, now).await
+        };
+        new_version(
+            access,
+            id,
+            ("plan_update", "plan_update_not_possible"),
+            update,
+        )
+        .await
+    }
+
+    pub async fn move_to_programme(access: &Access, id: &str) -> Result<u32, AppError> {
+        let moving = |store: crate::store::Store, by: String, now| async move {
+            Ok(store.move_plan_to_programme(id, &by, now).await?.version)
+        };
+        new_version(
+            access,
+            id,
+            ("plan_moved_to_programme", "plan_move_not_possible"),
+            moving,
+        )
+        .await
+    }
+
+    /// A new draft version of the approved plan `id`, made by `make` (by the user, now): audited
+    /// as `purpose`, refused with `refusal` when the plan is not in a state to have one.
+    async fn new_version<F, Fut>(
+        access: &Access,
+        id: &str,
+        (purpose, refusal): (&str, &'static str),
+        make: F,
+    ) -> Result<u32, AppError>
+    where
+        F: FnOnce(crate::store::Store, String, chrono::DateTime<chrono::Utc>) -> Fut,
+        Fut: std::future::Future<Output = crate::store::StoreResult<u32>>,
+    {
         let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
         let (_, application, _) = plan_to_edit(access, id).await?;
         let now = access.state.clock.now();
-        let version = match access
-            .state
-            .store
-            .start_plan_update(id, &user.id, now)
-            .await
-        {
-            Err(StoreError::Conflict) => {
-                return Err(AppError::invalid("form", "plan_update_not_possible"));
-            }
+        let version = match make(access.state.store.clone(), user.id.clone(), now).await {
+            Err(StoreError::Conflict) => return Err(AppError::invalid("form", refusal)),
             other => other?,
         };
-        audit_change(access, &application, "plan_update").await?;
+        audit_change(access, &application, purpose).await?;
         Ok(version)
     }
 

@@ -187,6 +187,10 @@ pub struct PlannedService {
     pub provider_name: String,
     pub place: String,
     pub form: String,
+    /// The service of the programme's earlier version this one replaced when the plan moved
+    /// onto a new version (how the version diff pairs them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<String>,
 }
 
 /// A supporting activity (section E) and who runs it.
@@ -209,6 +213,17 @@ pub struct PlanContent {
     /// How often it is checked.
     #[serde(default)]
     pub quality_frequency: CheckFrequency,
+    /// The programme version its services belong to (plans drafted before it was recorded: none).
+    #[serde(default)]
+    pub programme: Option<ProgrammeVersion>,
+}
+
+/// A programme version a plan's services come from, as the version diff names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgrammeVersion {
+    pub id: String,
+    pub name: String,
+    pub version: u32,
 }
 
 /// What the case and the programme allow a plan to contain.
@@ -295,11 +310,38 @@ pub enum Change {
         from: CheckFrequency,
         to: CheckFrequency,
     },
+    /// The plan moved onto another version of the programme (its services mapped).
+    Programme {
+        from: Option<ProgrammeVersion>,
+        to: Option<ProgrammeVersion>,
+    },
+}
+
+/// The same service in an older (`old`) and a newer (`new`) version of a plan: the same id, or
+/// its copy in the programme version the plan moved onto.
+fn same_service(new: &PlannedService, old: &PlannedService) -> bool {
+    new.service_id == old.service_id || new.moved_from.as_ref() == Some(&old.service_id)
+}
+
+/// Whether two versions of a service say the same, whichever programme version it is from.
+fn same_terms(a: &PlannedService, b: &PlannedService) -> bool {
+    let terms = |s: &PlannedService| PlannedService {
+        service_id: String::new(),
+        moved_from: None,
+        ..s.clone()
+    };
+    terms(a) == terms(b)
 }
 
 /// What changed from `old` to `new`, section by section.
 pub fn diff(old: &PlanContent, new: &PlanContent) -> Vec<Change> {
     let mut changes = Vec::new();
+    if old.programme != new.programme {
+        changes.push(Change::Programme {
+            from: old.programme.clone(),
+            to: new.programme.clone(),
+        });
+    }
     if old.period != new.period {
         changes.push(Change::Period {
             from: old.period,
@@ -307,13 +349,9 @@ pub fn diff(old: &PlanContent, new: &PlanContent) -> Vec<Change> {
         });
     }
     for before in &old.services {
-        match new
-            .services
-            .iter()
-            .find(|s| s.service_id == before.service_id)
-        {
+        match new.services.iter().find(|s| same_service(s, before)) {
             None => changes.push(Change::ServiceRemoved(before.clone())),
-            Some(after) if after != before => changes.push(Change::ServiceChanged {
+            Some(after) if !same_terms(after, before) => changes.push(Change::ServiceChanged {
                 from: before.clone(),
                 to: after.clone(),
             }),
@@ -321,11 +359,7 @@ pub fn diff(old: &PlanContent, new: &PlanContent) -> Vec<Change> {
         }
     }
     for after in &new.services {
-        if !old
-            .services
-            .iter()
-            .any(|s| s.service_id == after.service_id)
-        {
+        if !old.services.iter().any(|s| same_service(after, s)) {
             changes.push(Change::ServiceAdded(after.clone()));
         }
     }
@@ -487,6 +521,7 @@ mod tests {
             provider_name: "Caritas".into(),
             place: "mieszkanie".into(),
             form: "indywidualna".into(),
+            moved_from: None,
         }
     }
 
@@ -504,6 +539,7 @@ mod tests {
                 every: 1,
                 unit: FrequencyUnit::Months,
             },
+            programme: None,
         }
     }
 
@@ -574,5 +610,47 @@ mod tests {
         assert!(matches!(&changes[3], Change::ActivityRemoved(a) if a.by == "Klub Seniora"));
         assert!(matches!(&changes[4], Change::QualityChecks { to, .. } if to == "wizyta w domu"));
         assert!(matches!(&changes[5], Change::QualityFrequency { to, .. } if to.every == 2));
+    }
+
+    #[test]
+    fn a_plan_moved_onto_a_new_programme_version_shows_the_move_and_real_changes_only() {
+        let version = |id: &str, version| {
+            Some(ProgrammeVersion {
+                id: id.into(),
+                name: "Program usług społecznych".into(),
+                version,
+            })
+        };
+        let old = PlanContent {
+            programme: version("p1", 1),
+            ..plan()
+        };
+        let mut new = PlanContent {
+            programme: version("p2", 2),
+            ..plan()
+        };
+        new.services[0].service_id = "care-2".into();
+        new.services[0].moved_from = Some("care".into());
+        let changes = diff(&old, &new);
+        assert_eq!(
+            changes.len(),
+            1,
+            "the same service under a new id: {changes:?}"
+        );
+        assert!(
+            matches!(&changes[0], Change::Programme { from, to } if from.as_ref().unwrap().version == 1 && to.as_ref().unwrap().version == 2)
+        );
+        new.services[0].provider_id = String::new();
+        let changes = diff(&old, &new);
+        assert!(
+            matches!(&changes[1], Change::ServiceChanged { to, .. } if to.service_id == "care-2"),
+            "{changes:?}"
+        );
+        new.services[0].name = "Usługi opiekuńcze w domu".into();
+        assert_eq!(
+            diff(&old, &new).len(),
+            2,
+            "a renamed copy is the same service"
+        );
     }
 }

@@ -16,6 +16,16 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+/// The approved version a new one starts from: `Conflict` while another is pending or once the
+/// plan is closed.
+pub(super) fn updatable(plan: &Plan) -> StoreResult<&PlanVersion> {
+    let approved = plan.approved().ok_or(StoreError::Conflict)?;
+    if plan.pending().is_some() || plan.closed_at.is_some() {
+        return Err(StoreError::Conflict);
+    }
+    Ok(approved)
+}
+
 fn time(text: Option<String>) -> StoreResult<Option<DateTime<Utc>>> {
     text.map(|t| from_db_time(&t)).transpose()
 }
@@ -286,10 +296,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<u32> {
         let plan = self.plan(id).await?;
-        let approved = plan.approved().ok_or(StoreError::Conflict)?;
-        if plan.pending().is_some() || plan.closed_at.is_some() {
-            return Err(StoreError::Conflict);
-        }
+        let approved = updatable(&plan)?;
         let next = plan.versions.len() as u32 + 1;
         let draft = Draft {
             content: &approved.content,
@@ -408,7 +415,7 @@ fn locked_unless_changed(rows: u64) -> StoreResult<()> {
     }
 }
 
-async fn insert_version(
+pub(super) async fn insert_version(
     tx: &mut Tx<'_>,
     id: &str,
     version: u32,

@@ -263,8 +263,9 @@ impl Store {
     /// Replaces a service of a draft programme version (its text, conditions, limit or fee).
     pub async fn replace_service(&self, service: &Service) -> StoreResult<()> {
         let mut tx = self.pool().begin().await?;
-        let position: i64 = sqlx::query_scalar(
-            "SELECT s.position FROM services s JOIN programmes p ON p.id = s.programme_id \
+        let kept = sqlx::query(
+            "SELECT s.position, s.copied_from FROM services s \
+             JOIN programmes p ON p.id = s.programme_id \
              WHERE s.id = $1 AND s.programme_id = $2 AND p.status = 'draft'",
         )
         .bind(&service.id)
@@ -272,6 +273,8 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(StoreError::Conflict)?;
+        let position: i64 = kept.try_get("position")?;
+        let copied_from: Option<String> = kept.try_get("copied_from")?;
         let packages: Vec<String> = sqlx::query_scalar(
             "SELECT value FROM service_tags WHERE service_id = $1 AND kind = 'package'",
         )
@@ -287,9 +290,10 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         insert_service_row(&mut tx, service).await?;
-        sqlx::query("UPDATE services SET position = $2 WHERE id = $1")
+        sqlx::query("UPDATE services SET position = $2, copied_from = $3 WHERE id = $1")
             .bind(&service.id)
             .bind(position)
+            .bind(copied_from)
             .execute(&mut *tx)
             .await?;
         for package in packages {
@@ -327,6 +331,11 @@ impl Store {
                 ..service.clone()
             };
             self.insert_service(&copy).await?;
+            sqlx::query("UPDATE services SET copied_from = $2 WHERE id = $1")
+                .bind(&copy.id)
+                .bind(&service.id)
+                .execute(self.pool())
+                .await?;
             new_ids.insert(service.id, copy.id);
         }
         for package in self.packages(Some(&source.id)).await? {

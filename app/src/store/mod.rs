@@ -61,10 +61,22 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// While the database is away (a restart), a request waits this long for a connection and then
+/// answers 503 instead of hanging; the pool reconnects by itself once it is back.
+pub const SERVING_WAIT: Duration = Duration::from_secs(5);
+/// A command run by hand answers nobody else, and may run on a busy machine: it waits longer.
+pub const COMMAND_WAIT: Duration = Duration::from_secs(60);
+
 impl Store {
-    /// Connects to `url`. A SQLite file (and its folder) is created when missing; every SQLite
-    /// connection runs in WAL mode with a busy timeout and foreign keys on.
+    /// Connects to `url` for serving (`SERVING_WAIT`). A SQLite file (and its folder) is created
+    /// when missing; every SQLite connection runs in WAL mode with a busy timeout and foreign
+    /// keys on.
     pub async fn connect(url: &str) -> StoreResult<Self> {
+        Self::connect_waiting(url, SERVING_WAIT).await
+    }
+
+    /// `connect`, waiting up to `wait` for a connection.
+    pub async fn connect_waiting(url: &str, wait: Duration) -> StoreResult<Self> {
         install_default_drivers();
         let backend = Backend::of_url(url)?;
         let url = match backend {
@@ -76,14 +88,13 @@ impl Store {
                 Backend::Sqlite => 8,
                 Backend::Postgres => 16,
             })
-            // While the database is away (a restart), requests answer 503 after this instead
-            // of hanging; the pool reconnects by itself once it is back.
-            .acquire_timeout(Duration::from_secs(5));
+            .acquire_timeout(wait);
         let options = if backend == Backend::Sqlite {
             options.after_connect(|conn, _meta| {
                 Box::pin(async move {
+                    // The busy timeout first: switching to WAL waits for a lock too.
                     conn.execute(
-                        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+                        "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
                          PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
                     )
                     .await?;
