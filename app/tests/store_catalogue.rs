@@ -179,7 +179,17 @@ async fn only_published_services_are_found_ignoring_case_and_diacritics() {
             repairs,
             "the service reads back as it was stored"
         );
-        assert_eq!(store.catalogue_providers().await.unwrap(), vec![provider]);
+        assert_eq!(
+            store.catalogue_providers().await.unwrap(),
+            vec![provider.clone()]
+        );
+        // The directory's one query: each provider's published services (the draft's are not).
+        let provided = store.provided_services().await.unwrap();
+        let names: Vec<(&str, &str)> = provided
+            .iter()
+            .map(|(by, s)| (by.as_str(), s.name.as_str()))
+            .collect();
+        assert_eq!(names, [(provider.id.as_str(), "Złota Rączka")]);
     })
     .await;
 }

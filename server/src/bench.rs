@@ -14,7 +14,7 @@ use app::store::{Store, new_id};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-/// The target the README states.
+/// The target docs/capabilities/performance.md states.
 const P95_TARGET: Duration = Duration::from_millis(20);
 
 /// What residents and open-data clients ask most: the list, words, filters, later pages.
@@ -39,35 +39,7 @@ pub async fn catalogue(services: usize, rounds: usize) -> CliResult {
 }
 
 async fn run(dir: &std::path::Path, services: usize, rounds: usize) -> CliResult {
-    let config = Config {
-        database_url: format!("sqlite://{}/bench.db", dir.display()),
-        listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
-        secrets_key: Some(app::store::Keys::generate()),
-        ..Config::default()
-    };
-    let store = crate::cli::open_store(&config).await?;
-    let clock = Clock::system();
-    crate::demo::seed_accounts_and_catalogue(&store, &clock).await?;
-    let existing = store.catalogue_search(&Default::default(), 1, 0).await?.0;
-    let generated = services.saturating_sub(usize::try_from(existing).unwrap_or(0));
-    println!("Przygotowanie: {existing} usług demonstracyjnych + {generated} wygenerowanych…");
-    generate(&store, &clock, generated).await?;
-
-    let listener = tokio::net::TcpListener::bind(config.listen).await?;
-    let address = listener.local_addr()?;
-    let router = crate::http::router(
-        crate::http::app_state(&config, store, clock)?,
-        false,
-        crate::client_ip::TrustedProxies::new(Vec::new()),
-    );
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-        )
-        .await
-    });
-
+    let address = serve_catalogue(dir, services).await?;
     // One warm-up round, then the measured ones.
     for path in REQUESTS {
         get(address, path).await?;
@@ -87,6 +59,42 @@ async fn run(dir: &std::path::Path, services: usize, rounds: usize) -> CliResult
         all.extend(times);
     }
     verdict("żądania", all, P95_TARGET)
+}
+
+/// A server in this process on a new SQLite database in `dir` with the demo accounts and
+/// catalogue and generated services up to `services`; answers its address.
+pub(crate) async fn serve_catalogue(
+    dir: &std::path::Path,
+    services: usize,
+) -> Result<std::net::SocketAddr, Box<dyn std::error::Error + Send + Sync>> {
+    let config = Config {
+        database_url: format!("sqlite://{}/bench.db", dir.display()),
+        listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+        secrets_key: Some(app::store::Keys::generate()),
+        ..Config::default()
+    };
+    let store = crate::cli::open_store(&config).await?;
+    let clock = Clock::system();
+    crate::demo::seed_accounts_and_catalogue(&store, &clock).await?;
+    let existing = store.catalogue_search(&Default::default(), 1, 0).await?.0;
+    let generated = services.saturating_sub(usize::try_from(existing).unwrap_or(0));
+    println!("Przygotowanie: {existing} usług demonstracyjnych + {generated} wygenerowanych…");
+    generate(&store, &clock, generated).await?;
+    let listener = crate::http::listen(config.listen).await?;
+    let address = axum::serve::Listener::local_addr(&listener)?;
+    let router = crate::http::router(
+        crate::http::app_state(&config, store, clock)?,
+        false,
+        crate::client_ip::TrustedProxies::new(Vec::new()),
+    );
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+    });
+    Ok(address)
 }
 
 /// "p50 p95 max" of sorted times, in milliseconds, in columns.
@@ -119,11 +127,11 @@ pub(crate) fn verdict(what: &str, mut all: Vec<Duration>, target: Duration) -> C
     }
 }
 
-fn millis(duration: Duration) -> f64 {
+pub(crate) fn millis(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1000.0
 }
 
-fn percentile(sorted: &[Duration], p: usize) -> Duration {
+pub(crate) fn percentile(sorted: &[Duration], p: usize) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }

@@ -13,7 +13,7 @@ use chrono::{Days, NaiveDate};
 use sqlx::Row;
 use std::time::{Duration, Instant};
 
-/// The target the README states.
+/// The target docs/capabilities/performance.md states.
 const P95_TARGET: Duration = Duration::from_millis(30);
 
 const FIRST_NAMES: [&str; 8] = [

@@ -68,6 +68,20 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         rounds: usize,
     },
+    /// Requests per second and p50/p99 of the public pages and the stylesheet under concurrent
+    /// connections, on a throw-away SQLite database with the demo data and generated services
+    /// (needs the built site, `scripts/build-site front`).
+    BenchLoad {
+        /// Services in the catalogue (demo ones plus generated ones).
+        #[arg(long, default_value_t = 2000)]
+        services: usize,
+        /// Concurrent keep-alive connections.
+        #[arg(long, default_value_t = 64)]
+        connections: usize,
+        /// Seconds of load on each address.
+        #[arg(long, default_value_t = 8)]
+        seconds: u64,
+    },
     /// Measure the case inbox's queries on a throw-away SQLite database with generated cases;
     /// fails when p95 is 30 ms or more.
     BenchInbox {
@@ -134,6 +148,11 @@ pub async fn run(command: Command, config: Config) -> CliResult {
         Command::BenchCatalogue { services, rounds } => {
             crate::bench::catalogue(services, rounds).await
         }
+        Command::BenchLoad {
+            services,
+            connections,
+            seconds,
+        } => crate::bench_load::load(services, connections, seconds).await,
         Command::BenchInbox {
             applications,
             rounds,

@@ -44,14 +44,7 @@ pub async fn serve(config: Config) -> crate::cli::CliResult {
     crate::mailer::spawn_delivery(store.clone(), clock.clone(), config.smtp.clone());
     crate::retention::spawn_daily(store.clone(), clock.clone(), config.files_dir.clone());
     spawn_session_cleanup(store, clock);
-    // Small responses are written at once instead of waiting for the client's delayed ACK.
-    let listener = tokio::net::TcpListener::bind(config.listen)
-        .await?
-        .tap_io(|tcp| {
-            if let Err(err) = tcp.set_nodelay(true) {
-                tracing::warn!(error = %err, "TCP_NODELAY not set");
-            }
-        });
+    let listener = listen(config.listen).await?;
     tracing::info!(address = %config.listen, config = ?config, "CUS listening");
     let trusted = TrustedProxies::new(config.trusted_proxies.clone());
     if config.test_clock {
@@ -74,6 +67,23 @@ pub async fn serve(config: Config) -> crate::cli::CliResult {
     .await?;
     Ok(())
 }
+
+/// A listener on `address` whose connections write small responses at once instead of waiting
+/// for the client's delayed ACK (`TCP_NODELAY`).
+pub async fn listen(address: std::net::SocketAddr) -> std::io::Result<Listener> {
+    fn no_delay(tcp: &mut tokio::net::TcpStream) {
+        if let Err(err) = tcp.set_nodelay(true) {
+            tracing::warn!(error = %err, "TCP_NODELAY not set");
+        }
+    }
+    let no_delay: fn(&mut tokio::net::TcpStream) = no_delay;
+    Ok(tokio::net::TcpListener::bind(address)
+        .await?
+        .tap_io(no_delay))
+}
+
+/// What `listen` answers.
+pub type Listener = axum::serve::TapIo<tokio::net::TcpListener, fn(&mut tokio::net::TcpStream)>;
 
 /// `POST /test/clock` with `days=N` shifts the clock by N days (negative: back) and answers the
 /// new time. Only with the `test_clock` setting, for the end-to-end tests.

@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod bench;
 pub mod bench_inbox;
+pub mod bench_load;
 pub mod cli;
 pub mod client_ip;
 pub mod config;

@@ -238,6 +238,35 @@ fn the_inbox_benchmark_finds_what_it_generated() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The load benchmark serves its pages under concurrent connections and reports each.
+#[test]
+fn the_load_benchmark_reports_every_page() {
+    let dir = temp_dir("bench-load");
+    let args = [
+        "bench-load",
+        "--services",
+        "20",
+        "--connections",
+        "2",
+        "--seconds",
+        "1",
+    ];
+    let out = cus(&dir, &args, "");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for page in ["/ ", "/uslugi ", "/uslugi/", "/realizatorzy "] {
+        let line = stdout.lines().find(|line| line.starts_with(page));
+        let line = line.unwrap_or_else(|| panic!("{page} in {stdout}"));
+        let per_second: f64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+        assert!(per_second > 0.0, "{line}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `cus` with extra environment variables.
 fn cus_env(
     dir: &std::path::Path,

@@ -327,15 +327,20 @@ pub async fn provider_directory() -> Result<Vec<ProviderEntry>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ViewPublicInformation).await?;
     let store = &access.state.store;
-    let mut entries = Vec::new();
-    for provider in store.providers().await? {
-        let filter = CatalogueFilter {
-            provider: Some(provider.id.clone()),
-            ..CatalogueFilter::default()
-        };
-        let (_, services) = store.catalogue_search(&filter, 100, 0).await?;
-        entries.push(ProviderEntry { provider, services });
-    }
+    let provided = store.provided_services().await?;
+    let entries = store
+        .providers()
+        .await?
+        .into_iter()
+        .map(|provider| {
+            let services = provided
+                .iter()
+                .filter(|(by, _)| *by == provider.id)
+                .map(|(_, service)| service.clone())
+                .collect();
+            ProviderEntry { provider, services }
+        })
+        .collect();
     Ok(entries)
 }
 

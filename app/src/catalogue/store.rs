@@ -104,6 +104,28 @@ impl Store {
         from_json(&details)
     }
 
+    /// The published services each provider offers, as (provider id, summary), in catalogue
+    /// order: the directory's one query for every provider.
+    pub async fn provided_services(&self) -> StoreResult<Vec<(String, ServiceSummary)>> {
+        let rows = sqlx::query(
+            "SELECT t.value AS provider_id, s.details, p.name AS programme_name \
+             FROM services s JOIN programmes p ON p.id = s.programme_id \
+             JOIN service_tags t ON t.service_id = s.id AND t.kind = 'provider' \
+             WHERE p.status = 'published' ORDER BY p.name, s.position",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let service: Service = from_json(&row.try_get::<String, _>("details")?)?;
+                Ok((
+                    row.try_get("provider_id")?,
+                    ServiceSummary::of(&service, row.try_get("programme_name")?),
+                ))
+            })
+            .collect()
+    }
+
     /// Every service of the published programmes with its programme's name.
     pub async fn published_services(&self) -> StoreResult<Vec<(Service, String)>> {
         let rows = sqlx::query(
