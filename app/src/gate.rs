@@ -251,6 +251,11 @@ mod server {
     }
 
     impl Access {
+        /// The signed-in person; `Unauthenticated` when nobody is.
+        pub fn signed_in(&self) -> Result<&User, AppError> {
+            self.user.as_ref().ok_or(AppError::Unauthenticated)
+        }
+
         /// Scoped check: the signed-in person may act on a record only when it is their own.
         /// Anyone else is told it does not exist, so no one learns which records there are.
         pub fn ensure_owner(&self, owner_id: &str) -> Result<(), AppError> {

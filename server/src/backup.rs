@@ -81,7 +81,11 @@ async fn restore_sqlite(config: &Config, file: &Path) -> CliResult {
             std::fs::remove_file(side)?;
         }
     }
-    std::fs::copy(file, &target)?;
+    // Copied beside it, then renamed over it: the database is never half written, and a
+    // connection some process still has open keeps the old file instead of locking the new one.
+    let copy = PathBuf::from(format!("{}.restoring", target.display()));
+    std::fs::copy(file, &copy)?;
+    std::fs::rename(&copy, &target)?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use super::cases::*;
 use super::model::*;
 use super::wizard::StartOnBehalf;
 use super::wizard_pages::channel_label;
-use crate::catalogue::pages::coded_options;
+use crate::components::choice::coded_options;
 use crate::components::form::{ErrorSummary, SelectField, TextArea, TextField, last_error};
 use crate::components::page::{PageTitle, page_failure};
 use crate::domain::warsaw_display;

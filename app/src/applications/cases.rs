@@ -37,7 +37,7 @@ impl MyCase {
 pub async fn my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let list = access.state.store.applications_of(&user.id).await?;
     let event = crate::audit::AuditEvent {
         record_type: Some("application".into()),
@@ -85,7 +85,7 @@ pub async fn withdraw_application(id: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
     let application = super::access::own_application(&access, &id).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let now = access.state.clock.now();
     let Some(promotions) = access
         .state
@@ -114,7 +114,7 @@ pub async fn resign_service(
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
     let application = super::access::own_application(&access, &id).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let reason = reason.trim();
     if reason.chars().count() > 1000 {
         return Err(AppError::invalid("reason", "too_long"));

@@ -161,7 +161,7 @@ async fn store_upload(
         use sha2::Digest;
         format!("{:x}", sha2::Sha256::digest(&bytes))
     };
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let now = access.state.clock.now();
     store
         .insert_attachment(&application.id, &info, &sha256, &user.id, now)

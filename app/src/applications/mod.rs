@@ -51,7 +51,7 @@ pub(crate) mod access {
     /// The application, when the signed-in person filled it in or it is theirs. To anyone else
     /// it does not exist (404, as an unknown id), and the attempt is audited.
     pub async fn own_application(access: &Access, id: &str) -> Result<Application, AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let application = access.state.store.application(id).await?;
         if application.drafted_by == user.id || application.owner_id.as_deref() == Some(&user.id) {
             return Ok(application);

@@ -44,7 +44,7 @@ pub async fn load_application_form(id: String) -> Result<ApplicationForm, AppErr
 pub async fn start_application(service: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let service = access.state.store.published_service(&service).await?;
     let id = server::start(
         &access,
@@ -304,7 +304,7 @@ mod server {
         received_on: Option<chrono::NaiveDate>,
         service_ids: &[String],
     ) -> Result<String, AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let locale = crate::preferences::visitor_locale();
         let draft = super::super::store::NewDraft {
             programme_id,
@@ -382,7 +382,7 @@ mod server {
     }
 
     pub async fn submit(access: &Access, application: Application) -> Result<(), AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         if application.status == ApplicationStatus::Draft
             && let Some(step) = incomplete(access, &application).await?
         {

@@ -4,7 +4,7 @@
 use super::model::*;
 use super::person::{Dependency, DisabilityDegree, PersonInput};
 use super::wizard::*;
-use crate::catalogue::pages::coded_options;
+use crate::components::choice::coded_options;
 use crate::components::form::{
     CheckboxField, Checkboxes, ErrorSummary, Radios, SelectField, TextArea, TextField, field_error,
     last_error,

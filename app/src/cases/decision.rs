@@ -398,7 +398,7 @@ pub(crate) mod server {
         texts: &RefusalTexts,
     ) -> Result<(), AppError> {
         let (application, handling) = actionable(access, id).await?;
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let store = &access.state.store;
         let request = store
             .requested_services(id)
@@ -446,7 +446,7 @@ pub(crate) mod server {
         let today = crate::domain::warsaw_date(access.state.clock.now());
         let day = crate::domain::past_day(delivered_on, today)
             .map_err(|key| AppError::invalid("delivered_on", key))?;
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let now = access.state.clock.now();
         if !access
             .state
@@ -469,7 +469,7 @@ pub(crate) mod server {
         let now = access.state.clock.now();
         let day = crate::domain::past_day(overturned_on, crate::domain::warsaw_date(now))
             .map_err(|key| AppError::invalid("overturned_on", key))?;
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let store = &access.state.store;
         // None: not refused (any more): a second submit changes nothing.
         if store

@@ -83,7 +83,7 @@ pub async fn forward_case(id: String, form: ForwardForm) -> Result<(), AppError>
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;
     let (application, _) = super::handling::server::actionable(&access, &id).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let (target, recipient, reason) = form.check().map_err(AppError::Invalid)?;
     let store = &access.state.store;
     let open: Vec<_> = store

@@ -14,7 +14,7 @@ pub const MAX_NOTE: usize = 4000;
 pub async fn load_inbox(query: InboxQuery) -> Result<InboxPage, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::HandleCases).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let store = &access.state.store;
     let today = crate::domain::warsaw_date(access.state.clock.now());
     let page = query.page.max(1);
@@ -86,7 +86,7 @@ pub async fn choose_path(
         .and_then(CasePath::from_code)
         .ok_or_else(|| AppError::invalid("path", "choose_one"))?;
     let (application, handling) = server::actionable(&access, &id).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let (complicated, now) = (complicated.is_some(), access.state.clock.now());
     access
         .state
@@ -115,7 +115,7 @@ pub async fn add_case_note(id: String, body: String) -> Result<(), AppError> {
         return Err(AppError::invalid("body", "too_long"));
     }
     let (application, _) = server::actionable(&access, &id).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let now = access.state.clock.now();
     access
         .state
@@ -192,7 +192,7 @@ pub(crate) mod server {
         access: &Access,
         id: &str,
     ) -> Result<(Application, Handling), AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let application = access.state.store.application(id).await?;
         if application.status == ApplicationStatus::Draft {
             return Err(AppError::NotFound);
@@ -230,7 +230,7 @@ pub(crate) mod server {
     /// `coordinator` is a user id, "me" or empty (nobody). A coordinator may only take an
     /// unassigned case for themselves.
     pub async fn assign(access: &Access, id: &str, coordinator: &str) -> Result<(), AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let store = &access.state.store;
         let target = match coordinator {
             "" => None,
@@ -262,7 +262,7 @@ pub(crate) mod server {
     }
 
     pub async fn staff_case(access: &Access, id: &str) -> Result<StaffCase, AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let store = &access.state.store;
         let application = store.application(id).await?;
         if application.status == ApplicationStatus::Draft {

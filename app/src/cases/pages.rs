@@ -10,7 +10,7 @@ use crate::applications::case_pages::{
 };
 use crate::applications::wizard_pages::channel_label;
 use crate::applications::{ApplicationStatus, Channel, PersonInput};
-use crate::catalogue::pages::{Choice, coded_options};
+use crate::components::choice::{Choice, coded_options};
 use crate::components::form::{ErrorSummary, TextArea, TextField, last_error};
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::pagination::Pagination;

@@ -293,7 +293,7 @@ pub(crate) mod server {
         id: &str,
         service_id: &str,
     ) -> Result<QualificationView, AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let store = &access.state.store;
         let application = store.application(id).await?;
         if application.status == crate::applications::ApplicationStatus::Draft {
@@ -408,7 +408,7 @@ pub(crate) mod server {
         form: &FeeForm,
     ) -> Result<(), AppError> {
         let (application, _) = actionable(access, id).await?;
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let request = requested(access, id, service_id).await?;
         if request.status != RequestStatus::Requested {
             // Already qualified (a second submit): nothing more to do.
@@ -442,7 +442,7 @@ pub(crate) mod server {
 
     pub async fn complete(access: &Access, id: &str, service_id: &str) -> Result<(), AppError> {
         let (application, _) = actionable(access, id).await?;
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         requested(access, id, service_id).await?;
         let now = access.state.clock.now();
         // None: completed already (a second submit), nothing more to do.

@@ -87,7 +87,7 @@ pub async fn record_recognition(id: String, form: RecognitionForm) -> Result<(),
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;
     let (application, _) = super::handling::server::actionable(&access, &id).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let now = access.state.clock.now();
     let recognition = form
         .check(crate::domain::warsaw_date(now))

@@ -112,7 +112,7 @@ pub(crate) mod server {
 
     /// The programme versions whose cases the caller may see and act on; None: every one.
     pub async fn programmes_in_scope(access: &Access) -> Result<Option<Vec<String>>, AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         if Permission::AssignCases.allowed_for(&user.roles) {
             return Ok(None);
         }

@@ -149,7 +149,7 @@ pub async fn save_decision_templates(
 ) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::AssignCases).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let store = &access.state.store;
     if restore.is_empty() {
         templates.check()?;

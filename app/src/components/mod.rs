@@ -1,5 +1,6 @@
 //! Widgets shared by several rooms.
 
+pub mod choice;
 pub mod echo;
 pub mod form;
 pub mod idle;

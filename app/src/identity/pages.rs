@@ -91,7 +91,7 @@ fn StaffHome(me: Me) -> impl IntoView {
     let roles = me
         .roles
         .iter()
-        .map(|r| r.label_pl())
+        .map(|r| super::permissions_page::role_label(i18n, *r))
         .collect::<Vec<_>>()
         .join(", ");
     let manages_accounts = Permission::ManageAccounts.allowed_for(&me.roles);

@@ -97,7 +97,7 @@ pub async fn session_user() -> Result<Option<SignedIn>, AppError> {
 pub async fn load_profile() -> Result<Profile, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let profile = access.state.store.profile_of(&user.id).await?;
     server::audit_own(&access, crate::audit::AuditAction::Read).await?;
     Ok(profile)
@@ -113,7 +113,7 @@ pub async fn save_profile(
 ) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let profile = Profile::parse(&display_name, &phone, &address, &pesel)?;
     access
         .state
@@ -139,7 +139,7 @@ pub async fn my_sessions() -> Result<Vec<MySession>, AppError> {
 pub async fn log_out_everywhere() -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     access.state.store.delete_sessions_of(&user.id).await?;
     if let Some(session) = &access.session {
         session.delete().await.map_err(|_| AppError::Internal)?;
@@ -186,7 +186,7 @@ mod server {
     }
 
     pub async fn my_sessions(access: Access) -> Result<Vec<MySession>, AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let current = access
             .session
             .as_ref()

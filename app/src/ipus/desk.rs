@@ -140,7 +140,7 @@ impl Desk {
 pub async fn load_plan_desk() -> Result<Desk, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::HandleCases).await?;
-    let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = access.signed_in()?;
     let all = crate::cases::handling::server::oversees(&access)
         || Permission::ApprovePlans.allowed_for(&user.roles);
     let scope = crate::cases::scope::server::programmes_in_scope(&access).await?;

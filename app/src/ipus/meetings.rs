@@ -171,7 +171,7 @@ mod server {
     }
 
     pub async fn meetings(access: &Access) -> Result<Meetings, AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let meetings = access.state.store.coordinator_meetings().await?;
         access.record(&event(access, AuditAction::Read)).await?;
         let today = crate::domain::warsaw_date(access.state.clock.now());
@@ -193,7 +193,7 @@ mod server {
     }
 
     pub async fn record(access: &Access, form: &MeetingForm) -> Result<(), AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let (staff, providers) = choices(access).await?;
         let now = access.state.clock.now();
         let today = crate::domain::warsaw_date(now);

@@ -243,7 +243,7 @@ mod server {
     }
 
     pub async fn add_entry(access: &Access, id: &str, form: &EntryForm) -> Result<(), AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let (plan, application, _) = plan_to_edit(access, id).await?;
         if plan.running().is_none() {
             return Err(AppError::invalid("form", "plan_not_running"));
@@ -259,7 +259,7 @@ mod server {
     }
 
     pub async fn close(access: &Access, id: &str, form: &ClosingForm) -> Result<(), AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let (plan, application, _) = plan_to_act(access, id).await?;
         let period = plan
             .approved()
@@ -291,7 +291,7 @@ mod server {
     }
 
     pub async fn follow_up(access: &Access, id: &str, form: &FollowUpForm) -> Result<(), AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let (_, application, _) = plan_to_act(access, id).await?;
         let store = &access.state.store;
         let closure = store

@@ -341,7 +341,7 @@ pub(crate) mod server {
         version: &PlanVersion,
         today: NaiveDate,
     ) -> Result<Option<&'static str>, AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let authorisations = access.state.store.approval_authorisations(&user.id).await?;
         // Four eyes: whoever last saved or submitted the version does not approve it.
         let theirs =
@@ -386,7 +386,7 @@ pub(crate) mod server {
     }
 
     pub async fn page(access: &Access, id: &str) -> Result<PlanDetails, AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let store = &access.state.store;
         let (plan, application) = plan_in_scope(access, id).await?;
         access
@@ -462,7 +462,7 @@ pub(crate) mod server {
     }
 
     pub async fn start(access: &Access, id: &str) -> Result<String, AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let (application, handling) = actionable(access, id).await?;
         if handling.path != Some(CasePath::Plan) {
             return Err(AppError::invalid("path", "plan_path_required"));
@@ -518,7 +518,7 @@ pub(crate) mod server {
         version: u32,
         form: &PlanForm,
     ) -> Result<(), AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let (plan, application, _) = plan_to_edit(access, id).await?;
         let kept = draft_of(&plan, version)?.content.clone();
         let (qualified, offers) = allowed(access, &plan.application_id).await?;
@@ -554,7 +554,7 @@ pub(crate) mod server {
     }
 
     pub async fn submit(access: &Access, id: &str, version: u32) -> Result<(), AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let (plan, application, handling) = plan_to_edit(access, id).await?;
         let draft = draft_of(&plan, version)?;
         let (qualified, offers) = allowed(access, &plan.application_id).await?;
@@ -601,7 +601,7 @@ pub(crate) mod server {
         approve: bool,
         comments: &str,
     ) -> Result<(), AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let store = &access.state.store;
         let (plan, application) = plan_in_scope(access, id).await?;
         if plan.closed_at.is_some() {
@@ -670,7 +670,7 @@ pub(crate) mod server {
         F: FnOnce(crate::store::Store, String, chrono::DateTime<chrono::Utc>) -> Fut,
         Fut: std::future::Future<Output = crate::store::StoreResult<u32>>,
     {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let (_, application, _) = plan_to_edit(access, id).await?;
         let now = access.state.clock.now();
         let version = match make(access.state.store.clone(), user.id.clone(), now).await {
@@ -738,7 +738,7 @@ pub(crate) mod server {
 
     /// The signed-in director; anyone else is refused, and the refusal audited.
     pub(crate) async fn director_only(access: &Access) -> Result<&crate::identity::User, AppError> {
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         if user.roles.contains(&Role::Director) {
             return Ok(user);
         }

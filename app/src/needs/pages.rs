@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::catalogue::labels::{area_label, group_label};
-use crate::catalogue::pages::coded_options;
+use crate::components::choice::coded_options;
 use crate::components::form::{ErrorSummary, SelectField, TextArea, TextField, last_error};
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;

@@ -36,7 +36,7 @@ async fn my_data(state: AppState, request: Request, format: Format) -> Response 
     let (session, ip) = who(&request);
     let export = async {
         let access = require_with(&state, session, ip, Permission::ManageOwnData).await?;
-        let user = access.user.as_ref().ok_or(AppError::Unauthenticated)?;
+        let user = access.signed_in()?;
         let controller = &state.centre.privacy.controller;
         let data = state
             .store

@@ -16,7 +16,8 @@ use super::{
 };
 use crate::catalogue::FeeQuestion;
 use crate::catalogue::labels::{area_label, form_label, group_label, place_label, unit_label};
-use crate::catalogue::pages::{Calculator, FeeTable, coded_options};
+use crate::catalogue::pages::{Calculator, FeeTable};
+use crate::components::choice::coded_options;
 use crate::components::form::{
     Checkboxes, ErrorSummary, SelectField, TextArea, TextField, field_error, last_error,
 };

@@ -67,6 +67,18 @@ pub const SERVING_WAIT: Duration = Duration::from_secs(5);
 /// A command run by hand answers nobody else, and may run on a busy machine: it waits longer.
 pub const COMMAND_WAIT: Duration = Duration::from_secs(60);
 
+/// Puts a new or restored SQLite file (rollback journal, as `VACUUM INTO` leaves a copy) into WAL
+/// mode with one connection, before the pool opens several: switching takes an exclusive lock, and
+/// connections racing for it answer "database is locked". A file in WAL mode stays so.
+async fn switch_to_wal(url: &str, wait: Duration) -> StoreResult<()> {
+    use sqlx::{ConnectOptions, Connection};
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)?
+        .busy_timeout(wait)
+        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal);
+    options.connect().await?.close().await?;
+    Ok(())
+}
+
 impl Store {
     /// Connects to `url` for serving (`SERVING_WAIT`). A SQLite file (and its folder) is created
     /// when missing; every SQLite connection runs in WAL mode with a busy timeout and foreign
@@ -83,6 +95,9 @@ impl Store {
             Backend::Sqlite => prepare_sqlite_url(url)?,
             Backend::Postgres => url.to_owned(),
         };
+        if backend == Backend::Sqlite {
+            switch_to_wal(&url, wait).await?;
+        }
         let options = AnyPoolOptions::new()
             .max_connections(match backend {
                 Backend::Sqlite => 8,
