@@ -19,7 +19,21 @@ pub fn page_failure(error: crate::error::AppError, back: &str) -> AnyView {
 /// The page `<title>`: "what this page is — centre name" (WCAG 2.4.2).
 #[component]
 pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
-    view! { <WithCentre render=move |c| view! { <Title text=format!("{} — {}", text.get(), c.name) /> } /> }
+    // Not inside a Suspense: a title registered after the head was written would be missing
+    // from the server's page (it was, now and then, for visitors without JavaScript).
+    let centre = expect_context::<CentreResource>();
+    let name = move || {
+        #[cfg(feature = "ssr")]
+        if let Some(state) = use_context::<crate::state::AppState>() {
+            return state.centre.name.clone();
+        }
+        centre
+            .get()
+            .and_then(Result::ok)
+            .map(|c| c.name)
+            .unwrap_or_default()
+    };
+    view! { <Title text=move || format!("{} — {}", text.get(), name()) /> }
 }
 
 /// Renders `render` with the centre's public information once it has loaded.
