@@ -20,20 +20,24 @@ pub fn page_failure(error: crate::error::AppError, back: &str) -> AnyView {
 #[component]
 pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
     // Not inside a Suspense: a title registered after the head was written would be missing
-    // from the server's page (it was, now and then, for visitors without JavaScript).
+    // from the server's page (it was, now and then, for visitors without JavaScript). The head
+    // may be written after the page's reactive values are gone: the text as it was when the page
+    // was made stands in for them then.
     let centre = expect_context::<CentreResource>();
-    let name = move || {
-        #[cfg(feature = "ssr")]
-        if let Some(state) = use_context::<crate::state::AppState>() {
-            return state.centre.name.clone();
-        }
-        centre
-            .get()
-            .and_then(Result::ok)
-            .map(|c| c.name)
-            .unwrap_or_default()
+    #[cfg(feature = "ssr")]
+    let known_name = use_context::<crate::state::AppState>().map(|s| s.centre.name.clone());
+    #[cfg(not(feature = "ssr"))]
+    let known_name: Option<String> = None;
+    let page = text.get_untracked();
+    let title = move || {
+        let page = text.try_get().unwrap_or_else(|| page.clone());
+        let name = known_name.clone().or_else(|| {
+            let info = centre.try_get().flatten().and_then(Result::ok);
+            info.map(|c| c.name)
+        });
+        format!("{page} — {}", name.unwrap_or_default())
     };
-    view! { <Title text=move || format!("{} — {}", text.get(), name()) /> }
+    view! { <Title text=title /> }
 }
 
 /// Renders `render` with the centre's public information once it has loaded.
