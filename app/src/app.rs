@@ -142,6 +142,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/moje-sprawy") view=MyCasesPage ssr=SsrMode::Async />
                         <Route path=path!("/moje-sprawy/:id") view=MyCasePage ssr=SsrMode::Async />
                         <Route path=path!("/zgloszenie-potrzeby") view=NeedsReportPage ssr=SsrMode::Async />
+                        <Route path=path!("/wydarzenia") view=crate::community::calendar_pages::CalendarPage ssr=SsrMode::Async />
+                        <Route path=path!("/wydarzenia/:id") view=crate::community::calendar_pages::ActivityPage ssr=SsrMode::Async />
+                        <Route path=path!("/wydarzenia/zapis/:token") view=crate::community::calendar_pages::RegistrationPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/spolecznosci") view=crate::community::staff_pages::CommunitiesPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/spolecznosci/nowa") view=crate::community::staff_pages::NewCommunityPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/spolecznosci/:id") view=crate::community::staff_pages::CommunityPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/wydarzenia/:id") view=crate::community::staff_pages::StaffActivityPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/zgloszenie-potrzeby/wyslano")
                             view=NeedsReportSentPage

@@ -181,6 +181,23 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/withdraw_application", Permission::ManageOwnData),
     ("/api/resign_service", Permission::ManageOwnData),
     ("/api/report_need", Permission::ViewPublicInformation),
+    ("/api/calendar", Permission::ViewPublicInformation),
+    ("/api/public_activity", Permission::ViewPublicInformation),
+    (
+        "/api/sign_up_for_activity",
+        Permission::ViewPublicInformation,
+    ),
+    ("/api/my_registration", Permission::ViewPublicInformation),
+    (
+        "/api/cancel_registration",
+        Permission::ViewPublicInformation,
+    ),
+    ("/api/communities", Permission::OrganiseCommunity),
+    ("/api/create_community", Permission::OrganiseCommunity),
+    ("/api/community", Permission::OrganiseCommunity),
+    ("/api/move_community_stage", Permission::OrganiseCommunity),
+    ("/api/create_activity", Permission::OrganiseCommunity),
+    ("/api/activity_registrations", Permission::OrganiseCommunity),
     ("/api/needs_overview", Permission::ManageProgramme),
     ("/api/triage_need", Permission::ManageProgramme),
     ("/api/inbox", Permission::HandleCases),
@@ -328,6 +345,17 @@ mod server {
             }
             _ => Ok(()),
         }
+    }
+
+    /// What `require_with` needs from a plain axum handler's request: its session and client
+    /// address (taken before any await: a request's body cannot be held across one).
+    pub fn request_parts(request: &axum::extract::Request) -> (Option<Session>, Option<String>) {
+        let session = request.extensions().get::<Session>().cloned();
+        let ip = request
+            .extensions()
+            .get::<crate::state::ClientIp>()
+            .map(|ip| ip.0.clone());
+        (session, ip)
     }
 
     /// The one check, with explicit inputs, so plain axum handlers (the CSV export) pass the

@@ -16,6 +16,7 @@ pub mod audit;
 pub mod cases;
 pub mod catalogue;
 pub mod centre;
+pub mod community;
 pub mod components;
 pub mod documents;
 pub mod domain;

@@ -14,6 +14,7 @@ const PAGES = [
   '/realizatorzy',
   '/sprawdz',
   '/zgloszenie-potrzeby',
+  '/wydarzenia',
   '/kontakt',
   '/pomoc',
   '/logowanie',

@@ -35,7 +35,8 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<bool, StoreError> {
     let seeded = seed_accounts_and_catalogue(store, clock).await?;
     if seeded {
         crate::demo_cases::seed_cases(store, clock).await?;
-        tracing::info!("demo cases loaded");
+        crate::demo_community::seed_communities(store, clock).await?;
+        tracing::info!("demo cases and communities loaded");
     }
     Ok(seeded)
 }

@@ -202,7 +202,9 @@ const NO_CERTIFICATE: &str = "strona nie posiada orzeczenia o niepełnosprawnoś
                               równoważnego, którego Program wymaga";
 
 /// The cases, oldest first (case numbers follow registration). The five Złota Rączka grants use
-/// its whole budget (1 500 hours at 40 zł), so the three requests after them wait.
+/// its whole budget (1 500 hours at 40 zł), so the three requests after them wait. The transport's
+/// 60 trips are held by the running and the submitted plan (16 + 12), so Eugeniusz Grabowski's 40
+/// wait until the running plan closes.
 #[rustfmt::skip]
 const CASES: &[Case] = &[
     case(person("Stanisław Wójcik", "1941-02-17", "Latoszyn 118, 39-200 Dębica", "severe", (2, 1650)),
@@ -265,6 +267,8 @@ const CASES: &[Case] = &[
          None, (InPerson, 9), &[(THERAPY, 12), (COUNSELLING, 8), (MEDIATION, 4)], Plan(Drafted)),
     case(person("Andrzej Wiśniewski", "1953-05-15", "ul. Matejki 8, 39-200 Dębica", "light", (2, 1750)),
          None, (InPerson, 8), &[(HANDYMAN, 24)], New),
+    case(person("Eugeniusz Grabowski", "1940-05-19", "Braciejowa 64, 39-200 Dębica", "severe", (1, 1350)),
+         None, (InPerson, 7), &[(TRANSPORT, 40)], Waiting),
     case(person("Krystyna Pawlak", "1952-03-30", "Podgrodzie 12, 39-200 Dębica", "moderate", (1, 1600)),
          None, (Paper, 6), &[(EQUIPMENT, 1), (NURSING, 10)], New),
     case(person("Dariusz Sowa", "1966-07-24", "ul. Krakowska 90, 39-200 Dębica", "moderate", (2, 2000)),
@@ -450,7 +454,7 @@ pub async fn seed_cases(store: &Store, clock: &Clock) -> Result<(), StoreError> 
     demo.meeting().await
 }
 
-async fn user_id(store: &Store, email: &str) -> Result<String, StoreError> {
+pub(crate) async fn user_id(store: &Store, email: &str) -> Result<String, StoreError> {
     let email = Email::parse(email).map_err(|e| corrupt(e.to_string()))?;
     Ok(store.user_by_email(&email).await?.id)
 }

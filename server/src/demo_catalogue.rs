@@ -607,6 +607,11 @@ async fn seed_seniors_programme(
             )
         },
         provider_ids: vec![providers.cooperative.clone()],
+        // One adapted vehicle: the trips it can make in the programme's period.
+        limit: Some(ServiceLimit {
+            kind: LimitKind::Units,
+            amount: 60,
+        }),
         fee: FeeSchedule {
             rule: FeeRule::FixedPerUnit {
                 price: Grosze::new(500),

@@ -225,6 +225,14 @@ pub fn router_with(state: AppState, settings: RouterSettings) -> Router {
         .route("/api/hsds/services", get(app::catalogue::hsds::list))
         .route("/api/hsds/services/{id}", get(app::catalogue::hsds::one))
         .route(
+            "/wydarzenia/kalendarz.ics",
+            get(app::community::ics::calendar),
+        )
+        .route(
+            "/wydarzenia/{id}/kalendarz.ics",
+            get(app::community::ics::activity),
+        )
+        .route(
             "/wnioski/{id}/zalaczniki/nowy",
             post(app::applications::files::upload).layer(axum::extract::DefaultBodyLimit::max(
                 (app::applications::MAX_ATTACHMENT_MB as usize + 1) * 1024 * 1024,

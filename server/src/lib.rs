@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod demo_cases;
 pub mod demo_catalogue;
+pub mod demo_community;
 pub mod form_echo;
 pub mod http;
 pub mod mailer;

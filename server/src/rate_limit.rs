@@ -53,7 +53,8 @@ impl Limited {
                 "/api/password_reset_request" | "/api/password_reset" => {
                     Some(Limited::PasswordReset)
                 }
-                "/api/report_need" => Some(Limited::NeedsReport),
+                // The public forms anyone may send without an account.
+                "/api/report_need" | "/api/sign_up_for_activity" => Some(Limited::NeedsReport),
                 "/api/submit_application" => Some(Limited::Application),
                 "/api/catalogue" | "/api/self_check" => Some(Limited::Search),
                 p if p.starts_with("/wnioski/") && p.ends_with("/zalaczniki/nowy") => {

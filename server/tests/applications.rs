@@ -3,6 +3,8 @@
 //! submissions getting 100 unique case numbers; then the staff's side: the inbox, assignment,
 //! path, notes and the deadline clock.
 
+#[path = "parts/community.rs"]
+mod community;
 mod support;
 
 use app::domain::{Clock, Email};

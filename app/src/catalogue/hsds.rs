@@ -6,7 +6,7 @@
 use super::CatalogueFilter;
 use super::search::query_words;
 use crate::error::AppError;
-use crate::gate::{Permission, require_with};
+use crate::gate::{Permission, request_parts, require_with};
 use crate::programme::fees::{FeeRule, IncomeTable};
 use crate::programme::{Programme, Service};
 use crate::providers::Provider;
@@ -18,7 +18,6 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-use tower_sessions::Session;
 
 /// Most services one page holds.
 const MAX_PER_PAGE: u32 = 100;
@@ -168,16 +167,6 @@ pub fn hsds_service(
     value
 }
 
-fn access_parts(request: &Request) -> (Option<Session>, Option<String>) {
-    (
-        request.extensions().get::<Session>().cloned(),
-        request
-            .extensions()
-            .get::<crate::state::ClientIp>()
-            .map(|ip| ip.0.clone()),
-    )
-}
-
 /// JSON, or the error's status with `{"error": …}`.
 fn respond(result: Result<Value, AppError>) -> Response {
     match result {
@@ -209,7 +198,7 @@ pub async fn list(
     Query(params): Query<ListParams>,
     request: Request,
 ) -> Response {
-    let (session, ip) = access_parts(&request);
+    let (session, ip) = request_parts(&request);
     let result = async {
         let access = require_with(&state, session, ip, Permission::ViewPublicInformation).await?;
         let per_page = params.per_page.unwrap_or(20).clamp(1, MAX_PER_PAGE);
@@ -253,7 +242,7 @@ pub async fn one(
     Path(id): Path<String>,
     request: Request,
 ) -> Response {
-    let (session, ip) = access_parts(&request);
+    let (session, ip) = request_parts(&request);
     let result = async {
         let access = require_with(&state, session, ip, Permission::ViewPublicInformation).await?;
         let service = access.state.store.published_service(&id).await?;

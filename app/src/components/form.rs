@@ -153,6 +153,22 @@ fn application_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> 
         "calculator_units_invalid" => {
             t_string!(i18n, catalogue.calculator_units_invalid).to_string()
         }
+        key => community_error_text(i18n, key),
+    }
+}
+
+/// Keys of the community forms and the calendar's sign-up.
+fn community_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> String {
+    match key {
+        "stage_same" => t_string!(i18n, form_errors.stage_same).to_string(),
+        "stage_moved" => t_string!(i18n, form_errors.stage_moved).to_string(),
+        "time_invalid" => t_string!(i18n, form_errors.time_invalid).to_string(),
+        "date_in_past" => t_string!(i18n, form_errors.date_in_past).to_string(),
+        "end_before_start" => t_string!(i18n, form_errors.end_before_start).to_string(),
+        "capacity_positive" => t_string!(i18n, form_errors.capacity_positive).to_string(),
+        "contact_invalid" => t_string!(i18n, form_errors.contact_invalid).to_string(),
+        "consent_required" => t_string!(i18n, form_errors.consent_required).to_string(),
+        "activity_started" => t_string!(i18n, form_errors.activity_started).to_string(),
         _ => t_string!(i18n, form_errors.generic).to_string(),
     }
 }

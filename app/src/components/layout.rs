@@ -24,7 +24,15 @@ pub fn Layout(children: Children) -> impl IntoView {
 /// The path and query of the current page, to come back to after a switch.
 fn current_path() -> Signal<String> {
     let location = use_location();
-    Signal::derive(move || format!("{}{}", location.pathname.get(), location.search.get()))
+    Signal::derive(move || {
+        // The router's query string comes without its "?" (on the server and in the browser).
+        let search = location.search.get();
+        let search = search.trim_start_matches('?');
+        match search {
+            "" => location.pathname.get(),
+            search => format!("{}?{search}", location.pathname.get()),
+        }
+    })
 }
 
 fn encoded(path: &str) -> String {
@@ -89,6 +97,11 @@ fn MainNav() -> impl IntoView {
                 <li>
                     <a href="/realizatorzy" aria-current=current("/realizatorzy")>
                         {t!(i18n, nav.providers)}
+                    </a>
+                </li>
+                <li>
+                    <a href="/wydarzenia" aria-current=current("/wydarzenia")>
+                        {t!(i18n, nav.events)}
                     </a>
                 </li>
                 <li>
