@@ -33,6 +33,8 @@ pub enum Permission {
     ManageProgramme,
     /// Plan and record community organising.
     OrganiseCommunity,
+    /// Read the communities, their stages and activities and who signed up.
+    ReadCommunity,
     /// Referrals to the provider's own organisation and its public profile.
     ActForProvider,
     /// Read, filter and export the audit trail.
@@ -42,7 +44,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 15] = [
+    pub const ALL: [Permission; 16] = [
         Permission::ViewPublicInformation,
         Permission::ManageOwnData,
         Permission::EnterStaffArea,
@@ -55,6 +57,7 @@ impl Permission {
         Permission::ReadMeetings,
         Permission::ManageProgramme,
         Permission::OrganiseCommunity,
+        Permission::ReadCommunity,
         Permission::ActForProvider,
         Permission::ReadAuditLog,
         Permission::ManageAccounts,
@@ -98,6 +101,10 @@ impl Permission {
             ),
             ManageProgramme => matches!(role, ServicesOrganiser | Director | DeputyDirector),
             OrganiseCommunity => matches!(role, CommunityOrganiser | Director | DeputyDirector),
+            ReadCommunity => matches!(
+                role,
+                CommunityOrganiser | ServicesOrganiser | Director | DeputyDirector
+            ),
             ActForProvider => matches!(role, ProviderStaff),
             ReadAuditLog => matches!(role, DataProtectionOfficer),
             ManageAccounts => matches!(role, Administrator),
@@ -192,12 +199,12 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
         "/api/cancel_registration",
         Permission::ViewPublicInformation,
     ),
-    ("/api/communities", Permission::OrganiseCommunity),
+    ("/api/communities", Permission::ReadCommunity),
     ("/api/create_community", Permission::OrganiseCommunity),
-    ("/api/community", Permission::OrganiseCommunity),
+    ("/api/community", Permission::ReadCommunity),
     ("/api/move_community_stage", Permission::OrganiseCommunity),
     ("/api/create_activity", Permission::OrganiseCommunity),
-    ("/api/activity_registrations", Permission::OrganiseCommunity),
+    ("/api/activity_registrations", Permission::ReadCommunity),
     ("/api/needs_overview", Permission::ManageProgramme),
     ("/api/triage_need", Permission::ManageProgramme),
     ("/api/inbox", Permission::HandleCases),
@@ -451,7 +458,7 @@ mod tests {
         use Permission::*;
         use Role::*;
         // Each row: permission, the roles that hold it. Everything else must be denied.
-        let expected: [(Permission, &[Role]); 13] = [
+        let expected: [(Permission, &[Role]); 14] = [
             (
                 EnterStaffArea,
                 &[
@@ -516,6 +523,15 @@ mod tests {
             (
                 OrganiseCommunity,
                 &[CommunityOrganiser, Director, DeputyDirector],
+            ),
+            (
+                ReadCommunity,
+                &[
+                    CommunityOrganiser,
+                    ServicesOrganiser,
+                    Director,
+                    DeputyDirector,
+                ],
             ),
             (ActForProvider, &[ProviderStaff]),
             (ReadAuditLog, &[DataProtectionOfficer]),

@@ -86,6 +86,15 @@ test('an organiser plans an activity, residents sign up and the feed keeps Warsa
   assert.equal(data['@type'], 'Event');
   assert.match(data.startDate, new RegExp(`^${day}T17:00:00\\+0[12]:00$`));
 
+  // In Ukrainian too (the language is a cookie; the page stays usable without JavaScript).
+  const ukrainian = await openPage(shared.browser, { js: false });
+  await ukrainian.goto(`${url}/jezyk/uk?powrot=/wydarzenia/${activity}`);
+  await visit(ukrainian, `${url}/wydarzenia/${activity}`, { js: false });
+  assert.match(await ukrainian.textContent('main'), /Запишіться/);
+  await visit(ukrainian, `${url}/wydarzenia?miesiac=${day.slice(0, 7)}`, { js: false });
+  assert.match(await ukrainian.textContent('h1'), /Календар подій/);
+  await ukrainian.context().close();
+
   const signUp = async (page, name, contact) => {
     await page.fill('#name', name);
     await page.fill('#contact', contact);

@@ -1,5 +1,6 @@
 //! The organiser's server functions: communities, their stages, activities and who signed up.
-//! Every one needs `OrganiseCommunity`; reading a sign-up list (names and contacts) is audited.
+//! Changes need `OrganiseCommunity`, reading `ReadCommunity` (the services organiser too);
+//! reading a sign-up list (names and contacts) is audited.
 
 use super::forms::ActivityForm;
 use super::{Activity, CommunityFile, CommunitySummary, Registration};
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_communities() -> Result<Vec<CommunitySummary>, AppError> {
     use crate::gate::{Permission, require};
-    let access = require(Permission::OrganiseCommunity).await?;
+    let access = require(Permission::ReadCommunity).await?;
     let now = access.state.clock.now();
     Ok(access.state.store.communities(now).await?)
 }
@@ -65,13 +66,13 @@ pub async fn create_community(
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_community(id: String) -> Result<CommunityFile, AppError> {
     use crate::gate::{Permission, require};
-    let access = require(Permission::OrganiseCommunity).await?;
+    let access = require(Permission::ReadCommunity).await?;
     let store = &access.state.store;
     Ok(CommunityFile {
         community: store.community(&id).await?,
         history: store.stage_history(&id).await?,
         activities: store.activities_of(&id).await?,
-        may_edit: true,
+        may_edit: Permission::OrganiseCommunity.allowed_for(&access.signed_in()?.roles),
     })
 }
 
@@ -136,7 +137,7 @@ pub async fn load_activity_registrations(
     id: String,
 ) -> Result<(Activity, Vec<Registration>), AppError> {
     use crate::gate::{Permission, require};
-    let access = require(Permission::OrganiseCommunity).await?;
+    let access = require(Permission::ReadCommunity).await?;
     let store = &access.state.store;
     let activity = store.activity(&id).await?;
     let registrations = store.registrations_of(&id).await?;

@@ -192,7 +192,7 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
         community,
         history,
         activities,
-        may_edit: _,
+        may_edit,
     } = file;
     let title = community.name.clone();
     let whom = match (community.territory, community.target_group) {
@@ -255,7 +255,7 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
         <p>{community.description.clone()}</p>
         <h2>{t!(i18n, community.stages)}</h2>
         <ol class="stages">{stages}</ol>
-        <StageMove id=community.id.clone() current=community.stage />
+        {may_edit.then(|| view! { <StageMove id=community.id.clone() current=community.stage /> })}
         <ScrollTable
             id="history-caption"
             caption=t_string!(i18n, community.history).to_string()
@@ -271,7 +271,7 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
         </ScrollTable>
         <h2>{t!(i18n, community.activities)}</h2>
         <ActivityList activities />
-        <NewActivity community=community.id.clone() />
+        {may_edit.then(|| view! { <NewActivity community=community.id.clone() /> })}
     }
 }
 

@@ -102,7 +102,7 @@ fn StaffHome(me: Me) -> impl IntoView {
     let handles_cases = Permission::HandleCases.allowed_for(&me.roles);
     let oversees_cases = Permission::AssignCases.allowed_for(&me.roles);
     let reviews_plans = Permission::ReviewPlans.allowed_for(&me.roles);
-    let organises_community = Permission::OrganiseCommunity.allowed_for(&me.roles);
+    let reads_communities = Permission::ReadCommunity.allowed_for(&me.roles);
     let directs = me.roles.contains(&crate::domain::Role::Director);
     view! {
         <h1>{t!(i18n, staff.title)}</h1>
@@ -143,7 +143,7 @@ fn StaffHome(me: Me) -> impl IntoView {
                         <a href="/pracownik/realizacja-ipus">{t!(i18n, summary.title)}</a>
                     </li>
                 </Show>
-                <Show when=move || organises_community>
+                <Show when=move || reads_communities>
                     <li>
                         <a href="/pracownik/spolecznosci">{t!(i18n, community.list_title)}</a>
                     </li>

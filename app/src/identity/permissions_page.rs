@@ -58,6 +58,7 @@ pub fn permission_label(i18n: I18n, permission: Permission) -> String {
         ApprovePlans => t_string!(i18n, permissions.perm_approve_plans),
         ManageProgramme => t_string!(i18n, permissions.perm_manage_programme),
         OrganiseCommunity => t_string!(i18n, permissions.perm_organise_community),
+        ReadCommunity => t_string!(i18n, permissions.perm_read_community),
         ReviewPlans => t_string!(i18n, permissions.perm_review_plans),
         ReadMeetings => t_string!(i18n, permissions.perm_read_meetings),
         ActForProvider => t_string!(i18n, permissions.perm_act_for_provider),

@@ -187,34 +187,44 @@ impl Store {
         now: DateTime<Utc>,
         since: DateTime<Utc>,
     ) -> StoreResult<SignInAttempt> {
+        // One account's attempts are counted one at a time: otherwise an attempt could count
+        // before another with a lower number had committed, and both pass (PostgreSQL; SQLite
+        // runs one writing transaction at a time anyway).
+        let mut tx = self.pool().begin().await?;
+        if self.backend() == crate::store::Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
+                .bind(account)
+                .execute(&mut *tx)
+                .await?;
+        }
         let seq: i64 = sqlx::query_scalar(
             "INSERT INTO sign_in_attempts (account, ip, at) VALUES ($1, $2, $3) RETURNING seq",
         )
         .bind(account)
         .bind(ip)
         .bind(to_db_time(now))
-        .fetch_one(self.pool())
+        .fetch_one(&mut *tx)
         .await?;
         let since = to_db_time(since);
-        let count = |column: &'static str, value: Option<String>| {
-            let since = since.clone();
-            async move {
-                let Some(value) = value else { return Ok(0) };
-                sqlx::query_scalar::<_, i64>(&format!(
-                    "SELECT COUNT(*) FROM sign_in_attempts \
-                     WHERE {column} = $1 AND at >= $2 AND seq <= $3"
-                ))
-                .bind(value)
-                .bind(since)
-                .bind(seq)
-                .fetch_one(self.pool())
-                .await
-            }
+        let mut count = async |column: &'static str, value: Option<&str>| -> StoreResult<i64> {
+            let Some(value) = value else { return Ok(0) };
+            Ok(sqlx::query_scalar::<_, i64>(&format!(
+                "SELECT COUNT(*) FROM sign_in_attempts \
+                 WHERE {column} = $1 AND at >= $2 AND seq <= $3"
+            ))
+            .bind(value)
+            .bind(&since)
+            .bind(seq)
+            .fetch_one(&mut *tx)
+            .await?)
         };
+        let by_account = count("account", Some(account)).await?;
+        let by_ip = count("ip", ip).await?;
+        tx.commit().await?;
         Ok(SignInAttempt {
             seq,
-            by_account: count("account", Some(account.to_owned())).await?,
-            by_ip: count("ip", ip.map(str::to_owned)).await?,
+            by_account,
+            by_ip,
         })
     }
 

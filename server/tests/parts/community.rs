@@ -108,6 +108,19 @@ async fn the_organiser_plans_and_residents_sign_up() {
         let (status, _, body) = post_form(&organiser, &api("move_community_stage"), &moved).await;
         assert_eq!(status, 422);
         assert!(body.contains("stage_moved"), "{body}");
+        // The services organiser reads the community but changes nothing.
+        let reader = staff(
+            &app,
+            "organizator@cus.example",
+            "Olga Organizator",
+            vec![Role::ServicesOrganiser],
+        )
+        .await;
+        let (status, _, body) = post_form(&reader, &api("community"), &[("id", &id)]).await;
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains(r#""may_edit":false"#), "{body}");
+        let (status, _, _) = post_form(&reader, &api("move_community_stage"), &moved).await;
+        assert_eq!(status, 403);
         let history = app.db.store.stage_history(&id).await.unwrap();
         assert_eq!(history.len(), 2);
         assert_eq!(history[1].reason, "Mapa zasobów i potrzeb gotowa");
