@@ -148,7 +148,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pracownik/spolecznosci") view=crate::community::staff_pages::CommunitiesPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/spolecznosci/nowa") view=crate::community::staff_pages::NewCommunityPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/spolecznosci/:id") view=crate::community::staff_pages::CommunityPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/spolecznosci/:id/mapa") view=crate::community::diagnosis_pages::CommunityMapPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/spolecznosci/:id/plan") view=crate::community::plan_pages::OslPlanPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/wydarzenia/:id") view=crate::community::staff_pages::StaffActivityPage ssr=SsrMode::Async />
+                        <Route path=path!("/wolontariat") view=crate::community::volunteer_pages::VolunteerOfferPage ssr=SsrMode::Async />
+                        <Route path=path!("/wolontariat/:token") view=crate::community::volunteer_pages::MyVolunteeringPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/wolontariusze") view=crate::community::volunteer_pages::VolunteersPage ssr=SsrMode::Async />
+                        <Route path=path!("/pracownik/wolontariusze/:id") view=crate::community::volunteer_pages::VolunteerPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/zgloszenie-potrzeby/wyslano")
                             view=NeedsReportSentPage

@@ -129,7 +129,7 @@ test('an organiser plans an activity, residents sign up and the feed keeps Warsa
 
   // The organiser's list shows both, and who has the place.
   await visit(staff, `${url}/pracownik/wydarzenia/${activity}`);
-  const list = await staff.textContent('main table');
+  const list = await staff.textContent('table:has(#registrations-caption)');
   assert.match(list, /Teresa Nowicka[\s\S]*odwołany/);
   assert.match(list, /Marek Zieliński[\s\S]*ma miejsce/);
 

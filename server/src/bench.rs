@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// The target docs/capabilities/performance.md states.
-const P95_TARGET: Duration = Duration::from_millis(20);
+pub(crate) const P95_TARGET: Duration = Duration::from_millis(20);
 
 /// What residents and open-data clients ask most: the list, words, filters, later pages.
 const REQUESTS: [&str; 9] = [
@@ -139,7 +139,10 @@ pub(crate) fn percentile(sorted: &[Duration], p: usize) -> Duration {
 }
 
 /// One GET over a fresh connection; the time until the whole answer has arrived.
-async fn get(address: std::net::SocketAddr, path: &str) -> Result<Duration, std::io::Error> {
+pub(crate) async fn get(
+    address: std::net::SocketAddr,
+    path: &str,
+) -> Result<Duration, std::io::Error> {
     let started = Instant::now();
     let mut stream = tokio::net::TcpStream::connect(address).await?;
     let request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");

@@ -68,6 +68,16 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         rounds: usize,
     },
+    /// Measure the public calendar (`/wydarzenia`, filtered, an activity's page) over HTTP on a
+    /// throw-away SQLite database with generated activities; fails when p95 is 20 ms or more.
+    BenchCalendar {
+        /// Public activities over the coming year.
+        #[arg(long, default_value_t = 5000)]
+        activities: usize,
+        /// Requests of each kind.
+        #[arg(long, default_value_t = 50)]
+        rounds: usize,
+    },
     /// Requests per second and p50/p99 of the public pages and the stylesheet under concurrent
     /// connections, on a throw-away SQLite database with the demo data and generated services
     /// (needs the built site, `scripts/build-site front`).
@@ -147,6 +157,9 @@ pub async fn run(command: Command, config: Config) -> CliResult {
         Command::Outbox { address, last } => show_outbox(&config, &address, last).await,
         Command::BenchCatalogue { services, rounds } => {
             crate::bench::catalogue(services, rounds).await
+        }
+        Command::BenchCalendar { activities, rounds } => {
+            crate::bench_calendar::calendar(activities, rounds).await
         }
         Command::BenchLoad {
             services,

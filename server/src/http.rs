@@ -44,6 +44,7 @@ pub async fn serve(config: Config) -> crate::cli::CliResult {
     crate::mailer::spawn_delivery(store.clone(), clock.clone(), config.smtp.clone());
     crate::retention::spawn_daily(store.clone(), clock.clone(), config.files_dir.clone());
     spawn_session_cleanup(store, clock);
+    spawn_activity_reminders(state.clone());
     let listener = listen(config.listen).await?;
     tracing::info!(address = %config.listen, config = ?config, "CUS listening");
     let trusted = TrustedProxies::new(config.trusted_proxies.clone());
@@ -227,6 +228,22 @@ pub fn router_with(state: AppState, settings: RouterSettings) -> Router {
         .route(
             "/wydarzenia/kalendarz.ics",
             get(app::community::ics::calendar),
+        )
+        .route(
+            "/pracownik/spolecznosci/{id}/mapa.pdf",
+            get(app::community::documents::map_pdf),
+        )
+        .route(
+            "/wolontariat/{token}/{file}",
+            get(app::community::volunteer_documents::own),
+        )
+        .route(
+            "/pracownik/wolontariusze/{id}/{file}",
+            get(app::community::volunteer_documents::staff),
+        )
+        .route(
+            "/pracownik/spolecznosci/{id}/plan.pdf",
+            get(app::community::documents::plan_pdf),
         )
         .route(
             "/wydarzenia/{id}/kalendarz.ics",
@@ -414,6 +431,21 @@ fn session_layer(store: app::store::Store, secure: bool) -> SessionManagerLayer<
 }
 
 /// Removes expired sessions once an hour.
+/// Every quarter of an hour: the e-mail reminder to those with a place at an activity that
+/// starts within a day.
+fn spawn_activity_reminders(state: AppState) {
+    tokio::spawn(async move {
+        loop {
+            match app::community::calendar::server::send_reminders(&state).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(reminded = n, "activity reminders queued"),
+                Err(err) => tracing::warn!(error = %err, "activity reminders failed"),
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(900)).await;
+        }
+    });
+}
+
 fn spawn_session_cleanup(store: app::store::Store, clock: app::domain::Clock) {
     tokio::spawn(async move {
         loop {

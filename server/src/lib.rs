@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod bench;
+pub mod bench_calendar;
 pub mod bench_inbox;
 pub mod bench_load;
 pub mod cli;

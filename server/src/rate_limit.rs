@@ -54,7 +54,9 @@ impl Limited {
                     Some(Limited::PasswordReset)
                 }
                 // The public forms anyone may send without an account.
-                "/api/report_need" | "/api/sign_up_for_activity" => Some(Limited::NeedsReport),
+                "/api/report_need" | "/api/sign_up_for_activity" | "/api/offer_volunteering" => {
+                    Some(Limited::NeedsReport)
+                }
                 "/api/submit_application" => Some(Limited::Application),
                 "/api/catalogue" | "/api/self_check" => Some(Limited::Search),
                 p if p.starts_with("/wnioski/") && p.ends_with("/zalaczniki/nowy") => {

@@ -115,7 +115,7 @@ pub async fn cancel_registration(token: String) -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) mod server {
+pub mod server {
     use super::*;
     use crate::audit::{AuditAction, AuditEvent};
     use crate::community::RegistrationStatus;
@@ -193,7 +193,15 @@ pub(crate) mod server {
                 RegistrationStatus::Waiting => td_string!(locale, calendar.mail_waiting),
                 _ => td_string!(locale, calendar.mail_registered),
             };
-            send(access, &email, locale, &activity, intro, Some(&token)).await?;
+            send(
+                &access.state,
+                &email,
+                locale,
+                &activity,
+                intro,
+                Some(&token),
+            )
+            .await?;
         }
         Ok(format!("/wydarzenia/zapis/{token}"))
     }
@@ -212,7 +220,15 @@ pub(crate) mod server {
         if let Ok(email) = Email::parse(&promoted.contact) {
             let locale = crate::preferences::locale_of(&promoted.locale);
             let intro = td_string!(locale, calendar.mail_promoted);
-            send(access, &email, locale, &registration.activity, intro, None).await?;
+            send(
+                &access.state,
+                &email,
+                locale,
+                &registration.activity,
+                intro,
+                None,
+            )
+            .await?;
         }
         Ok(())
     }
@@ -230,14 +246,14 @@ pub(crate) mod server {
 
     /// An e-mail about the sign-up; with `token`, the link to see and cancel it.
     async fn send(
-        access: &Access,
+        state: &crate::state::AppState,
         to: &Email,
         locale: Locale,
         activity: &Activity,
         intro: &str,
         token: Option<&str>,
     ) -> Result<(), AppError> {
-        let base = access.state.centre.portal_url.trim_end_matches('/');
+        let base = state.centre.portal_url.trim_end_matches('/');
         let link = token
             .map(|token| {
                 let text = td_string!(locale, calendar.mail_link);
@@ -247,19 +263,42 @@ pub(crate) mod server {
         let body = format!(
             "{intro}\n\n{}\n\n{link}{}\n{}",
             about(locale, activity),
-            access.state.centre.name,
-            access.state.centre.phone,
+            state.centre.name,
+            state.centre.phone,
         );
         let subject = format!(
             "{} — {}",
             td_string!(locale, calendar.mail_subject),
             activity.title
         );
-        access
-            .state
+        state
             .store
-            .enqueue_email(to, &subject, &body, access.state.clock.now())
+            .enqueue_email(to, &subject, &body, state.clock.now())
             .await?;
         Ok(())
+    }
+
+    /// Reminds everyone with a place and an e-mail address of an activity that starts within a
+    /// day (each once; the link to cancel is in the confirmation they were sent). Returns how
+    /// many were reminded.
+    pub async fn send_reminders(state: &crate::state::AppState) -> Result<usize, AppError> {
+        let now = state.clock.now();
+        let due = state
+            .store
+            .due_reminders(now, now + chrono::Duration::hours(24))
+            .await?;
+        let mut sent = 0;
+        for (registration, contact, locale, activity) in due {
+            let Ok(email) = Email::parse(&contact) else {
+                continue;
+            };
+            if state.store.mark_reminded(&registration, now).await? {
+                let locale = crate::preferences::locale_of(&locale);
+                let intro = td_string!(locale, calendar.mail_reminder);
+                send(state, &email, locale, &activity, intro, None).await?;
+                sent += 1;
+            }
+        }
+        Ok(sent)
     }
 }

@@ -122,6 +122,7 @@ pub fn CalendarPage() -> impl IntoView {
         <PageTitle text=Signal::derive(move || t_string!(i18n, calendar.title).to_string()) />
         <h1>{t!(i18n, calendar.title)}</h1>
         <p class="lead">{t!(i18n, calendar.intro)}</p>
+        <p><a href="/wolontariat">{t!(i18n, volunteers.invitation)}</a></p>
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {

@@ -67,12 +67,16 @@ pub async fn create_community(
 pub async fn load_community(id: String) -> Result<CommunityFile, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ReadCommunity).await?;
+    use super::plan::server::{plan_file, this_year};
     let store = &access.state.store;
+    let plan = plan_file(&access, &id, this_year(&access)).await?;
     Ok(CommunityFile {
-        community: store.community(&id).await?,
         history: store.stage_history(&id).await?,
         activities: store.activities_of(&id).await?,
-        may_edit: Permission::OrganiseCommunity.allowed_for(&access.signed_in()?.roles),
+        progress: plan.progress,
+        evaluations: store.evaluations_of(&id).await?,
+        may_edit: plan.may_edit,
+        community: plan.community,
     })
 }
 
@@ -117,6 +121,15 @@ pub async fn create_activity(community: String, input: ActivityForm) -> Result<(
     let activity = input.parse(now)?;
     let store = &access.state.store;
     store.community(&community).await?;
+    if let Some(goal) = &activity.goal_id {
+        // A goal of the plan in force (or drafted) for the year the activity takes place.
+        use chrono::Datelike;
+        let year = crate::domain::warsaw_date(activity.starts_at).year();
+        let plan = super::plan::server::plan_file(&access, &community, year).await?;
+        if !plan.progress.iter().any(|p| &p.goal.id == goal) {
+            return Err(AppError::invalid("goal", "choose_one"));
+        }
+    }
     let id = store
         .insert_activity(&community, &activity, &by, now)
         .await?;
@@ -135,7 +148,7 @@ pub async fn create_activity(community: String, input: ActivityForm) -> Result<(
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_activity_registrations(
     id: String,
-) -> Result<(Activity, Vec<Registration>), AppError> {
+) -> Result<(Activity, Vec<Registration>, bool), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ReadCommunity).await?;
     let store = &access.state.store;
@@ -148,8 +161,12 @@ pub async fn load_activity_registrations(
         crate::audit::AuditAction::Read,
     )
     .await?;
-    Ok((activity, registrations))
+    let may_edit = Permission::OrganiseCommunity.allowed_for(&access.signed_in()?.roles);
+    Ok((activity, registrations, may_edit))
 }
+
+#[cfg(feature = "ssr")]
+pub(crate) use server::audit;
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -157,6 +174,7 @@ mod server {
     use crate::error::AppError;
     use crate::gate::Access;
 
+    /// Records `action` on a record of the room, for the purpose of community organising.
     pub async fn audit(
         access: &Access,
         record_type: &str,

@@ -15,7 +15,12 @@ const MAX_SHORT: usize = 200;
 const MAX_CAPACITY: u32 = 10_000;
 
 /// A short text: trimmed, `required` when empty, `too_long` past `MAX_SHORT`.
-fn check_short(errors: &mut FieldErrors, field: &str, text: &str, required: bool) -> String {
+pub(super) fn check_short(
+    errors: &mut FieldErrors,
+    field: &str,
+    text: &str,
+    required: bool,
+) -> String {
     let text = text.trim();
     if required && text.is_empty() {
         errors.insert(field.into(), "required".into());
@@ -26,7 +31,7 @@ fn check_short(errors: &mut FieldErrors, field: &str, text: &str, required: bool
 }
 
 /// A coded choice, `choose_one` when missing or unknown.
-fn check_choice<T>(
+pub(super) fn check_choice<T>(
     errors: &mut FieldErrors,
     field: &str,
     code: &str,
@@ -40,7 +45,7 @@ fn check_choice<T>(
 }
 
 /// A whole number from 0 to `max` (empty = 0).
-fn check_count(errors: &mut FieldErrors, field: &str, text: &str, max: u32) -> u32 {
+pub(super) fn check_count(errors: &mut FieldErrors, field: &str, text: &str, max: u32) -> u32 {
     let text = text.trim();
     if text.is_empty() {
         return 0;
@@ -52,6 +57,16 @@ fn check_count(errors: &mut FieldErrors, field: &str, text: &str, max: u32) -> u
             0
         }
     }
+}
+
+/// A whole number from 0 to `max`, `None` when left empty.
+pub(super) fn check_optional_count(
+    errors: &mut FieldErrors,
+    field: &str,
+    text: &str,
+    max: u32,
+) -> Option<u32> {
+    (!text.trim().is_empty()).then(|| check_count(errors, field, text, max))
 }
 
 /// A community as its form describes it.
@@ -153,6 +168,8 @@ pub struct NewActivity {
     pub volunteers_needed: u32,
     pub area: ServiceArea,
     pub target_group: TargetGroup,
+    /// The plan goal it serves (checked against the plan by the server function).
+    pub goal_id: Option<String>,
 }
 
 /// The activity form's fields as typed (a ticked box is `Some`).
@@ -177,6 +194,8 @@ pub struct ActivityForm {
     pub volunteers: String,
     pub area: String,
     pub group: String,
+    /// A goal's id of the community's plan, or empty.
+    pub goal: String,
 }
 
 /// A Warsaw wall-clock time on `day` as a moment; `None` for a time that does not exist there
@@ -254,6 +273,7 @@ impl ActivityForm {
                     volunteers_needed,
                     area,
                     target_group,
+                    goal_id: Some(self.goal.trim().to_owned()).filter(|id| !id.is_empty()),
                 })
             }
             _ => Err(AppError::Invalid(errors)),

@@ -190,6 +190,8 @@ mod tests {
             target_group: TargetGroup::Seniors,
             registered: 0,
             waiting: 0,
+            goal_id: None,
+            attendance: None,
         }
     }
 

@@ -7,16 +7,35 @@
 //! feeds), where anyone signs up for a place; when the places are taken the next sign-ups wait,
 //! and a cancellation gives the place to the first of them.
 
+pub mod attendance;
+#[cfg(feature = "ssr")]
+pub mod attendance_store;
 pub mod calendar;
 pub mod calendar_pages;
 pub mod communities;
+pub mod diagnosis;
+pub mod diagnosis_pages;
+#[cfg(feature = "ssr")]
+pub mod diagnosis_store;
+#[cfg(feature = "ssr")]
+pub mod documents;
 pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod ics;
 pub mod labels;
+pub mod plan;
+pub mod plan_pages;
+#[cfg(feature = "ssr")]
+pub mod plan_store;
 pub mod staff_pages;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod volunteer_documents;
+pub mod volunteer_pages;
+pub mod volunteers;
+#[cfg(feature = "ssr")]
+pub mod volunteers_store;
 
 use crate::domain::ServiceArea;
 use crate::domain::coded::coded_enum;
@@ -151,6 +170,28 @@ pub struct Activity {
     pub target_group: TargetGroup,
     pub registered: u32,
     pub waiting: u32,
+    /// The goal of the community's plan it serves.
+    pub goal_id: Option<String>,
+    /// Once the organiser recorded who came.
+    pub attendance: Option<Attendance>,
+}
+
+/// Who came to an activity (counts, no names) and what it achieved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendance {
+    /// Registered people who came.
+    pub attended: u32,
+    pub walk_ins: u32,
+    /// Its contribution to a goal counted by hand.
+    pub outcome: Option<u32>,
+    pub evaluation: String,
+    pub recorded_at: DateTime<Utc>,
+}
+
+impl Attendance {
+    pub fn total(&self) -> u32 {
+        self.attended.saturating_add(self.walk_ins)
+    }
 }
 
 impl Activity {
@@ -207,8 +248,21 @@ pub struct CommunityFile {
     pub community: Community,
     pub history: Vec<StageChange>,
     pub activities: Vec<Activity>,
+    /// This year's plan goals with their progress.
+    pub progress: Vec<plan::GoalProgress>,
+    /// The organiser's evaluations, newest first.
+    pub evaluations: Vec<Evaluation>,
     /// Whether the reader may change it.
     pub may_edit: bool,
+}
+
+/// The organiser's evaluation of a stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub stage: Stage,
+    pub text: String,
+    pub by: String,
+    pub at: DateTime<Utc>,
 }
 
 /// A community in the staff's list.

@@ -2,6 +2,7 @@
 //! `…/:id` (where it stands in the six stages, how it got there, its activities and a new
 //! activity) and `/pracownik/wydarzenia/:id` (an activity and who signed up).
 
+use super::attendance::{RecordAttendance, RecordStageEvaluation};
 use super::calendar_pages::when_text;
 use super::communities::{
     CreateActivity, CreateCommunity, MoveCommunityStage, load_activity_registrations,
@@ -10,9 +11,11 @@ use super::communities::{
 use super::labels::{
     activity_kind_label, kind_label, registration_label, stage_label, territory_label,
 };
+use super::plan_pages::GoalsProgress;
+use super::volunteer_pages::ActivityVolunteers;
 use super::{
-    Activity, ActivityKind, CommunityFile, CommunityKind, CommunitySummary, Registration, Stage,
-    Territory,
+    Activity, ActivityKind, CommunityFile, CommunityKind, CommunitySummary, Evaluation,
+    Registration, Stage, Territory,
 };
 use crate::catalogue::labels::{area_label, group_label};
 use crate::components::choice::coded_options;
@@ -192,8 +195,16 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
         community,
         history,
         activities,
+        progress,
+        evaluations,
         may_edit,
     } = file;
+    let goals: Vec<(String, String)> = progress
+        .iter()
+        .map(|p| (p.goal.id.clone(), p.goal.statement.clone()))
+        .collect();
+    let map_href = format!("/pracownik/spolecznosci/{}/mapa", community.id);
+    let plan_href = format!("/pracownik/spolecznosci/{}/plan", community.id);
     let title = community.name.clone();
     let whom = match (community.territory, community.target_group) {
         (Some(territory), _) => {
@@ -253,6 +264,12 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
             <dd>{community.organiser_name.clone()}</dd>
         </dl>
         <p>{community.description.clone()}</p>
+        <ul class="links">
+            <li><a href=map_href>{t!(i18n, osl_map.title)}</a></li>
+            <li><a href=plan_href>{t!(i18n, osl_plan.title)}</a></li>
+        </ul>
+        <h2>{t!(i18n, osl_plan.goals)}</h2>
+        <GoalsProgress progress />
         <h2>{t!(i18n, community.stages)}</h2>
         <ol class="stages">{stages}</ol>
         {may_edit.then(|| view! { <StageMove id=community.id.clone() current=community.stage /> })}
@@ -269,9 +286,11 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
         >
             {history_rows}
         </ScrollTable>
+        <Evaluations evaluations />
+        {may_edit.then(|| view! { <EvaluationForm community=community.id.clone() /> })}
         <h2>{t!(i18n, community.activities)}</h2>
         <ActivityList activities />
-        {may_edit.then(|| view! { <NewActivity community=community.id.clone() /> })}
+        {may_edit.then(|| view! { <NewActivity community=community.id.clone() goals /> })}
     }
 }
 
@@ -348,7 +367,62 @@ fn ActivityList(activities: Vec<Activity>) -> impl IntoView {
 }
 
 #[component]
-fn NewActivity(community: String) -> impl IntoView {
+fn Evaluations(evaluations: Vec<Evaluation>) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let rows = evaluations
+        .into_iter()
+        .map(|evaluation| {
+            view! {
+                <tr>
+                    <td>{warsaw_display(evaluation.at)}</td>
+                    <td>{stage_label(i18n, evaluation.stage)}</td>
+                    <td>{evaluation.text}</td>
+                    <td>{evaluation.by}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>{t!(i18n, community.evaluations)}</h2>
+        <Show when=move || query.read().get("ocena").is_some()>
+            <p class="notice notice--success" role="status">{t!(i18n, community.evaluation_saved)}</p>
+        </Show>
+        <ScrollTable
+            id="evaluations-caption"
+            caption=t_string!(i18n, community.evaluations).to_string()
+            caption_hidden=true
+            headings=vec![
+                t_string!(i18n, community.when).to_string(),
+                t_string!(i18n, community.stage).to_string(),
+                t_string!(i18n, community.evaluation).to_string(),
+                t_string!(i18n, community.by).to_string(),
+            ]
+        >
+            {rows}
+        </ScrollTable>
+    }
+}
+
+#[component]
+fn EvaluationForm(community: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<RecordStageEvaluation>::new();
+    let error = last_error(action);
+    view! {
+        <ErrorSummary error />
+        <ActionForm action=action attr:class="form">
+            <input type="hidden" name="community" value=community />
+            <TextArea id="stage_evaluation" name="evaluation" rows=3 error>
+                {t!(i18n, community.evaluation_new)}
+            </TextArea>
+            <button type="submit" class="button button--secondary">{t!(i18n, community.evaluation_save)}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn NewActivity(community: String, goals: Vec<(String, String)>) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CreateActivity>::new();
     let error = last_error(action);
@@ -401,6 +475,9 @@ fn NewActivity(community: String) -> impl IntoView {
             <SelectField id="group" name="input[group]" options=groups selected=String::new() error>
                 {t!(i18n, catalogue.filter_group)}
             </SelectField>
+            <SelectField id="goal" name="input[goal]" options=goals selected=String::new() error>
+                {t!(i18n, community.goal)}
+            </SelectField>
             <button type="submit" class="button">{t!(i18n, community.add_activity)}</button>
         </ActionForm>
     }
@@ -417,8 +494,8 @@ pub fn StaffActivityPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => page_failure(error, &format!("/pracownik/wydarzenia/{}", id.get_untracked())),
-                    Ok((activity, registrations)) => {
-                        view! { <StaffActivity activity registrations /> }.into_any()
+                    Ok((activity, registrations, may_edit)) => {
+                        view! { <StaffActivity activity registrations may_edit /> }.into_any()
                     }
                 }
             })}
@@ -427,7 +504,11 @@ pub fn StaffActivityPage() -> impl IntoView {
 }
 
 #[component]
-fn StaffActivity(activity: Activity, registrations: Vec<Registration>) -> impl IntoView {
+fn StaffActivity(
+    activity: Activity,
+    registrations: Vec<Registration>,
+    may_edit: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let title = activity.title.clone();
@@ -455,6 +536,9 @@ fn StaffActivity(activity: Activity, registrations: Vec<Registration>) -> impl I
         <Show when=move || query.read().get("dodano").is_some()>
             <p class="notice notice--success" role="status">{t!(i18n, community.activity_added)}</p>
         </Show>
+        <Show when=move || query.read().get("frekwencja").is_some()>
+            <p class="notice notice--success" role="status">{t!(i18n, community.attendance_saved)}</p>
+        </Show>
         <dl class="facts">
             <dt>{t!(i18n, community.when)}</dt>
             <dd>{when_text(activity.starts_at, activity.ends_at)}</dd>
@@ -466,8 +550,28 @@ fn StaffActivity(activity: Activity, registrations: Vec<Registration>) -> impl I
             <dd>{activity.waiting}</dd>
             <dt>{t!(i18n, community.volunteers)}</dt>
             <dd>{activity.volunteers_needed}</dd>
+            {activity.attendance.clone().map(|attendance| view! {
+                <dt>{t!(i18n, community.attendance)}</dt>
+                <dd>
+                    {
+                        let (attended, walk_ins, total) =
+                            (attendance.attended, attendance.walk_ins, attendance.total());
+                        t!(
+                            i18n,
+                            community.attendance_text,
+                            attended = move || attended,
+                            walk_ins = move || walk_ins,
+                            total = move || total
+                        )
+                    }
+                </dd>
+                <dt>{t!(i18n, community.evaluation)}</dt>
+                <dd>{attendance.evaluation}</dd>
+            })}
         </dl>
         {activity.public.then(|| view! { <p><a href=public_href>{t!(i18n, community.public_page)}</a></p> })}
+        {may_edit.then(|| view! { <AttendanceForm activity=activity.clone() /> })}
+        <ActivityVolunteers activity=activity.id.clone() may_edit />
         <ScrollTable
             id="registrations-caption"
             caption=t_string!(i18n, community.registrations).to_string()
@@ -480,5 +584,60 @@ fn StaffActivity(activity: Activity, registrations: Vec<Registration>) -> impl I
         >
             {rows}
         </ScrollTable>
+    }
+}
+
+#[component]
+fn AttendanceForm(activity: Activity) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<RecordAttendance>::new();
+    let error = last_error(action);
+    let known = activity.attendance.clone();
+    let number = |n: Option<u32>| Signal::stored(n.map(|n| n.to_string()).unwrap_or_default());
+    view! {
+        <h2>{t!(i18n, community.attendance_title)}</h2>
+        <ErrorSummary error />
+        <ActionForm action=action attr:class="form">
+            <input type="hidden" name="activity" value=activity.id.clone() />
+            <TextField
+                id="attended"
+                name="input[attended]"
+                kind="number"
+                value=number(known.as_ref().map(|a| a.attended))
+                hint=Signal::derive(move || t_string!(i18n, community.attended_hint).to_string())
+                error
+            >
+                {t!(i18n, community.attended)}
+            </TextField>
+            <TextField
+                id="walk_ins"
+                name="input[walk_ins]"
+                kind="number"
+                value=number(known.as_ref().map(|a| a.walk_ins))
+                error
+            >
+                {t!(i18n, community.walk_ins)}
+            </TextField>
+            <TextField
+                id="outcome"
+                name="input[outcome]"
+                kind="number"
+                value=number(known.as_ref().and_then(|a| a.outcome))
+                hint=Signal::derive(move || t_string!(i18n, community.outcome_hint).to_string())
+                error
+            >
+                {t!(i18n, community.outcome)}
+            </TextField>
+            <TextArea
+                id="evaluation"
+                name="input[evaluation]"
+                value=known.map(|a| a.evaluation).unwrap_or_default()
+                rows=3
+                error
+            >
+                {t!(i18n, community.evaluation)}
+            </TextArea>
+            <button type="submit" class="button">{t!(i18n, community.attendance_save)}</button>
+        </ActionForm>
     }
 }

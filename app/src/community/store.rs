@@ -2,7 +2,7 @@
 
 use super::forms::{NewActivity, NewCommunity, SignUp};
 use super::{
-    Accessibility, Activity, ActivityKind, CalendarFilter, Community, CommunityKind,
+    Accessibility, Activity, ActivityKind, Attendance, CalendarFilter, Community, CommunityKind,
     CommunitySummary, MyRegistration, Registration, RegistrationStatus, Stage, StageChange,
     Territory,
 };
@@ -23,7 +23,8 @@ const COMMUNITY_FROM: &str = "FROM communities c JOIN users u ON u.id = c.organi
 const ACTIVITY_COLUMNS: &str = "a.id, a.community_id, c.name AS community_name, a.kind, a.title, \
      a.description, a.starts_at, a.ends_at, a.place, a.step_free, a.hearing_loop, \
      a.sign_language, a.capacity, a.public, a.partners, a.volunteers_needed, a.area, \
-     a.target_group, \
+     a.target_group, a.goal_id, a.attended, a.walk_ins, a.outcome, a.evaluation, \
+     a.attendance_at, \
      (SELECT COUNT(*) FROM activity_registrations r \
       WHERE r.activity_id = a.id AND r.status = 'registered') AS registered, \
      (SELECT COUNT(*) FROM activity_registrations r \
@@ -31,13 +32,17 @@ const ACTIVITY_COLUMNS: &str = "a.id, a.community_id, c.name AS community_name, 
      FROM community_activities a JOIN communities c ON c.id = a.community_id";
 
 /// A coded column's value, `Corrupt` when the code is unknown.
-fn coded<T>(row: &AnyRow, column: &str, parse: impl Fn(&str) -> Option<T>) -> StoreResult<T> {
+pub(super) fn coded<T>(
+    row: &AnyRow,
+    column: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> StoreResult<T> {
     let code: String = row.try_get(column)?;
     parse(&code).ok_or(StoreError::Corrupt(code))
 }
 
 /// A coded column that may be empty.
-fn optional_coded<T>(
+pub(super) fn optional_coded<T>(
     row: &AnyRow,
     column: &str,
     parse: impl Fn(&str) -> Option<T>,
@@ -49,15 +54,15 @@ fn optional_coded<T>(
     }
 }
 
-fn count(row: &AnyRow, column: &str) -> StoreResult<u32> {
+pub(super) fn count(row: &AnyRow, column: &str) -> StoreResult<u32> {
     Ok(u32::try_from(row.try_get::<i64, _>(column)?).unwrap_or(0))
 }
 
-fn flag(row: &AnyRow, column: &str) -> StoreResult<bool> {
+pub(super) fn flag(row: &AnyRow, column: &str) -> StoreResult<bool> {
     Ok(row.try_get::<i64, _>(column)? != 0)
 }
 
-fn community_from(row: &AnyRow) -> StoreResult<Community> {
+pub(super) fn community_from(row: &AnyRow) -> StoreResult<Community> {
     Ok(Community {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
@@ -98,11 +103,30 @@ fn activity_from(row: &AnyRow) -> StoreResult<Activity> {
         target_group: coded(row, "target_group", TargetGroup::from_code)?,
         registered: count(row, "registered")?,
         waiting: count(row, "waiting")?,
+        goal_id: row.try_get("goal_id")?,
+        attendance: attendance_from(row)?,
     })
 }
 
+fn attendance_from(row: &AnyRow) -> StoreResult<Option<Attendance>> {
+    let Some(at) = row.try_get::<Option<String>, _>("attendance_at")? else {
+        return Ok(None);
+    };
+    let number = |column: &str| -> StoreResult<Option<u32>> {
+        let value: Option<i64> = row.try_get(column)?;
+        Ok(value.map(|n| u32::try_from(n).unwrap_or(0)))
+    };
+    Ok(Some(Attendance {
+        attended: number("attended")?.unwrap_or(0),
+        walk_ins: number("walk_ins")?.unwrap_or(0),
+        outcome: number("outcome")?,
+        evaluation: row.try_get("evaluation")?,
+        recorded_at: from_db_time(&at)?,
+    }))
+}
+
 /// SHA-256 of the parts, hex: the same form sent twice gives the same digest.
-fn digest(parts: &[&str]) -> String {
+pub(super) fn digest(parts: &[&str]) -> String {
     use sha2::Digest;
     let mut hasher = sha2::Sha256::new();
     for part in parts {
@@ -271,8 +295,8 @@ impl Store {
             "INSERT INTO community_activities (id, community_id, kind, title, description, \
              starts_at, ends_at, place, step_free, hearing_loop, sign_language, capacity, public, \
              partners, volunteers_needed, area, target_group, created_by, created_at, updated_at, \
-             digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
-             $16, $17, $18, $19, $19, $20) ON CONFLICT (digest) DO NOTHING",
+             digest, goal_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
+             $14, $15, $16, $17, $18, $19, $19, $20, $21) ON CONFLICT (digest) DO NOTHING",
         )
         .bind(new_id())
         .bind(community_id)
@@ -294,6 +318,7 @@ impl Store {
         .bind(by)
         .bind(to_db_time(now))
         .bind(&digest)
+        .bind(activity.goal_id.as_deref())
         .execute(self.pool())
         .await?;
         let row = sqlx::query("SELECT id FROM community_activities WHERE digest = $1")

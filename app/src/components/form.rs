@@ -169,6 +169,18 @@ fn community_error_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> St
         "contact_invalid" => t_string!(i18n, form_errors.contact_invalid).to_string(),
         "consent_required" => t_string!(i18n, form_errors.consent_required).to_string(),
         "activity_started" => t_string!(i18n, form_errors.activity_started).to_string(),
+        "more_than_population" => t_string!(i18n, form_errors.more_than_population).to_string(),
+        "more_than_registered" => t_string!(i18n, form_errors.more_than_registered).to_string(),
+        "activity_not_held" => t_string!(i18n, form_errors.activity_not_held).to_string(),
+        "target_not_above" => t_string!(i18n, form_errors.target_not_above).to_string(),
+        "plan_without_goals" => t_string!(i18n, form_errors.plan_without_goals).to_string(),
+        "plan_changed" => t_string!(i18n, form_errors.plan_changed).to_string(),
+        "contact_required" => t_string!(i18n, form_errors.contact_required).to_string(),
+        "volunteer_minor" => t_string!(i18n, form_errors.volunteer_minor).to_string(),
+        "choose_at_least_one" => t_string!(i18n, form_errors.choose_at_least_one).to_string(),
+        "volunteer_not_approved" => t_string!(i18n, form_errors.volunteer_not_approved).to_string(),
+        "hours_invalid" => t_string!(i18n, form_errors.hours_invalid).to_string(),
+        "hours_not_confirmed" => t_string!(i18n, form_errors.hours_not_confirmed).to_string(),
         _ => t_string!(i18n, form_errors.generic).to_string(),
     }
 }

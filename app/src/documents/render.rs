@@ -4,7 +4,7 @@ use typst::foundations::{Dict, IntoValue};
 use typst_as_lib::TypstEngine;
 
 /// The templates, by file name; `render_pdf` names one.
-const TEMPLATES: [(&str, &str); 7] = [
+const TEMPLATES: [(&str, &str); 9] = [
     ("common.typ", include_str!("templates/common.typ")),
     ("receipt.typ", include_str!("templates/receipt.typ")),
     ("decision.typ", include_str!("templates/decision.typ")),
@@ -15,6 +15,8 @@ const TEMPLATES: [(&str, &str); 7] = [
         "personal_data.typ",
         include_str!("templates/personal_data.typ"),
     ),
+    ("osl_map.typ", include_str!("templates/osl_map.typ")),
+    ("osl_plan.typ", include_str!("templates/osl_plan.typ")),
 ];
 
 /// Fonts and templates are parsed once per process; each render only lays out.

@@ -147,6 +147,9 @@ fn StaffHome(me: Me) -> impl IntoView {
                     <li>
                         <a href="/pracownik/spolecznosci">{t!(i18n, community.list_title)}</a>
                     </li>
+                    <li>
+                        <a href="/pracownik/wolontariusze">{t!(i18n, volunteers.base_title)}</a>
+                    </li>
                 </Show>
                 <Show when=move || oversees_cases>
                     <li>

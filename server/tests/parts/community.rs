@@ -251,6 +251,30 @@ async fn the_organiser_plans_and_residents_sign_up() {
             "{to_anna:?}"
         );
 
+        // The day before, those with a place and an e-mail address are reminded, once.
+        let day_before = Clock::fixed(stored.starts_at - chrono::Duration::hours(20));
+        let job = state_on(&app.db.store, day_before, app.files.clone());
+        for _ in 0..2 {
+            app::community::calendar::server::send_reminders(&job)
+                .await
+                .unwrap();
+        }
+        let reminders: Vec<_> = app
+            .db
+            .store
+            .pending_emails(50)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|mail| mail.body_text.starts_with("Przypomnienie"))
+            .collect();
+        assert_eq!(
+            reminders.len(),
+            1,
+            "Ewa only (Jan gave a phone): {reminders:?}"
+        );
+        assert_eq!(reminders[0].to_address, "ewa@example.pl");
+
         // The organiser reads the list (audited); the feed is valid iCalendar.
         let (status, _, body) = post_form(
             &organiser,
@@ -300,6 +324,517 @@ async fn the_organiser_plans_and_residents_sign_up() {
             .await
             .unwrap();
         assert_eq!(res.status(), 404);
+        app.db.drop_database().await;
+    }
+}
+
+/// The community organiser and an info point clerk (who may not organise), signed in.
+async fn organiser_and_clerk(app: &Running) -> (reqwest::Client, reqwest::Client) {
+    let organiser = staff(
+        app,
+        "osl@cus.example",
+        "Sylwia Społeczność",
+        vec![Role::CommunityOrganiser],
+    )
+    .await;
+    let clerk = staff(
+        app,
+        "punkt@cus.example",
+        "Pan Punkt",
+        vec![Role::InfoPointClerk],
+    )
+    .await;
+    (organiser, clerk)
+}
+
+/// Records the village of Braciejowa as a territorial community; answers its id.
+async fn braciejowa(app: &Running, organiser: &reqwest::Client) -> String {
+    let (_, location, body) = post_form(
+        organiser,
+        &format!("{}/api/create_community", app.url),
+        &[
+            ("name", "Sołectwo Braciejowa"),
+            ("kind", "territorial"),
+            ("territory", "solectwo"),
+            ("place", "Braciejowa"),
+        ],
+    )
+    .await;
+    location
+        .strip_prefix("/pracownik/spolecznosci/")
+        .unwrap_or_else(|| panic!("{body}"))
+        .to_owned()
+}
+
+/// The `osl_plan` answer for this year.
+async fn plan_json(client: &reqwest::Client, app: &Running, id: &str) -> serde_json::Value {
+    json(
+        client,
+        &format!("{}/api/osl_plan", app.url),
+        &[("community", id)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_organiser_maps_plans_and_measures_a_community() {
+    for backend in test_backends() {
+        let app = spawn_app(TestDatabase::create(backend).await).await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let (organiser, clerk) = organiser_and_clerk(&app).await;
+        let id = braciejowa(&app, &organiser).await;
+        let need = app::needs::NewNeed {
+            area: app::domain::ServiceArea::Culture,
+            target_group: app::programme::TargetGroup::Seniors,
+            place: "Braciejowa, przy szkole".into(),
+            description: "Seniorzy nie mają gdzie się spotykać".into(),
+            contact: "tajny@example.pl".into(),
+        };
+        let report = app
+            .db
+            .store
+            .insert_need(&need, None, "test", chrono::Utc::now())
+            .await
+            .unwrap();
+
+        // The map: the resident's report is beside it (without the contact) and goes onto it.
+        let map = json(&organiser, &api("community_map"), &[("id", &id)]).await;
+        assert_eq!(map["reported"][0]["id"], report.as_str(), "{map}");
+        assert!(!map.to_string().contains("tajny@example.pl"), "{map}");
+        for _ in 0..2 {
+            let (status, _, body) = post_form(
+                &organiser,
+                &api("map_reported_need"),
+                &[("community", &id), ("report", &report)],
+            )
+            .await;
+            assert!(status < 400, "{body}");
+        }
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("add_map_entry"),
+            &[("community", &id), ("input[kind]", "resource")],
+        )
+        .await;
+        assert_eq!(status, 422);
+        for key in ["choose_one", "required"] {
+            assert!(body.contains(key), "{key}: {body}");
+        }
+        let leader = [
+            ("community", id.as_str()),
+            ("input[kind]", "leader"),
+            ("input[name]", "Sołtyska Anna Wójcik"),
+            ("input[place]", "Braciejowa"),
+            ("input[source]", "rozmowa 3.03"),
+        ];
+        let (status, _, body) = post_form(&clerk, &api("add_map_entry"), &leader).await;
+        assert_eq!(status, 403, "{body}");
+        let (status, location, body) = post_form(&organiser, &api("add_map_entry"), &leader).await;
+        assert!(status < 400, "{body}");
+        assert!(location.ends_with("/mapa?dodano=1"), "{location}");
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("save_community_profile"),
+            &[
+                ("community", &id),
+                ("input[population]", "100"),
+                ("input[seniors]", "150"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(body.contains("more_than_population"), "{body}");
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("save_community_profile"),
+            &[
+                ("community", &id),
+                ("input[population]", "1450"),
+                ("input[seniors]", "310"),
+                ("input[characteristics]", "Wieś pod Dębicą"),
+            ],
+        )
+        .await;
+        assert!(status < 400, "{body}");
+        let map = json(&organiser, &api("community_map"), &[("id", &id)]).await;
+        let entries = map["entries"].as_array().unwrap();
+        assert_eq!(entries.len(), 2, "the report is taken once: {map}");
+        assert_eq!(entries[0]["kind"], "leader");
+        assert_eq!(entries[1]["need_report_id"], report.as_str());
+        assert_eq!(map["reported"][0]["on_map"], true);
+        assert_eq!(map["profile"]["seniors"], 310);
+        let pdf = organiser
+            .get(format!("{}/pracownik/spolecznosci/{id}/mapa.pdf", app.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(pdf.status(), 200);
+        assert_eq!(pdf.headers()["content-type"], "application/pdf");
+        assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"));
+        let denied = clerk
+            .get(format!("{}/pracownik/spolecznosci/{id}/mapa.pdf", app.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(denied.status(), 403);
+
+        // The plan: a measurable goal, a task serving it, adopted as version 1.
+        let year =
+            chrono::Datelike::year(&app::domain::warsaw_date(chrono::Utc::now())).to_string();
+        let goal = |target: &str| -> Vec<(String, String)> {
+            [
+                ("community", id.as_str()),
+                ("year", year.as_str()),
+                ("input[statement]", "Seniorzy spotykają się co tydzień"),
+                ("input[indicator]", "uczestnicy spotkań"),
+                ("input[measure]", "participants"),
+                ("input[baseline]", "4"),
+                ("input[target]", target),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect()
+        };
+        let (status, _, body) =
+            post_form(&organiser, &api("add_plan_goal"), &borrowed(&goal("4"))).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("target_not_above"), "{body}");
+        let (status, location, body) =
+            post_form(&organiser, &api("add_plan_goal"), &borrowed(&goal("24"))).await;
+        assert!(status < 400, "{body}");
+        assert!(location.contains("zapisano=1"), "{location}");
+        let plan = plan_json(&organiser, &app, &id).await;
+        let goal_id = plan["versions"][0]["goals"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let task = [
+            ("community", id.as_str()),
+            ("year", year.as_str()),
+            ("input[name]", "Klub seniora w świetlicy"),
+            ("input[goal]", goal_id.as_str()),
+            ("input[responsible]", "Sylwia Społeczność"),
+            ("input[partners]", "KGW Braciejowa"),
+            ("input[from]", "2026-03-01"),
+            ("input[until]", "2026-02-01"),
+            ("input[budget]", "1 500,00"),
+        ];
+        let (status, _, body) = post_form(&organiser, &api("add_plan_task"), &task).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("period_order"), "{body}");
+        let mut task = task.to_vec();
+        task[7] = ("input[until]", "2026-11-30");
+        let (status, _, body) = post_form(&organiser, &api("add_plan_task"), &task).await;
+        assert!(status < 400, "{body}");
+        let plan = plan_json(&organiser, &app, &id).await;
+        let revision = plan["versions"][0]["revision"].to_string();
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("adopt_osl_plan"),
+            &[("community", &id), ("year", &year), ("revision", "0")],
+        )
+        .await;
+        assert_eq!(status, 422, "a stale form");
+        assert!(body.contains("plan_changed"), "{body}");
+        let (status, location, body) = post_form(
+            &organiser,
+            &api("adopt_osl_plan"),
+            &[("community", &id), ("year", &year), ("revision", &revision)],
+        )
+        .await;
+        assert!(status < 400, "{body}");
+        assert!(location.contains("przyjeto=1"), "{location}");
+        let pdf = organiser
+            .get(format!(
+                "{}/pracownik/spolecznosci/{id}/plan.pdf?rok={year}&wersja=1",
+                app.url
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(pdf.status(), 200);
+        assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"));
+
+        // An activity serving the goal; attendance once it has taken place moves the goal.
+        let mut activity = workshop(&id, 3, "10");
+        activity.push(("input[goal]".into(), "no-such-goal".into()));
+        let (status, _, body) =
+            post_form(&organiser, &api("create_activity"), &borrowed(&activity)).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("choose_one"), "{body}");
+        activity.last_mut().unwrap().1 = goal_id.clone();
+        let (_, location, body) =
+            post_form(&organiser, &api("create_activity"), &borrowed(&activity)).await;
+        let activity = location
+            .strip_prefix("/pracownik/wydarzenia/")
+            .and_then(|rest| rest.strip_suffix("?dodano=1"))
+            .unwrap_or_else(|| panic!("{body}"))
+            .to_owned();
+        let attendance = [
+            ("activity", activity.as_str()),
+            ("input[attended]", "0"),
+            ("input[walk_ins]", "7"),
+            (
+                "input[evaluation]",
+                "Dobra atmosfera, potrzebny drugi termin",
+            ),
+        ];
+        let (status, _, body) = post_form(&organiser, &api("record_attendance"), &attendance).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("activity_not_held"), "{body}");
+        let past = app::store::to_db_time(chrono::Utc::now() - chrono::Duration::hours(2));
+        sqlx::query("UPDATE community_activities SET starts_at = $1 WHERE id = $2")
+            .bind(&past)
+            .bind(&activity)
+            .execute(app.db.store.pool())
+            .await
+            .unwrap();
+        let (status, location, body) =
+            post_form(&organiser, &api("record_attendance"), &attendance).await;
+        assert!(status < 400, "{body}");
+        assert!(location.ends_with("?frekwencja=1"), "{location}");
+        let plan = plan_json(&organiser, &app, &id).await;
+        assert_eq!(
+            plan["progress"][0]["contribution"]["participants"], 7,
+            "{plan}"
+        );
+        let file = json(&organiser, &api("community"), &[("id", &id)]).await;
+        assert_eq!(file["progress"][0]["goal"]["id"], goal_id.as_str());
+
+        // A second version: changes go into a new draft and must be described to adopt it.
+        let (status, _, body) =
+            post_form(&organiser, &api("add_plan_goal"), &borrowed(&goal("30"))).await;
+        assert!(status < 400, "{body}");
+        let plan = plan_json(&organiser, &app, &id).await;
+        assert_eq!(plan["versions"][0]["version"], 2);
+        assert_eq!(plan["versions"][0]["goals"].as_array().unwrap().len(), 2);
+        let revision = plan["versions"][0]["revision"].to_string();
+        let adopt = [
+            ("community", id.as_str()),
+            ("year", year.as_str()),
+            ("revision", revision.as_str()),
+        ];
+        let (status, _, body) = post_form(&organiser, &api("adopt_osl_plan"), &adopt).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("required"), "{body}");
+        let mut adopt = adopt.to_vec();
+        adopt.push(("changes", "Drugi cel po pierwszych spotkaniach"));
+        let (status, _, body) = post_form(&organiser, &api("adopt_osl_plan"), &adopt).await;
+        assert!(status < 400, "{body}");
+        let plan = plan_json(&organiser, &app, &id).await;
+        let states: Vec<_> = plan["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["state"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(states, ["adopted", "superseded"]);
+        // The stage evaluation.
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("record_stage_evaluation"),
+            &[
+                ("community", &id),
+                ("evaluation", "Diagnoza pełna, mieszkańcy chętni"),
+            ],
+        )
+        .await;
+        assert!(status < 400, "{body}");
+        let file = json(&organiser, &api("community"), &[("id", &id)]).await;
+        assert_eq!(file["evaluations"][0]["stage"], "diagnosis", "{file}");
+        app.db.drop_database().await;
+    }
+}
+
+#[tokio::test]
+async fn volunteers_offer_help_are_approved_matched_and_their_hours_counted() {
+    for backend in test_backends() {
+        let app = spawn_app(TestDatabase::create(backend).await).await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let (organiser, clerk) = organiser_and_clerk(&app).await;
+        let community = braciejowa(&app, &organiser).await;
+        let form = workshop(&community, 3, "10");
+        let (_, location, body) =
+            post_form(&organiser, &api("create_activity"), &borrowed(&form)).await;
+        let activity = location
+            .strip_prefix("/pracownik/wydarzenia/")
+            .and_then(|rest| rest.strip_suffix("?dodano=1"))
+            .unwrap_or_else(|| panic!("{body}"))
+            .to_owned();
+
+        // The public offer: what is missing is named; the same person twice is one offer.
+        let visitor = client();
+        let (status, _, body) = post_form(
+            &visitor,
+            &api("offer_volunteering"),
+            &[("input[name]", "Stanisław Wolny")],
+        )
+        .await;
+        assert_eq!(status, 422);
+        for key in [
+            "contact_required",
+            "choose_at_least_one",
+            "consent_required",
+        ] {
+            assert!(body.contains(key), "{key}: {body}");
+        }
+        let offer = [
+            ("input[name]", "Stanisław Wolny"),
+            ("input[email]", "stanislaw@example.pl"),
+            ("input[birth_year]", "1951"),
+            ("input[skills][0]", "crafts_cooking"),
+            ("input[skills][1]", "driving"),
+            ("input[availability][0]", "weekday_evenings"),
+            ("input[availability][1]", "weekends"),
+            ("input[areas]", "Braciejowa i okolice"),
+            ("input[driving_licence]", "yes"),
+            ("input[consent]", "yes"),
+        ];
+        let (_, location, body) = post_form(&visitor, &api("offer_volunteering"), &offer).await;
+        let token = location
+            .strip_prefix("/wolontariat/")
+            .unwrap_or_else(|| panic!("{body}"))
+            .to_owned();
+        let (_, again, _) = post_form(&visitor, &api("offer_volunteering"), &offer).await;
+        assert_eq!(again, "/wolontariat?juz=1");
+        let (status, _, _) = post_form(&clerk, &api("volunteers"), &[]).await;
+        assert_eq!(status, 403, "the info point does not read the base");
+        let list = json(&organiser, &api("volunteers"), &[]).await;
+        assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+        let volunteer = list[0]["id"].as_str().unwrap().to_owned();
+        assert_eq!(list[0]["status"], "applied");
+
+        // Approved with the agreement's period, then proposed for the activity it suits.
+        let propose = [
+            ("volunteer", volunteer.as_str()),
+            ("activity", activity.as_str()),
+            ("role", "pomoc w kuchni"),
+        ];
+        let (status, _, body) = post_form(&organiser, &api("propose_assignment"), &propose).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("volunteer_not_approved"), "{body}");
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("decide_volunteer"),
+            &[("id", &volunteer), ("decision", "approved")],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(body.contains("date_invalid"), "{body}");
+        let (status, _, body) = post_form(
+            &organiser,
+            &api("decide_volunteer"),
+            &[
+                ("id", &volunteer),
+                ("decision", "approved"),
+                ("from", "2026-01-01"),
+                ("until", "2027-12-31"),
+            ],
+        )
+        .await;
+        assert!(status < 400, "{body}");
+        let matches = json(
+            &organiser,
+            &api("volunteer_matches"),
+            &[("activity", &activity)],
+        )
+        .await;
+        assert_eq!(
+            matches[0][0]["volunteer"]["id"],
+            volunteer.as_str(),
+            "{matches}"
+        );
+        let reasons = matches[0][0]["reasons"].to_string();
+        assert!(
+            reasons.contains("Skilled") && reasons.contains("Nearby"),
+            "{reasons}"
+        );
+        for _ in 0..2 {
+            let (status, _, body) =
+                post_form(&organiser, &api("propose_assignment"), &propose).await;
+            assert!(status < 400, "{body}");
+        }
+        let mine = json(&visitor, &api("my_volunteering"), &[("token", &token)]).await;
+        let assignments = mine["assignments"].as_array().unwrap();
+        assert_eq!(assignments.len(), 1, "proposed once: {mine}");
+        assert_eq!(assignments[0]["status"], "proposed");
+        let assignment = assignments[0]["id"].as_str().unwrap().to_owned();
+        let mails = app.db.store.pending_emails(50).await.unwrap();
+        assert!(
+            mails.iter().any(|m| m.to_address == "stanislaw@example.pl"
+                && m.body_text.contains("Warsztaty kulinarne dla seniorów")),
+            "{mails:?}"
+        );
+
+        // Hours only once confirmed and the activity has begun.
+        let hours = [
+            ("volunteer", volunteer.as_str()),
+            ("assignment", assignment.as_str()),
+            ("hours", "2,5"),
+        ];
+        let (status, _, body) = post_form(&organiser, &api("record_volunteer_hours"), &hours).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("hours_not_confirmed"), "{body}");
+        let (status, location, body) = post_form(
+            &visitor,
+            &api("answer_assignment"),
+            &[
+                ("token", &token),
+                ("assignment", &assignment),
+                ("answer", "yes"),
+            ],
+        )
+        .await;
+        assert!(status < 400, "{body}");
+        assert!(location.ends_with("?odpowiedz=1"), "{location}");
+        let past = app::store::to_db_time(chrono::Utc::now() - chrono::Duration::hours(3));
+        sqlx::query("UPDATE community_activities SET starts_at = $1 WHERE id = $2")
+            .bind(&past)
+            .bind(&activity)
+            .execute(app.db.store.pool())
+            .await
+            .unwrap();
+        let (status, _, body) = post_form(&organiser, &api("record_volunteer_hours"), &hours).await;
+        assert!(status < 400, "{body}");
+        let mine = json(&visitor, &api("my_volunteering"), &[("token", &token)]).await;
+        assert_eq!(mine["assignments"][0]["minutes"], 150);
+        assert_eq!(mine["assignments"][0]["status"], "done");
+
+        // The agreement and the certificate, through the link and for the staff.
+        for file in ["porozumienie.pdf", "zaswiadczenie.pdf"] {
+            let pdf = visitor
+                .get(format!("{}/wolontariat/{token}/{file}", app.url))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(pdf.status(), 200, "{file}");
+            assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"));
+            let staff_pdf = organiser
+                .get(format!(
+                    "{}/pracownik/wolontariusze/{volunteer}/{file}",
+                    app.url
+                ))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(staff_pdf.status(), 200, "{file}");
+        }
+        let denied = clerk
+            .get(format!(
+                "{}/pracownik/wolontariusze/{volunteer}/porozumienie.pdf",
+                app.url
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(denied.status(), 403);
+        let audited: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE record_type = 'volunteer' AND action = 'read'",
+        )
+        .fetch_one(app.db.store.pool())
+        .await
+        .unwrap();
+        assert!(audited >= 5, "{audited}");
         app.db.drop_database().await;
     }
 }

@@ -15,6 +15,20 @@ pub struct Running {
     pub files: std::path::PathBuf,
 }
 
+/// What the handlers share, on `store` with `clock` (also for running the server's jobs).
+pub fn state_on(store: &app::store::Store, clock: Clock, files: std::path::PathBuf) -> AppState {
+    AppState {
+        leptos_options: LeptosOptions::builder()
+            .output_name("cus")
+            .site_root("target/site")
+            .build(),
+        store: store.clone(),
+        clock,
+        centre: Arc::new(Default::default()),
+        files: Arc::new(files),
+    }
+}
+
 pub async fn spawn_app(db: TestDatabase) -> Running {
     spawn_app_limited(db, server::rate_limit::RateLimitConfig::off()).await
 }
@@ -27,16 +41,7 @@ pub async fn spawn_app_limited(
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let files = std::env::temp_dir().join(format!("cus-files-{}", app::store::new_id()));
-    let state = AppState {
-        leptos_options: LeptosOptions::builder()
-            .output_name("cus")
-            .site_root("target/site")
-            .build(),
-        store: db.store.clone(),
-        clock: Clock::system(),
-        centre: Arc::new(Default::default()),
-        files: Arc::new(files.clone()),
-    };
+    let state = state_on(&db.store, Clock::system(), files.clone());
     let settings = server::http::RouterSettings {
         secure_cookies: false,
         trusted_proxies: Default::default(),
