@@ -144,6 +144,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/zgloszenie-potrzeby") view=NeedsReportPage ssr=SsrMode::Async />
                         <Route path=path!("/wydarzenia") view=crate::community::calendar_pages::CalendarPage ssr=SsrMode::Async />
                         <Route path=path!("/wydarzenia/:id") view=crate::community::calendar_pages::ActivityPage ssr=SsrMode::Async />
+                        <Route path=path!("/moje-wydarzenia") view=crate::community::participation_pages::MyActivitiesPage ssr=SsrMode::Async />
                         <Route path=path!("/wydarzenia/zapis/:token") view=crate::community::calendar_pages::RegistrationPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/spolecznosci") view=crate::community::staff_pages::CommunitiesPage ssr=SsrMode::Async />
                         <Route path=path!("/pracownik/spolecznosci/nowa") view=crate::community::staff_pages::NewCommunityPage ssr=SsrMode::Async />

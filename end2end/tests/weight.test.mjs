@@ -15,6 +15,7 @@ const PAGES = [
   '/sprawdz',
   '/zgloszenie-potrzeby',
   '/wydarzenia',
+  '/wolontariat',
   '/kontakt',
   '/pomoc',
   '/logowanie',

@@ -124,6 +124,7 @@ async fn generate(
             area: ServiceArea::ALL[i % ServiceArea::ALL.len()],
             target_group: TargetGroup::ALL[i % TargetGroup::ALL.len()],
             goal_id: None,
+            supporting_activity_id: None,
         };
         last = store
             .insert_activity(&communities[i % COMMUNITIES], &activity, &organiser, now)

@@ -826,6 +826,7 @@ impl<'a> Demo<'a> {
             activities: vec![SupportingActivity {
                 description: "Kontakt telefoniczny z rodziną raz w tygodniu".into(),
                 by: "koordynator planu".into(),
+                ..Default::default()
             }],
             expected_effects: "Poprawa funkcjonowania w codziennym życiu i w dotychczasowym \
                                środowisku; odciążenie rodziny."

@@ -126,6 +126,13 @@ pub async fn seed_communities(store: &Store, clock: &Clock) -> Result<(), StoreE
     seed_village_map(store, &village, &organiser, now).await?;
     let goal = seed_seniors_plan(store, &seniors, &organiser, now).await?;
     let today = warsaw_date(now);
+    // The volunteer club's meetings are the programme's "Klub Wolontariusza".
+    let club = store
+        .programme_supporting_activities()
+        .await?
+        .into_iter()
+        .find(|(_, name)| name.starts_with("Klub Wolontariusza"))
+        .map(|(id, _)| id);
     for (community, planned, goal) in [
         (&village, village_activities(), None),
         (&seniors, senior_activities(), Some(goal)),
@@ -153,6 +160,9 @@ pub async fn seed_communities(store: &Store, clock: &Clock) -> Result<(), StoreE
                 area: activity.area,
                 target_group: activity.group,
                 goal_id: goal.clone(),
+                supporting_activity_id: club
+                    .clone()
+                    .filter(|_| activity.kind == ActivityKind::VolunteerClub),
             };
             let id = store
                 .insert_activity(community, &new, &organiser, now)
@@ -173,7 +183,9 @@ pub async fn seed_communities(store: &Store, clock: &Clock) -> Result<(), StoreE
                     .map_err(|e| StoreError::Corrupt(format!("{e:?}")))?;
                 let token = format!("demo-{id}-{i}");
                 let at = now - Duration::hours(48 - i as i64);
-                store.sign_up(&id, &sign_up, "pl", None, &token, at).await?;
+                store
+                    .sign_up(&id, &sign_up, "pl", Default::default(), &token, at)
+                    .await?;
             }
         }
     }

@@ -1,5 +1,6 @@
 //! `cus retention` and the daily retention job: case files past their programme's period lose
-//! their personal data (see `app::privacy::retention`).
+//! their personal data (see `app::privacy::retention`); sign-ups for activities that are over
+//! lose the name and contact.
 
 use crate::cli::CliResult;
 use crate::config::Config;
@@ -10,6 +11,10 @@ use std::path::PathBuf;
 
 /// How often the job looks for cases past their period.
 const EVERY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// How long after an activity its sign-ups keep names and contacts (the day after: a late
+/// question about who came can still be answered).
+pub const SIGN_UPS_KEPT: chrono::Duration = chrono::Duration::days(1);
 
 /// Lists what is past its period; without `dry_run` removes it too.
 pub async fn run(config: &Config, dry_run: bool) -> CliResult {
@@ -63,6 +68,14 @@ pub fn spawn_daily(store: Store, clock: Clock, files_dir: PathBuf) {
         loop {
             if let Err(error) = apply_retention(&store, &files_dir, clock.now()).await {
                 tracing::warn!(%error, "retention job failed; it runs again tomorrow");
+            }
+            match store
+                .forget_past_sign_ups(clock.now() - SIGN_UPS_KEPT)
+                .await
+            {
+                Ok(0) => {}
+                Ok(erased) => tracing::info!(erased, "names and contacts of past sign-ups erased"),
+                Err(error) => tracing::warn!(%error, "erasing past sign-ups failed"),
             }
             tokio::time::sleep(EVERY).await;
         }

@@ -232,6 +232,7 @@ pub fn MyCasesPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <p><a href="/moje-wydarzenia">{t!(i18n, cases.my_activities)}</a></p>
     }
 }
 

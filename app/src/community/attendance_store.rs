@@ -26,10 +26,18 @@ impl Store {
         .fetch_all(self.pool())
         .await?;
         let mut due = Vec::with_capacity(rows.len());
+        // Each activity is read once, however many of its sign-ups are due.
+        let mut activities = std::collections::HashMap::<String, super::Activity>::new();
         for row in rows {
-            let activity = self
-                .activity(&row.try_get::<String, _>("activity_id")?)
-                .await?;
+            let id: String = row.try_get("activity_id")?;
+            let activity = match activities.get(&id) {
+                Some(known) => known.clone(),
+                None => {
+                    let read = self.activity(&id).await?;
+                    activities.insert(id, read.clone());
+                    read
+                }
+            };
             due.push((
                 row.try_get("id")?,
                 row.try_get("contact")?,

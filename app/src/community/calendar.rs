@@ -34,11 +34,22 @@ pub fn month_code(month: NaiveDate) -> String {
     month.format("%Y-%m").to_string()
 }
 
+/// Activities on one page of a month: a month as full as a city's reads in pages.
+pub const PAGE_SIZE: u32 = 40;
+
+/// The page the address names (`strona`, from 1).
+pub fn page_of(text: Option<&str>) -> u32 {
+    text.and_then(|t| t.trim().parse::<u32>().ok())
+        .filter(|page| *page >= 1)
+        .unwrap_or(1)
+}
+
 #[server(prefix = "/api", endpoint = "calendar")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 pub async fn load_calendar(
     month: Option<String>,
     filter: CalendarFilter,
+    #[server(default)] page: u32,
 ) -> Result<CalendarMonth, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ViewPublicInformation).await?;
@@ -48,10 +59,19 @@ pub async fn load_calendar(
     let start = server::start_of(month).max(now);
     let end = server::start_of(next_month(month));
     let store = &access.state.store;
+    let page = page.max(1);
+    let offset = (page - 1).saturating_mul(PAGE_SIZE);
+    let mut activities = store
+        .public_activities(start, end, &filter, (PAGE_SIZE + 1, offset))
+        .await?;
+    let has_more = activities.len() > PAGE_SIZE as usize;
+    activities.truncate(PAGE_SIZE as usize);
     Ok(CalendarMonth {
         month,
         has_previous: month > month_of(None, today),
-        activities: store.public_activities(start, end, &filter).await?,
+        page,
+        has_more,
+        activities,
         communities: store.communities_with_public_activities(now).await?,
     })
 }
@@ -170,7 +190,10 @@ pub mod server {
         }
         let token = random_token();
         let locale = crate::preferences::visitor_locale();
-        let user = access.user.as_ref().map(|user| user.id.as_str());
+        let registrant = crate::community::Registrant {
+            user_id: access.user.as_ref().map(|user| user.id.as_str()),
+            application_id: None,
+        };
         let outcome = access
             .state
             .store
@@ -178,7 +201,7 @@ pub mod server {
                 activity_id,
                 sign_up,
                 leptos_i18n::Locale::as_str(locale),
-                user,
+                registrant,
                 &hash_secret(&token),
                 now,
             )
@@ -188,31 +211,40 @@ pub mod server {
             SignUpOutcome::New(status) => status,
         };
         audit(access, activity_id, AuditAction::Create).await?;
-        if let Some(email) = sign_up.email.as_deref().and_then(|e| Email::parse(e).ok()) {
-            let intro = match status {
-                RegistrationStatus::Waiting => td_string!(locale, calendar.mail_waiting),
-                _ => td_string!(locale, calendar.mail_registered),
-            };
-            send(
-                &access.state,
-                &email,
-                locale,
-                &activity,
-                intro,
-                Some(&token),
-            )
-            .await?;
-        }
+        confirm(&access.state, sign_up, status, locale, &activity, &token).await?;
         Ok(format!("/wydarzenia/zapis/{token}"))
+    }
+
+    /// Confirms a new sign-up by e-mail, when its contact is an address, with the link to it.
+    pub(crate) async fn confirm(
+        state: &crate::state::AppState,
+        sign_up: &SignUp,
+        status: RegistrationStatus,
+        locale: Locale,
+        activity: &Activity,
+        token: &str,
+    ) -> Result<(), AppError> {
+        let Some(email) = sign_up.email.as_deref().and_then(|e| Email::parse(e).ok()) else {
+            return Ok(());
+        };
+        let intro = match status {
+            RegistrationStatus::Waiting => td_string!(locale, calendar.mail_waiting),
+            _ => td_string!(locale, calendar.mail_registered),
+        };
+        send(state, &email, locale, activity, intro, Some(token)).await
     }
 
     /// Cancels; a place freed goes to the first waiting, who is told by e-mail.
     pub async fn cancel(access: &Access, token: &str) -> Result<(), AppError> {
+        cancel_hashed(access, &hash_secret(token)).await
+    }
+
+    /// As `cancel`, by the hash of the sign-up's token.
+    pub async fn cancel_hashed(access: &Access, hash: &str) -> Result<(), AppError> {
         let store = &access.state.store;
-        let hash = hash_secret(token);
-        let registration = store.registration_by_token(&hash).await?;
+        let registration = store.registration_by_token(hash).await?;
         let now = access.state.clock.now();
-        let promoted = store.cancel_registration(&hash, now).await?;
+        let promoted = store.cancel_registration(hash, now).await?;
         audit(access, &registration.activity.id, AuditAction::Update).await?;
         let Some(promoted) = promoted else {
             return Ok(());

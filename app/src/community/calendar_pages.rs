@@ -5,7 +5,7 @@
 
 use super::calendar::{
     CancelRegistration, SignUpForActivity, load_calendar, load_my_registration,
-    load_public_activity, month_code, next_month, previous_month,
+    load_public_activity, month_code, next_month, page_of, previous_month,
 };
 use super::labels::{activity_kind_label, registration_label};
 use super::{Activity, CalendarFilter, CalendarMonth, MyRegistration, RegistrationStatus};
@@ -106,6 +106,7 @@ pub fn CalendarPage() -> impl IntoView {
         let text = |key: &str| query.get(key).unwrap_or_default();
         (
             query.get("miesiac"),
+            page_of(query.get("strona").as_deref()),
             CalendarFilter {
                 community: text("spolecznosc"),
                 area: text("obszar"),
@@ -116,7 +117,7 @@ pub fn CalendarPage() -> impl IntoView {
     });
     let data = Resource::new(
         move || params.get(),
-        |(month, filter)| load_calendar(month, filter),
+        |(month, page, filter)| load_calendar(month, filter, page),
     );
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, calendar.title).to_string()) />
@@ -128,7 +129,7 @@ pub fn CalendarPage() -> impl IntoView {
                 match data.await {
                     Err(error) => page_failure(error, "/wydarzenia"),
                     Ok(month) => {
-                        let filter = params.get_untracked().1;
+                        let filter = params.get_untracked().2;
                         view! { <Month month filter /> }.into_any()
                     }
                 }
@@ -218,6 +219,18 @@ fn Month(month: CalendarMonth, filter: CalendarFilter) -> impl IntoView {
                 .map(|activity| view! { <EventItem activity /> })
                 .collect_view()}
         </ul>
+        {(month.page > 1 || month.has_more).then(|| {
+            let here = calendar_href(month.month, &filter);
+            let earlier = (month.page > 1).then(|| format!("{here}&strona={}", month.page - 1));
+            let later = month.has_more.then(|| format!("{here}&strona={}", month.page + 1));
+            view! {
+                <nav class="month-nav" aria-label=move || t_string!(i18n, calendar.pages).to_string()>
+                    {earlier.map(|href| view! { <a href=href rel="prev">{t!(i18n, calendar.earlier)}</a> })}
+                    " "
+                    {later.map(|href| view! { <a href=href rel="next">{t!(i18n, calendar.later)}</a> })}
+                </nav>
+            }
+        })}
     }
 }
 
@@ -325,6 +338,10 @@ fn ActivityView(activity: Activity) -> impl IntoView {
             {(!partners.is_empty()).then(|| view! {
                 <dt>{t!(i18n, calendar.partners)}</dt>
                 <dd>{partners}</dd>
+            })}
+            {activity.supporting.clone().map(|(_, name)| view! {
+                <dt>{t!(i18n, community.supporting_of)}</dt>
+                <dd>{name}</dd>
             })}
             <dt>{t!(i18n, calendar.places)}</dt>
             <dd><Places activity=activity.clone() /></dd>
@@ -452,6 +469,14 @@ mod tests {
             when_text(at("2026-12-14T16:00:00Z"), at("2026-12-15T10:00:00Z")),
             "14.12.2026 17:00 – 15.12.2026 11:00"
         );
+    }
+
+    #[test]
+    fn a_page_number_is_one_or_more() {
+        assert_eq!(page_of(None), 1);
+        assert_eq!(page_of(Some("0")), 1);
+        assert_eq!(page_of(Some("x")), 1);
+        assert_eq!(page_of(Some(" 3 ")), 3);
     }
 
     #[test]

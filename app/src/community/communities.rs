@@ -75,6 +75,7 @@ pub async fn load_community(id: String) -> Result<CommunityFile, AppError> {
         activities: store.activities_of(&id).await?,
         progress: plan.progress,
         evaluations: store.evaluations_of(&id).await?,
+        supporting: store.programme_supporting_activities().await?,
         may_edit: plan.may_edit,
         community: plan.community,
     })
@@ -128,6 +129,12 @@ pub async fn create_activity(community: String, input: ActivityForm) -> Result<(
         let plan = super::plan::server::plan_file(&access, &community, year).await?;
         if !plan.progress.iter().any(|p| &p.goal.id == goal) {
             return Err(AppError::invalid("goal", "choose_one"));
+        }
+    }
+    if let Some(supporting) = &activity.supporting_activity_id {
+        let known = store.programme_supporting_activities().await?;
+        if !known.iter().any(|(id, _)| id == supporting) {
+            return Err(AppError::invalid("supporting", "choose_one"));
         }
     }
     let id = store

@@ -170,6 +170,8 @@ pub struct NewActivity {
     pub target_group: TargetGroup,
     /// The plan goal it serves (checked against the plan by the server function).
     pub goal_id: Option<String>,
+    /// The programme's supporting activity it is part of (checked by the server function).
+    pub supporting_activity_id: Option<String>,
 }
 
 /// The activity form's fields as typed (a ticked box is `Some`).
@@ -196,6 +198,8 @@ pub struct ActivityForm {
     pub group: String,
     /// A goal's id of the community's plan, or empty.
     pub goal: String,
+    /// A supporting activity's id of a published programme, or empty.
+    pub supporting: String,
 }
 
 /// A Warsaw wall-clock time on `day` as a moment; `None` for a time that does not exist there
@@ -274,6 +278,8 @@ impl ActivityForm {
                     area,
                     target_group,
                     goal_id: Some(self.goal.trim().to_owned()).filter(|id| !id.is_empty()),
+                    supporting_activity_id: Some(self.supporting.trim().to_owned())
+                        .filter(|id| !id.is_empty()),
                 })
             }
             _ => Err(AppError::Invalid(errors)),

@@ -28,6 +28,8 @@ END:VTIMEZONE\r\n";
 
 /// How far ahead the whole calendar's feed reaches.
 const FEED_DAYS: i64 = 366;
+/// At most this many activities in one feed.
+const FEED_LIMIT: u32 = 1000;
 
 fn warsaw(at: DateTime<Utc>) -> CalendarDateTime {
     CalendarDateTime::WithTimezone {
@@ -120,7 +122,12 @@ pub async fn calendar(
         };
         let store = &access.state.store;
         let activities = store
-            .public_activities(now, now + chrono::Duration::days(FEED_DAYS), &filter)
+            .public_activities(
+                now,
+                now + chrono::Duration::days(FEED_DAYS),
+                &filter,
+                (FEED_LIMIT, 0),
+            )
             .await?;
         let name = match params.spolecznosc.as_str() {
             "" => access.state.centre.name.clone(),
@@ -191,6 +198,7 @@ mod tests {
             registered: 0,
             waiting: 0,
             goal_id: None,
+            supporting: None,
             attendance: None,
         }
     }

@@ -23,6 +23,10 @@ pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod ics;
 pub mod labels;
+pub mod participation;
+pub mod participation_pages;
+#[cfg(feature = "ssr")]
+pub mod participation_store;
 pub mod plan;
 pub mod plan_pages;
 #[cfg(feature = "ssr")]
@@ -174,6 +178,8 @@ pub struct Activity {
     pub goal_id: Option<String>,
     /// Once the organiser recorded who came.
     pub attendance: Option<Attendance>,
+    /// The programme's supporting activity it is part of (id, name).
+    pub supporting: Option<(String, String)>,
 }
 
 /// Who came to an activity (counts, no names) and what it achieved.
@@ -237,6 +243,9 @@ pub struct CalendarMonth {
     pub month: NaiveDate,
     /// Whether an earlier month can still hold upcoming activities (it is not this month).
     pub has_previous: bool,
+    /// The page of the month's activities (from 1) and whether more follow.
+    pub page: u32,
+    pub has_more: bool,
     pub activities: Vec<Activity>,
     /// Communities with public activities (id, name), for the filter.
     pub communities: Vec<(String, String)>,
@@ -252,6 +261,8 @@ pub struct CommunityFile {
     pub progress: Vec<plan::GoalProgress>,
     /// The organiser's evaluations, newest first.
     pub evaluations: Vec<Evaluation>,
+    /// The programme's supporting activities (id, name) an activity can be part of.
+    pub supporting: Vec<(String, String)>,
     /// Whether the reader may change it.
     pub may_edit: bool,
 }
@@ -270,4 +281,48 @@ pub struct Evaluation {
 pub struct CommunitySummary {
     pub community: Community,
     pub upcoming: u32,
+}
+
+/// An activity as other rooms name it: chosen in a plan's section E, in a person's sign-ups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityRef {
+    pub id: String,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub place: String,
+    pub community_name: String,
+    pub public: bool,
+}
+
+/// A person's sign-up, as their plan or their own list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRegistration {
+    pub id: String,
+    pub activity: ActivityRef,
+    pub status: RegistrationStatus,
+}
+
+/// Who a sign-up is for, besides the name and contact: the resident's account, and the case
+/// of a person the coordinator signed up from their plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Registrant<'a> {
+    pub user_id: Option<&'a str>,
+    pub application_id: Option<&'a str>,
+}
+
+/// A volunteer on an activity a plan's section E names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanVolunteer {
+    pub activity_id: String,
+    pub name: String,
+    pub status: volunteers::AssignmentStatus,
+}
+
+/// What an individual plan shows of the person's activities: what section E can name, the
+/// person's sign-ups and the volunteers on the activities the plan names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanParticipation {
+    pub calendar: Vec<ActivityRef>,
+    pub registrations: Vec<PersonRegistration>,
+    pub volunteers: Vec<PlanVolunteer>,
 }

@@ -197,6 +197,7 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
         activities,
         progress,
         evaluations,
+        supporting,
         may_edit,
     } = file;
     let goals: Vec<(String, String)> = progress
@@ -290,7 +291,7 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
         {may_edit.then(|| view! { <EvaluationForm community=community.id.clone() /> })}
         <h2>{t!(i18n, community.activities)}</h2>
         <ActivityList activities />
-        {may_edit.then(|| view! { <NewActivity community=community.id.clone() goals /> })}
+        {may_edit.then(|| view! { <NewActivity community=community.id.clone() goals supporting /> })}
     }
 }
 
@@ -422,7 +423,11 @@ fn EvaluationForm(community: String) -> impl IntoView {
 }
 
 #[component]
-fn NewActivity(community: String, goals: Vec<(String, String)>) -> impl IntoView {
+fn NewActivity(
+    community: String,
+    goals: Vec<(String, String)>,
+    supporting: Vec<(String, String)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CreateActivity>::new();
     let error = last_error(action);
@@ -477,6 +482,9 @@ fn NewActivity(community: String, goals: Vec<(String, String)>) -> impl IntoView
             </SelectField>
             <SelectField id="goal" name="input[goal]" options=goals selected=String::new() error>
                 {t!(i18n, community.goal)}
+            </SelectField>
+            <SelectField id="supporting" name="input[supporting]" options=supporting selected=String::new() error>
+                {t!(i18n, community.supporting)}
             </SelectField>
             <button type="submit" class="button">{t!(i18n, community.add_activity)}</button>
         </ActionForm>
@@ -550,6 +558,10 @@ fn StaffActivity(
             <dd>{activity.waiting}</dd>
             <dt>{t!(i18n, community.volunteers)}</dt>
             <dd>{activity.volunteers_needed}</dd>
+            {activity.supporting.clone().map(|(_, name)| view! {
+                <dt>{t!(i18n, community.supporting_of)}</dt>
+                <dd>{name}</dd>
+            })}
             {activity.attendance.clone().map(|attendance| view! {
                 <dt>{t!(i18n, community.attendance)}</dt>
                 <dd>

@@ -3,8 +3,8 @@
 use super::forms::{NewActivity, NewCommunity, SignUp};
 use super::{
     Accessibility, Activity, ActivityKind, Attendance, CalendarFilter, Community, CommunityKind,
-    CommunitySummary, MyRegistration, Registration, RegistrationStatus, Stage, StageChange,
-    Territory,
+    CommunitySummary, MyRegistration, Registrant, Registration, RegistrationStatus, Stage,
+    StageChange, Territory,
 };
 use crate::domain::ServiceArea;
 use crate::programme::TargetGroup;
@@ -24,12 +24,13 @@ const ACTIVITY_COLUMNS: &str = "a.id, a.community_id, c.name AS community_name, 
      a.description, a.starts_at, a.ends_at, a.place, a.step_free, a.hearing_loop, \
      a.sign_language, a.capacity, a.public, a.partners, a.volunteers_needed, a.area, \
      a.target_group, a.goal_id, a.attended, a.walk_ins, a.outcome, a.evaluation, \
-     a.attendance_at, \
+     a.attendance_at, a.supporting_activity_id, s.name AS supporting_name, \
      (SELECT COUNT(*) FROM activity_registrations r \
       WHERE r.activity_id = a.id AND r.status = 'registered') AS registered, \
      (SELECT COUNT(*) FROM activity_registrations r \
       WHERE r.activity_id = a.id AND r.status = 'waiting') AS waiting \
-     FROM community_activities a JOIN communities c ON c.id = a.community_id";
+     FROM community_activities a JOIN communities c ON c.id = a.community_id \
+     LEFT JOIN supporting_activities s ON s.id = a.supporting_activity_id";
 
 /// A coded column's value, `Corrupt` when the code is unknown.
 pub(super) fn coded<T>(
@@ -105,6 +106,14 @@ fn activity_from(row: &AnyRow) -> StoreResult<Activity> {
         waiting: count(row, "waiting")?,
         goal_id: row.try_get("goal_id")?,
         attendance: attendance_from(row)?,
+        supporting: match row.try_get::<Option<String>, _>("supporting_activity_id")? {
+            Some(id) => Some((
+                id,
+                row.try_get::<Option<String>, _>("supporting_name")?
+                    .unwrap_or_default(),
+            )),
+            None => None,
+        },
     })
 }
 
@@ -295,8 +304,9 @@ impl Store {
             "INSERT INTO community_activities (id, community_id, kind, title, description, \
              starts_at, ends_at, place, step_free, hearing_loop, sign_language, capacity, public, \
              partners, volunteers_needed, area, target_group, created_by, created_at, updated_at, \
-             digest, goal_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
-             $14, $15, $16, $17, $18, $19, $19, $20, $21) ON CONFLICT (digest) DO NOTHING",
+             digest, goal_id, supporting_activity_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+             $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20, $21, $22) \
+             ON CONFLICT (digest) DO NOTHING",
         )
         .bind(new_id())
         .bind(community_id)
@@ -319,6 +329,7 @@ impl Store {
         .bind(to_db_time(now))
         .bind(&digest)
         .bind(activity.goal_id.as_deref())
+        .bind(activity.supporting_activity_id.as_deref())
         .execute(self.pool())
         .await?;
         let row = sqlx::query("SELECT id FROM community_activities WHERE digest = $1")
@@ -349,18 +360,20 @@ impl Store {
     }
 
     /// Public activities that end at or after `from` and start before `until`, soonest first,
-    /// as the filter allows; `community` is a community id ('' for all).
+    /// as the filter allows; `community` is a community id ('' for all); `(limit, offset)`
+    /// pages them.
     pub async fn public_activities(
         &self,
         from: DateTime<Utc>,
         until: DateTime<Utc>,
         filter: &CalendarFilter,
+        (limit, offset): (u32, u32),
     ) -> StoreResult<Vec<Activity>> {
         let rows = sqlx::query(&format!(
             "SELECT {ACTIVITY_COLUMNS} WHERE a.public = 1 AND a.ends_at >= $1 AND a.starts_at < $2 \
              AND ($3 = '' OR a.community_id = $3) AND ($4 = '' OR a.area = $4) \
              AND ($5 = '' OR a.target_group = $5) AND ($6 = 0 OR a.step_free = 1) \
-             ORDER BY a.starts_at, a.title LIMIT 1000"
+             ORDER BY a.starts_at, a.title, a.id LIMIT $7 OFFSET $8"
         ))
         .bind(to_db_time(from))
         .bind(to_db_time(until))
@@ -368,9 +381,26 @@ impl Store {
         .bind(&filter.area)
         .bind(&filter.group)
         .bind(i64::from(filter.step_free))
+        .bind(i64::from(limit))
+        .bind(i64::from(offset))
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(activity_from).collect()
+    }
+
+    /// The supporting activities of the programmes in force (id, name), for an activity to be
+    /// part of.
+    pub async fn programme_supporting_activities(&self) -> StoreResult<Vec<(String, String)>> {
+        let rows = sqlx::query(
+            "SELECT s.id, s.name FROM supporting_activities s \
+             JOIN programmes p ON p.id = s.programme_id WHERE p.status = 'published' \
+             ORDER BY s.name, s.id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("id")?, row.try_get("name")?)))
+            .collect()
     }
 
     /// Communities that have public activities ending at or after `from` (id, name).
@@ -398,7 +428,7 @@ impl Store {
         activity_id: &str,
         sign_up: &SignUp,
         locale: &str,
-        user_id: Option<&str>,
+        registrant: Registrant<'_>,
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<SignUpOutcome> {
@@ -426,19 +456,20 @@ impl Store {
         };
         sqlx::query(
             "INSERT INTO activity_registrations (id, activity_id, name, contact, contact_key, \
-             user_id, locale, status, token_hash, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+             user_id, locale, status, token_hash, created_at, updated_at, application_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)",
         )
         .bind(new_id())
         .bind(activity_id)
         .bind(&sign_up.name)
         .bind(&sign_up.contact)
         .bind(&sign_up.contact_key)
-        .bind(user_id)
+        .bind(registrant.user_id)
         .bind(locale)
         .bind(status.code())
         .bind(token_hash)
         .bind(to_db_time(now))
+        .bind(registrant.application_id)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

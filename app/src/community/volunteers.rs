@@ -767,6 +767,7 @@ mod tests {
             registered: 0,
             waiting: 0,
             goal_id: None,
+            supporting: None,
             attendance: None,
         };
         let volunteer = |name: &str, skills: Vec<Skill>, areas: &str| Volunteer {

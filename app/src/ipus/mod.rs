@@ -18,6 +18,7 @@ pub mod monitoring;
 #[cfg(feature = "ssr")]
 mod monitoring_store;
 pub mod pages;
+pub mod participation_pages;
 pub mod plans;
 #[cfg(feature = "ssr")]
 mod programme_store;

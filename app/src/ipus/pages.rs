@@ -4,6 +4,7 @@
 
 use super::model::{Plan, PlanVersion, plan_pdf_href};
 use super::monitoring::*;
+use super::participation_pages::{PlanParticipationView, activity_options};
 use super::plans::*;
 use super::rules::*;
 use crate::applications::wizard_pages::role_label;
@@ -32,6 +33,7 @@ struct PlanActions {
     entry: ServerAction<AddPlanEntry>,
     close: ServerAction<ClosePlan>,
     follow_up: ServerAction<RecordFollowUp>,
+    sign_up: ServerAction<crate::community::participation::SignUpFromPlan>,
 }
 
 pub fn state_label(i18n: I18nContext<Locale>, state: VersionState) -> String {
@@ -59,6 +61,7 @@ pub fn PlanPage() -> impl IntoView {
         entry: ServerAction::new(),
         close: ServerAction::new(),
         follow_up: ServerAction::new(),
+        sign_up: ServerAction::new(),
     };
     let done = [
         successes(actions.save),
@@ -69,6 +72,7 @@ pub fn PlanPage() -> impl IntoView {
         successes(actions.entry),
         successes(actions.close),
         successes(actions.follow_up),
+        successes(actions.sign_up),
     ];
     let plan = Resource::new(
         move || (id(), done.map(|count| count.get())),
@@ -150,6 +154,16 @@ fn PlanView(details: PlanDetails, actions: PlanActions) -> impl IntoView {
         {decide}
         {move_plan}
         {update}
+        {latest.clone().map(|version| view! {
+            <PlanParticipationView
+                plan_id=plan.id.clone()
+                activities=version.content.activities
+                participation=details.participation.clone()
+                today=details.today
+                may_edit=details.may_edit && plan.closed_at.is_none()
+                action=actions.sign_up
+            />
+        })}
         <Monitoring details=details.clone() actions />
         <Versions plan=plan.clone() people=details.people.clone() />
         <VersionChanges plan />
@@ -219,10 +233,14 @@ fn PlanEditor(details: PlanDetails, version: PlanVersion, actions: PlanActions) 
         .collect_view();
     let mut activities = content.activities.clone();
     activities.extend([SupportingActivity::default(), SupportingActivity::default()]);
+    let choices = activity_options(&details.participation.calendar);
     let activities = activities
         .into_iter()
         .enumerate()
-        .map(|(i, activity)| view! { <ActivityRow i activity error /> })
+        .map(|(i, activity)| {
+            let choices = choices.clone();
+            view! { <ActivityRow i activity choices error /> }
+        })
         .collect_view();
     let period = content.period;
     let draft = format!("plan-{}-{}", details.plan.id, version.version);
@@ -332,11 +350,17 @@ fn ServiceRow(
 fn ActivityRow(
     i: usize,
     activity: SupportingActivity,
+    /// The calendar's activities it can be.
+    choices: Vec<(String, String)>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="plan-activity">
+            <SelectField id=format!("activities[{i}].activity_id") name=format!("form[activities][{i}][activity_id]")
+                options=choices selected=activity.activity_id.clone() error>
+                {t!(i18n, plans.activity_from_calendar)} " " {i + 1}
+            </SelectField>
             <TextField id=format!("activities[{i}].description") name=format!("form[activities][{i}][description]")
                 value=activity.description.clone() error>
                 {t!(i18n, plans.activity)} " " {i + 1}

@@ -5,6 +5,7 @@
 use super::model::Plan;
 use super::rules::*;
 use crate::applications::{ApplicantRole, PersonInput};
+use crate::community::{ActivityRef, PlanParticipation};
 use crate::error::{AppError, FieldErrors};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -47,6 +48,8 @@ pub type Choices = Vec<(String, String)>;
 pub struct Names<'a> {
     pub services: &'a [(String, String)],
     pub offers: &'a [Offer],
+    /// The community activities section E may name.
+    pub activities: &'a [ActivityRef],
 }
 
 /// The name `id` stands for among `names`; empty when unknown.
@@ -63,6 +66,39 @@ fn day(text: &str) -> Option<NaiveDate> {
 }
 
 impl PlanForm {
+    /// Section E's rows that say something: an activity chosen from the calendar gives a row
+    /// left blank its title and community.
+    fn supporting_activities(
+        &self,
+        calendar: &[ActivityRef],
+        errors: &mut FieldErrors,
+    ) -> Vec<SupportingActivity> {
+        let mut rows = Vec::new();
+        for (i, row) in self.activities.iter().enumerate() {
+            let chosen = row.activity_id.trim();
+            let found = calendar.iter().find(|a| a.id == chosen);
+            if !chosen.is_empty() && found.is_none() {
+                errors.insert(format!("activities[{i}].activity_id"), "choose_one".into());
+                continue;
+            }
+            let fill = |typed: &str, from: fn(&ActivityRef) -> &String| match (typed.trim(), found)
+            {
+                ("", Some(activity)) => from(activity).clone(),
+                (typed, _) => typed.to_owned(),
+            };
+            let description = fill(&row.description, |a| &a.title);
+            if description.is_empty() {
+                continue;
+            }
+            rows.push(SupportingActivity {
+                description,
+                by: fill(&row.by, |a| &a.community_name),
+                activity_id: chosen.to_owned(),
+            });
+        }
+        rows
+    }
+
     /// The plan's content and the day of the applicant's agreement (not after `today`), or every
     /// field in error.
     pub fn parse(
@@ -121,6 +157,7 @@ impl PlanForm {
                 moved_from: None,
             });
         }
+        let activities = self.supporting_activities(names.activities, &mut errors);
         let every = self.quality_every.trim().parse::<u32>().ok();
         let every = every.filter(|n| (1..=CheckFrequency::MAX_EVERY).contains(n));
         if every.is_none() {
@@ -139,12 +176,7 @@ impl PlanForm {
                 PlanContent {
                     period,
                     services,
-                    activities: self
-                        .activities
-                        .iter()
-                        .filter(|a| !a.description.trim().is_empty())
-                        .cloned()
-                        .collect(),
+                    activities,
                     expected_effects: self.expected_effects.trim().to_owned(),
                     quality_checks: self.quality_checks.trim().to_owned(),
                     quality_frequency,
@@ -181,6 +213,8 @@ pub struct PlanDetails {
     pub closure: Option<super::monitoring::Closure>,
     /// The published programme version that replaced the one the plan's services are from.
     pub programme_successor: Option<super::rules::ProgrammeVersion>,
+    /// The activities section E can name, the person's sign-ups and the volunteers.
+    pub participation: PlanParticipation,
     pub may_edit: bool,
     pub may_decide: bool,
 }
@@ -434,6 +468,8 @@ pub(crate) mod server {
         });
         let closure = store.plan_closure(id).await?;
         let programme_successor = store.programme_successor(&plan.application_id).await?;
+        let participation =
+            crate::community::participation::server::for_plan(access, &plan, &application).await?;
         let representative = application
             .applicant_role
             .filter(|_| application.needs_applicant())
@@ -455,6 +491,7 @@ pub(crate) mod server {
             quality_check_due,
             closure,
             programme_successor,
+            participation,
             may_edit,
             may_decide,
             plan,
@@ -522,9 +559,11 @@ pub(crate) mod server {
         let (plan, application, _) = plan_to_edit(access, id).await?;
         let kept = draft_of(&plan, version)?.content.clone();
         let (qualified, offers) = allowed(access, &plan.application_id).await?;
+        let calendar = crate::community::participation::server::plan_choices(access, &plan).await?;
         let names = Names {
             services: &qualified,
             offers: &offers,
+            activities: &calendar,
         };
         let today = crate::domain::warsaw_date(access.state.clock.now());
         let (mut content, agreed_on) = form.parse(&names, today)?;
@@ -785,7 +824,7 @@ mod tests {
             }],
             activities: vec![SupportingActivity {
                 description: " ".into(),
-                by: String::new(),
+                ..Default::default()
             }],
             expected_effects: "Samodzielność".into(),
             quality_checks: "rozmowa z osobą".into(),
@@ -802,6 +841,7 @@ mod tests {
         let names = Names {
             services: &services,
             offers: &offers,
+            activities: &[],
         };
         let (content, agreed_on) = form().parse(&names, today()).unwrap();
         assert_eq!(content.services[0].name, "Usługi opiekuńcze");
@@ -817,11 +857,49 @@ mod tests {
     }
 
     #[test]
+    fn an_activity_from_the_calendar_names_a_blank_row() {
+        let (services, offers) = names();
+        let club = ActivityRef {
+            id: "a1".into(),
+            title: "Klub Seniora".into(),
+            starts_at: chrono::Utc::now(),
+            place: "ul. Kościuszki 1".into(),
+            community_name: "Seniorzy Dębicy".into(),
+            public: true,
+        };
+        let calendar = [club];
+        let names = Names {
+            services: &services,
+            offers: &offers,
+            activities: &calendar,
+        };
+        let chosen = |id: &str| PlanForm {
+            activities: vec![SupportingActivity {
+                activity_id: id.into(),
+                ..Default::default()
+            }],
+            ..form()
+        };
+        let (content, _) = chosen("a1").parse(&names, today()).unwrap();
+        assert_eq!(content.activities.len(), 1);
+        assert_eq!(content.activities[0].description, "Klub Seniora");
+        assert_eq!(content.activities[0].by, "Seniorzy Dębicy");
+        assert_eq!(content.activities[0].activity_id, "a1");
+        match chosen("elsewhere").parse(&names, today()) {
+            Err(AppError::Invalid(fields)) => {
+                assert_eq!(fields["activities[0].activity_id"], "choose_one");
+            }
+            other => panic!("an unknown activity is refused: {other:?}"),
+        }
+    }
+
+    #[test]
     fn bad_fields_are_named() {
         let (services, offers) = names();
         let names = Names {
             services: &services,
             offers: &offers,
+            activities: &[],
         };
         let short = PlanForm {
             end: "2027-01-31".into(),

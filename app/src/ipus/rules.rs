@@ -199,6 +199,9 @@ pub struct PlannedService {
 pub struct SupportingActivity {
     pub description: String,
     pub by: String,
+    /// The community activity it is, when chosen from the calendar (empty: none).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub activity_id: String,
 }
 
 /// What one version of a plan says (sections B–E and the coordinator's notes).
@@ -532,6 +535,7 @@ mod tests {
             activities: vec![SupportingActivity {
                 description: "Grupa wsparcia dla opiekunów".into(),
                 by: "Klub Seniora".into(),
+                ..Default::default()
             }],
             expected_effects: "Samodzielność w domu".into(),
             quality_checks: "rozmowa z osobą".into(),

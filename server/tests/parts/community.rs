@@ -838,3 +838,220 @@ async fn volunteers_offer_help_are_approved_matched_and_their_hours_counted() {
         app.db.drop_database().await;
     }
 }
+
+/// Creates a public workshop `days` from now with `capacity` places; answers its id.
+async fn scheduled(
+    app: &Running,
+    organiser: &reqwest::Client,
+    community: &str,
+    days: i64,
+    capacity: &str,
+) -> String {
+    let form = workshop(community, days, capacity);
+    let url = format!("{}/api/create_activity", app.url);
+    let (_, location, body) = post_form(organiser, &url, &borrowed(&form)).await;
+    activity_at(&location, &body)
+}
+
+/// The id of the activity whose staff page `location` is.
+fn activity_at(location: &str, body: &str) -> String {
+    location
+        .strip_prefix("/pracownik/wydarzenia/")
+        .and_then(|rest| rest.split('?').next())
+        .unwrap_or_else(|| panic!("{body}"))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn plans_name_activities_and_residents_see_their_own_sign_ups() {
+    use app::ipus::store::Draft;
+    use app::ipus::{PlanContent, PlanPeriod};
+    for backend in test_backends() {
+        let app = seeded_app(backend).await;
+        let api = |name: &str| format!("{}/api/{name}", app.url);
+        let store = &app.db.store;
+        let (anna, case, coordinator) = handyman_and_care_case(&app).await;
+        let (organiser, _) = organiser_and_clerk(&app).await;
+        let community = braciejowa(&app, &organiser).await;
+        let club = scheduled(&app, &organiser, &community, 12, "1").await;
+        // The activity is one of the programme's supporting activities.
+        let supporting = store.programme_supporting_activities().await.unwrap();
+        assert!(!supporting.is_empty(), "the seeded programme has some");
+        let mut form = workshop(&community, 20, "5");
+        form.push(("input[supporting]".into(), supporting[0].0.clone()));
+        form.retain(|(k, _)| k != "input[title]");
+        form.push((
+            "input[title]".into(),
+            "Spotkanie Klubu Wolontariusza".into(),
+        ));
+        let (_, location, body) =
+            post_form(&organiser, &api("create_activity"), &borrowed(&form)).await;
+        let meeting = activity_at(&location, &body);
+        let read = store.activity(&meeting).await.unwrap();
+        assert_eq!(read.supporting.as_ref().unwrap().0, supporting[0].0);
+        form.retain(|(k, _)| k != "input[supporting]" && k != "input[title]");
+        form.push(("input[title]".into(), "Inne".into()));
+        form.push(("input[supporting]".into(), "elsewhere".into()));
+        let (status, _, body) =
+            post_form(&organiser, &api("create_activity"), &borrowed(&form)).await;
+        assert_eq!(status, 422, "an unknown supporting activity: {body}");
+
+        // Anna signs up for the club herself, signed in: her own list shows it.
+        let sign_up = [
+            ("activity", club.as_str()),
+            ("name", "Anna Kowalska"),
+            ("contact", "anna@example.pl"),
+            ("consent", "yes"),
+        ];
+        let (status, _, body) = post_form(&anna, &api("sign_up_for_activity"), &sign_up).await;
+        assert!(status < 400, "{body}");
+        let mine = json(&anna, &api("my_activities"), &[]).await;
+        assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
+        assert_eq!(mine[0]["activity"]["id"], club.as_str());
+
+        // Her plan names the meeting in section E, chosen from the calendar.
+        let coordinator_id = store
+            .user_by_email(&Email::parse("org@cus.example").unwrap())
+            .await
+            .unwrap()
+            .id;
+        let now = chrono::Utc::now();
+        let today = app::domain::warsaw_date(now);
+        let content = PlanContent {
+            period: PlanPeriod::new(today, today + chrono::Duration::days(120)).unwrap(),
+            services: vec![],
+            activities: vec![],
+            expected_effects: "Aktywność w społeczności".into(),
+            quality_checks: "rozmowa z osobą".into(),
+            quality_frequency: app::ipus::CheckFrequency::default(),
+            programme: None,
+        };
+        let draft = Draft {
+            content: &content,
+            agreed_on: None,
+            delay_reason: "",
+        };
+        let plan = store
+            .create_plan(&case, &draft, &coordinator_id, now)
+            .await
+            .unwrap();
+        let page = json(&coordinator, &api("load_plan"), &[("id", &plan)]).await;
+        let calendar = page["participation"]["calendar"].as_array().unwrap();
+        assert!(
+            calendar.iter().any(|a| a["id"] == meeting.as_str()),
+            "{page}"
+        );
+        assert_eq!(
+            page["participation"]["registrations"]
+                .as_array()
+                .unwrap()
+                .len(),
+            0,
+            "Anna applied as Halina's carer: her account's sign-ups are her own: {page}"
+        );
+        let save = |activity: &str| {
+            vec![
+                ("id", plan.clone()),
+                ("version", "1".to_owned()),
+                ("form[start]", content.period.start.to_string()),
+                ("form[end]", content.period.end.to_string()),
+                ("form[activities][0][activity_id]", activity.to_owned()),
+                ("form[activities][0][description]", String::new()),
+                ("form[expected_effects]", "Aktywność".to_owned()),
+                ("form[quality_checks]", "rozmowa z osobą".to_owned()),
+                ("form[quality_every]", "1".to_owned()),
+                ("form[quality_unit]", "months".to_owned()),
+            ]
+        };
+        let (status, _, body) =
+            post_owned(coordinator.clone(), api("save_plan"), save("elsewhere")).await;
+        assert_eq!(status, 422, "{body}");
+        assert!(body.contains("activities[0].activity_id"), "{body}");
+        let (status, _, body) =
+            post_owned(coordinator.clone(), api("save_plan"), save(&meeting)).await;
+        assert_eq!(status, 200, "{body}");
+        let saved = store.plan(&plan).await.unwrap();
+        let named = &saved.versions[0].content.activities[0];
+        assert_eq!(named.activity_id, meeting);
+        assert_eq!(named.description, "Spotkanie Klubu Wolontariusza");
+        assert_eq!(named.by, "Sołectwo Braciejowa");
+
+        // The coordinator signs her up from the plan: once, however often it is sent; an
+        // activity the plan does not name is refused.
+        let from_plan = [("id", plan.as_str()), ("activity", meeting.as_str())];
+        for _ in 0..2 {
+            let (status, _, body) =
+                post_form(&coordinator, &api("sign_up_from_plan"), &from_plan).await;
+            assert!(status < 400, "{body}");
+        }
+        let other = [("id", plan.as_str()), ("activity", club.as_str())];
+        let (status, _, body) = post_form(&coordinator, &api("sign_up_from_plan"), &other).await;
+        assert_eq!(status, 422, "{body}");
+        let (status, _, _) = post_form(&anna, &api("sign_up_from_plan"), &from_plan).await;
+        assert_eq!(status, 403, "a resident does not act on plans");
+        let theirs = store
+            .registrations_of_person(None, Some(&case))
+            .await
+            .unwrap();
+        assert_eq!(theirs.len(), 1);
+        assert_eq!(theirs[0].activity.id, meeting);
+        let page = json(&coordinator, &api("load_plan"), &[("id", &plan)]).await;
+        assert_eq!(
+            page["participation"]["registrations"]
+                .as_array()
+                .unwrap()
+                .len(),
+            1,
+            "{page}"
+        );
+
+        // A day after the activities, who signed up is forgotten; the sign-ups stay counted.
+        let later = now + chrono::Duration::days(40);
+        assert!(store.forget_past_sign_ups(later).await.unwrap() >= 1);
+        assert_eq!(store.forget_past_sign_ups(later).await.unwrap(), 0, "once");
+        let kept = store.registrations_of(&meeting).await.unwrap();
+        assert_eq!(kept.len(), 1);
+        assert_eq!((kept[0].name.as_str(), kept[0].contact.as_str()), ("", ""));
+        assert_eq!(
+            store
+                .registrations_of_person(None, Some(&case))
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+
+        // Anna sees only her own and cancels it from her account; nobody else can.
+        let mine = json(&anna, &api("my_activities"), &[]).await;
+        assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
+        let page = anna
+            .get(format!("{}/moje-wydarzenia", app.url))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Warsztaty kulinarne"), "{page}");
+        let club_sign_up = mine
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["activity"]["id"] == club.as_str())
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let cancel = [("id", club_sign_up.as_str())];
+        let stranger = resident(&app, "jan@example.pl").await;
+        let (status, _, _) = post_form(&stranger, &api("cancel_my_registration"), &cancel).await;
+        assert_eq!(status, 404);
+        let (status, location, body) =
+            post_form(&anna, &api("cancel_my_registration"), &cancel).await;
+        assert!(status < 400, "{body}");
+        assert_eq!(location, "/moje-wydarzenia?odwolano=1");
+        let mine = json(&anna, &api("my_activities"), &[]).await;
+        assert!(mine.as_array().unwrap().is_empty(), "{mine}");
+        app.db.drop_database().await;
+    }
+}
