@@ -403,7 +403,7 @@ async fn search_text_folded_the_old_way_is_folded_again() {
             .fetch_one(store.pool())
             .await
             .unwrap();
-        assert_eq!(done, 2, "each run once, and recorded");
+        assert_eq!(done, 3, "each run once, and recorded");
     })
     .await;
 }

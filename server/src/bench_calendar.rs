@@ -81,7 +81,7 @@ async fn run(dir: &std::path::Path, activities: usize, rounds: usize) -> CliResu
 
 /// `count` public activities over the coming year in `COMMUNITIES` communities; answers one
 /// community's id and one activity's.
-async fn generate(
+pub(crate) async fn generate(
     store: &Store,
     clock: &Clock,
     count: usize,

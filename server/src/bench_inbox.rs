@@ -4,6 +4,7 @@
 
 use crate::bench::{spread, verdict};
 use crate::cli::CliResult;
+use crate::scale_data::{CHANNELS, name, pesel};
 use app::cases::{InboxQuery, decision_due};
 use app::catalogue::search::fold;
 use app::domain::Clock;
@@ -15,28 +16,6 @@ use std::time::{Duration, Instant};
 
 /// The target docs/capabilities/performance.md states.
 const P95_TARGET: Duration = Duration::from_millis(30);
-
-const FIRST_NAMES: [&str; 8] = [
-    "Halina",
-    "Zofia",
-    "Jan",
-    "Stanisław",
-    "Krystyna",
-    "Józef",
-    "Łucja",
-    "Andrzej",
-];
-const LAST_NAMES: [&str; 8] = [
-    "Kowalska",
-    "Nowak",
-    "Wiśniewski",
-    "Wójcik",
-    "Kamińska",
-    "Lewandowski",
-    "Zając",
-    "Szymańska",
-];
-const CHANNELS: [&str; 5] = ["online", "in_person", "paper", "email", "phone"];
 
 pub async fn inbox(applications: usize, rounds: usize, postgres: bool) -> CliResult {
     let backend = if postgres {
@@ -63,7 +42,37 @@ async fn run(store: &Store, applications: usize, rounds: usize) -> CliResult {
     .await?;
     let service = scalar(store, "SELECT service_id FROM application_services LIMIT 1").await?;
 
-    let queries: Vec<(&str, InboxQuery)> = vec![
+    let queries = queries(&sample.pesel, &sample.case_number, &service);
+    for (_, q) in &queries {
+        store.inbox(q, &coordinator, None, today).await?;
+    }
+    println!(
+        "{:<28} {:>8} {:>8} {:>8} {:>8}",
+        "zapytanie", "wyniki", "p50 ms", "p95 ms", "max ms"
+    );
+    let mut all = Vec::new();
+    for (name, q) in &queries {
+        let mut times = Vec::with_capacity(rounds);
+        let mut total = 0;
+        for _ in 0..rounds {
+            let started = Instant::now();
+            total = store.inbox(q, &coordinator, None, today).await?.1;
+            times.push(started.elapsed());
+        }
+        times.sort();
+        println!("{name:<28} {total:>8} {}", spread(&times));
+        all.extend(times);
+    }
+    verdict("zapytania", all, P95_TARGET)
+}
+
+/// The twelve kinds of inbox query staff make.
+pub(crate) fn queries(
+    pesel: &str,
+    case_number: &str,
+    service: &str,
+) -> Vec<(&'static str, InboxQuery)> {
+    vec![
         ("sprawy w toku, najstarsze", InboxQuery::default()),
         (
             "strona 200",
@@ -82,14 +91,14 @@ async fn run(store: &Store, applications: usize, rounds: usize) -> CliResult {
         (
             "PESEL",
             InboxQuery {
-                q: sample.pesel.clone(),
+                q: pesel.to_owned(),
                 ..Default::default()
             },
         ),
         (
             "numer sprawy",
             InboxQuery {
-                q: sample.case_number.clone(),
+                q: case_number.to_owned(),
                 ..Default::default()
             },
         ),
@@ -124,7 +133,7 @@ async fn run(store: &Store, applications: usize, rounds: usize) -> CliResult {
         (
             "usługa",
             InboxQuery {
-                service: service.clone(),
+                service: service.to_owned(),
                 ..Default::default()
             },
         ),
@@ -143,28 +152,7 @@ async fn run(store: &Store, applications: usize, rounds: usize) -> CliResult {
                 ..Default::default()
             },
         ),
-    ];
-    for (_, q) in &queries {
-        store.inbox(q, &coordinator, None, today).await?;
-    }
-    println!(
-        "{:<28} {:>8} {:>8} {:>8} {:>8}",
-        "zapytanie", "wyniki", "p50 ms", "p95 ms", "max ms"
-    );
-    let mut all = Vec::new();
-    for (name, q) in &queries {
-        let mut times = Vec::with_capacity(rounds);
-        let mut total = 0;
-        for _ in 0..rounds {
-            let started = Instant::now();
-            total = store.inbox(q, &coordinator, None, today).await?.1;
-            times.push(started.elapsed());
-        }
-        times.sort();
-        println!("{name:<28} {total:>8} {}", spread(&times));
-        all.extend(times);
-    }
-    verdict("zapytania", all, P95_TARGET)
+    ]
 }
 
 async fn scalar(store: &Store, sql: &str) -> Result<String, sqlx::Error> {
@@ -175,24 +163,6 @@ async fn scalar(store: &Store, sql: &str) -> Result<String, sqlx::Error> {
 struct Sample {
     pesel: String,
     case_number: String,
-}
-
-/// A valid PESEL for someone born in the 20th century, numbered `n`.
-fn pesel(n: usize) -> String {
-    let body = format!(
-        "{:02}{:02}{:02}{:04}",
-        30 + n % 60,
-        1 + n % 12,
-        1 + n % 28,
-        n % 10_000
-    );
-    let weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-    let sum: u32 = body
-        .bytes()
-        .zip(weights)
-        .map(|(digit, weight)| u32::from(digit - b'0') * weight)
-        .sum();
-    format!("{body}{}", (10 - sum % 10) % 10)
 }
 
 /// `count` cases of the demo programme, registered over the last 400 days: most open, some
@@ -218,7 +188,7 @@ async fn generate(store: &Store, count: usize, today: NaiveDate) -> Result<Sampl
     let mut sample = None;
     for n in 1..=count {
         let id = new_id();
-        let name = format!("{} {}", FIRST_NAMES[n % 8], LAST_NAMES[(n / 8) % 8]);
+        let name = name(n);
         let pesel = pesel(n);
         let case_number = format!("CUS/2026/{n:06}");
         let registered = today - Days::new((n % 400) as u64);
@@ -285,14 +255,4 @@ async fn generate(store: &Store, count: usize, today: NaiveDate) -> Result<Sampl
         pesel: pesel(1),
         case_number: "CUS/2026/000001".into(),
     }))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn generated_pesels_are_valid() {
-        for n in [1, 2, 499, 50_000, 99_999] {
-            assert!(app::domain::Pesel::parse(&super::pesel(n)).is_ok(), "{n}");
-        }
-    }
 }

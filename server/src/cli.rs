@@ -106,6 +106,20 @@ pub enum Command {
         #[arg(long)]
         postgres: bool,
     },
+    /// Measure the staff pages at city scale (a generated 1,000,000 residents across 10 gminas,
+    /// with their cases, plans, activities and audit trail) on a throw-away database; fails when
+    /// p95 is 30 ms or more.
+    BenchScale {
+        /// Residents to generate; applications, plans and audit entries follow from it.
+        #[arg(long, default_value_t = 1_000_000)]
+        residents: usize,
+        /// Reads of each page.
+        #[arg(long, default_value_t = 20)]
+        rounds: usize,
+        /// On a throw-away PostgreSQL database instead of SQLite.
+        #[arg(long)]
+        postgres: bool,
+    },
     /// List the cases past their programme's period for keeping files and remove their
     /// personal data (the server also does this daily).
     Retention {
@@ -171,6 +185,11 @@ pub async fn run(command: Command, config: Config) -> CliResult {
             rounds,
             postgres,
         } => crate::bench_inbox::inbox(applications, rounds, postgres).await,
+        Command::BenchScale {
+            residents,
+            rounds,
+            postgres,
+        } => crate::bench_scale::scale(residents, rounds, postgres).await,
         Command::Retention { dry_run } => crate::retention::run(&config, dry_run).await,
         Command::GenerateKey => {
             println!("{}", app::store::Keys::generate());

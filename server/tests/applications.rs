@@ -5,6 +5,8 @@
 
 #[path = "parts/community.rs"]
 mod community;
+#[path = "parts/summary.rs"]
+mod summary;
 mod support;
 
 use app::domain::{Clock, Email};

@@ -238,6 +238,53 @@ fn the_inbox_benchmark_finds_what_it_generated() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The scale benchmark's generator writes a consistent city on every backend: every page it
+/// times finds what was generated, and the audit trail it wrote verifies (its timing verdict is
+/// for people to read).
+#[test]
+fn the_scale_benchmark_generates_a_city_whose_trail_verifies() {
+    let dir = temp_dir("bench-scale");
+    for backend in app::store::testing::test_backends() {
+        let mut args = vec!["bench-scale", "--residents", "2000", "--rounds", "1"];
+        if backend == app::store::Backend::Postgres {
+            args.push("--postgres");
+        }
+        let out = cus(&dir, &args, "");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let found = |page: &str| -> u64 {
+            let line = stdout.lines().find(|line| line.starts_with(page));
+            let line = line.unwrap_or_else(|| {
+                panic!("{page} in {stdout}{}", String::from_utf8_lossy(&out.stderr))
+            });
+            line[page.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        // 2,000 residents: 600 cases in ten gminas, 100 plans, 4,000 audit entries.
+        assert_eq!(found("skrzynka: PESEL"), 1, "{backend:?}");
+        assert_eq!(found("skrzynka: numer sprawy"), 1, "{backend:?}");
+        assert!(found("skrzynka jednej gminy") > 30, "{backend:?}");
+        assert!(
+            found("biurko planów: całe centrum") > found("biurko planów: jedna gmina"),
+            "{backend:?}"
+        );
+        assert!(found("biurko planów: jedna gmina") > 0, "{backend:?}");
+        assert!(
+            found("podsumowanie półroczne: całe centrum") > 0,
+            "{backend:?}"
+        );
+        assert!(found("dziennik: wszystko") >= 4_000, "{backend:?}");
+        assert!(found("dziennik: jedna osoba") > 0, "{backend:?}");
+        let verified = found("cus audit verify:");
+        assert!(verified >= 4_000, "{backend:?}: {stdout}");
+        assert!(stdout.contains("Pamięć procesu"), "{backend:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The load benchmark serves its pages under concurrent connections and reports each.
 #[test]
 fn the_load_benchmark_reports_every_page() {

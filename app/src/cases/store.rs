@@ -389,7 +389,12 @@ impl Store {
             Value::Text(coordinator_id.map(str::to_owned)),
         )];
         let event = (actor_id, EventKind::Assigned, detail.as_str());
-        self.change_case(id, &values, event, now).await
+        self.change_case(id, &values, event, now).await?;
+        // The plans desk lists a plan under its case's coordinator.
+        match self.plan_of_case(id).await? {
+            Some(plan) => self.refresh_plan_facts(&plan).await,
+            None => Ok(()),
+        }
     }
 
     /// Records the path the case takes and whether it is particularly complicated.

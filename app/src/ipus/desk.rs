@@ -59,6 +59,19 @@ pub struct Task {
     pub plan: DeskPlan,
 }
 
+/// Plans a desk's list shows (its count says how many there are in all).
+pub const LIST_LIMIT: usize = 50;
+
+/// How many plans each of the desk's lists has in all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskCounts {
+    pub awaiting_approval: u32,
+    pub drafts: u32,
+    pub running: u32,
+    pub ending_soon: u32,
+    pub follow_ups_due: u32,
+}
+
 /// The desk's lists.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Desk {
@@ -72,6 +85,8 @@ pub struct Desk {
     pub tasks: Vec<Task>,
     /// Everyone's plans (an overseer) rather than one coordinator's.
     pub all: bool,
+    /// Each list's plans in all; a list holds at most `LIST_LIMIT` of them.
+    pub counts: DeskCounts,
 }
 
 impl Desk {
@@ -130,6 +145,14 @@ impl Desk {
         }
         desk.tasks
             .sort_by(|a, b| (a.due, &a.plan.number).cmp(&(b.due, &b.plan.number)));
+        let count = |list: &Vec<DeskPlan>| u32::try_from(list.len()).unwrap_or(u32::MAX);
+        desk.counts = DeskCounts {
+            awaiting_approval: count(&desk.awaiting_approval),
+            drafts: count(&desk.drafts),
+            running: count(&desk.running),
+            ending_soon: count(&desk.ending_soon),
+            follow_ups_due: count(&desk.follow_ups_due),
+        };
         desk
     }
 }
@@ -145,16 +168,18 @@ pub async fn load_plan_desk() -> Result<Desk, AppError> {
         || Permission::ApprovePlans.allowed_for(&user.roles);
     let scope = crate::cases::scope::server::programmes_in_scope(&access).await?;
     let coordinator = (!all).then_some(user.id.as_str());
+    let today = crate::domain::warsaw_date(access.state.clock.now());
     let store = &access.state.store;
-    let plans = store.desk_plans(coordinator, scope.as_deref()).await?;
+    let desk = store
+        .desk(coordinator, scope.as_deref(), today, all)
+        .await?;
     let event = crate::audit::AuditEvent {
         record_type: Some("plan".into()),
         purpose: Some("plan_desk".into()),
         ..access.event(crate::audit::AuditAction::Read)
     };
     access.record(&event).await?;
-    let today = crate::domain::warsaw_date(access.state.clock.now());
-    Ok(Desk::new(plans, today, all))
+    Ok(desk)
 }
 
 /// A plan numbered `number` whose last version is in `state`, with nothing due (for tests).

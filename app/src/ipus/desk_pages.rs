@@ -62,19 +62,37 @@ fn DeskView(desk: Desk) -> impl IntoView {
         })
         .collect_view();
     let has_tasks = !desk.tasks.is_empty();
+    let counts = desk.counts;
     let lists = [
         (
             "awaiting",
             t_string!(i18n, plans.awaiting),
             desk.awaiting_approval,
+            counts.awaiting_approval,
         ),
-        ("drafts", t_string!(i18n, plans.drafts), desk.drafts),
-        ("running", t_string!(i18n, plans.running), desk.running),
-        ("ending", t_string!(i18n, plans.ending), desk.ending_soon),
+        (
+            "drafts",
+            t_string!(i18n, plans.drafts),
+            desk.drafts,
+            counts.drafts,
+        ),
+        (
+            "running",
+            t_string!(i18n, plans.running),
+            desk.running,
+            counts.running,
+        ),
+        (
+            "ending",
+            t_string!(i18n, plans.ending),
+            desk.ending_soon,
+            counts.ending_soon,
+        ),
         (
             "follow-ups",
             t_string!(i18n, plans.follow_ups),
             desk.follow_ups_due,
+            counts.follow_ups_due,
         ),
     ];
     view! {
@@ -108,17 +126,18 @@ fn DeskView(desk: Desk) -> impl IntoView {
         </section>
         {lists
             .into_iter()
-            .map(|(key, title, plans)| view! { <PlanList key title=title.to_string() plans /> })
+            .map(|(key, title, plans, count)| view! { <PlanList key title=title.to_string() plans count /> })
             .collect_view()}
     }
 }
 
-/// One of the desk's lists, with its count.
+/// One of the desk's lists, with its count (of which the first `LIST_LIMIT` are shown).
 #[component]
-fn PlanList(key: &'static str, title: String, plans: Vec<DeskPlan>) -> impl IntoView {
+fn PlanList(key: &'static str, title: String, plans: Vec<DeskPlan>, count: u32) -> impl IntoView {
     let i18n = use_i18n();
     let (heading, labelled_by) = (format!("{key}-heading"), format!("{key}-heading"));
-    let count = plans.len();
+    let shown = plans.len();
+    let cut = (count as usize) > shown;
     let rows = plans
         .iter()
         .map(|plan| {
@@ -140,6 +159,7 @@ fn PlanList(key: &'static str, title: String, plans: Vec<DeskPlan>) -> impl Into
     view! {
         <section aria-labelledby=labelled_by class=format!("desk-{key}")>
             <h2 id=heading>{title.clone()} " (" {count} ")"</h2>
+            {cut.then(|| view! { <p>{t!(i18n, plans.first_shown, shown = move || shown)}</p> })}
             {if count == 0 {
                 view! { <p>{t!(i18n, plans.none)}</p> }.into_any()
             } else {

@@ -9,6 +9,8 @@ pub mod desk_pages;
 mod desk_store;
 #[cfg(feature = "ssr")]
 pub mod document;
+#[cfg(feature = "ssr")]
+mod facts_store;
 pub mod meetings;
 pub mod meetings_pages;
 #[cfg(feature = "ssr")]

@@ -44,7 +44,9 @@ impl Store {
         .execute(self.pool())
         .await;
         match inserted.map_err(StoreError::from) {
-            Ok(_) | Err(StoreError::Conflict) => Ok(()),
+            // A quality check moves the next one.
+            Ok(_) => self.refresh_plan_facts(plan_id).await,
+            Err(StoreError::Conflict) => Ok(()),
             Err(other) => Err(other),
         }
     }
@@ -142,6 +144,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
+        self.refresh_plan_facts(plan_id).await?;
         Ok(promotions)
     }
 
@@ -188,6 +191,6 @@ impl Store {
         if recorded.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        Ok(())
+        self.refresh_plan_facts(plan_id).await
     }
 }

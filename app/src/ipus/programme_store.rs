@@ -172,6 +172,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
+        self.refresh_plan_facts(id).await?;
         Ok(MovedPlan {
             version,
             programme: target,

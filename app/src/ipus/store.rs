@@ -83,6 +83,7 @@ impl Store {
         .await?;
         insert_version(&mut tx, &id, 1, draft, coordinator_id, now).await?;
         tx.commit().await?;
+        self.refresh_plan_facts(&id).await?;
         Ok(id)
     }
 
@@ -195,7 +196,8 @@ impl Store {
         .bind(by)
         .execute(self.pool())
         .await?;
-        locked_unless_changed(saved.rows_affected())
+        locked_unless_changed(saved.rows_affected())?;
+        self.refresh_plan_facts(id).await
     }
 
     /// Submits the draft `version` for approval, as it was when it was checked (saved at
@@ -218,7 +220,8 @@ impl Store {
         .bind(to_db_time(checked))
         .execute(self.pool())
         .await?;
-        locked_unless_changed(submitted.rows_affected())
+        locked_unless_changed(submitted.rows_affected())?;
+        self.refresh_plan_facts(id).await
     }
 
     /// Approves the submitted `version` (the one approved before is superseded) or returns it with
@@ -284,7 +287,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
-        Ok(())
+        self.refresh_plan_facts(id).await
     }
 
     /// Starts an update: a new draft from the approved version. `Conflict` while another version
@@ -306,6 +309,7 @@ impl Store {
         let mut tx = self.pool().begin().await?;
         insert_version(&mut tx, id, next, &draft, by, now).await?;
         tx.commit().await?;
+        self.refresh_plan_facts(id).await?;
         Ok(next)
     }
 

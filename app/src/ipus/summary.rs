@@ -3,9 +3,8 @@
 //! the half-year by where they stand and by service, what is overdue, the monitoring done and
 //! the outcomes — how many plans were completed, ended on resignation and followed up.
 
-use super::desk::{Desk, DeskPlan, TaskKind};
+use super::desk::{Task, TaskKind};
 use super::monitoring::EntryKind;
-use super::rules::VersionState;
 use crate::domain::coded::coded_enum;
 use crate::error::AppError;
 use chrono::{Datelike, NaiveDate};
@@ -83,22 +82,9 @@ impl HalfYear {
     }
 }
 
-/// A plan with what the summary counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SummaryPlan {
-    pub desk: DeskPlan,
-    pub created_on: NaiveDate,
-    /// The services (name, units) of the version in force, or of the last version until one
-    /// is approved.
-    pub services: Vec<(String, u32)>,
-    /// The day a closed plan ended, and whether it ended on resignation.
-    pub ended_on: Option<NaiveDate>,
-    pub resigned: bool,
-    pub follow_up_on: Option<NaiveDate>,
-}
-
 coded_enum! {
-    /// Where a plan stands.
+    /// Where a plan stands: closed on a resignation or completed; with a version in force, running
+    /// or ended (its period over, not closed yet); otherwise awaiting approval or a draft.
     Standing {
         Draft = "draft",
         AwaitingApproval = "awaiting_approval",
@@ -107,25 +93,6 @@ coded_enum! {
         Ended = "ended",
         Completed = "completed",
         Resigned = "resigned",
-    }
-}
-
-impl SummaryPlan {
-    pub fn standing(&self, today: NaiveDate) -> Standing {
-        let plan = &self.desk;
-        match (plan.closed, plan.period) {
-            (true, _) if self.resigned => Standing::Resigned,
-            (true, _) => Standing::Completed,
-            (false, Some(period)) if period.end < today => Standing::Ended,
-            (false, Some(_)) => Standing::Running,
-            (false, None) if plan.state == VersionState::Submitted => Standing::AwaitingApproval,
-            (false, None) => Standing::Draft,
-        }
-    }
-
-    /// Drafted by the end of the half-year and not closed before it began.
-    fn concerns(&self, half: HalfYear) -> bool {
-        self.created_on <= half.last_day() && self.ended_on.is_none_or(|e| e >= half.first_day())
     }
 }
 
@@ -143,6 +110,21 @@ pub struct EntryLine {
     pub kind: EntryKind,
     pub count: u32,
     pub problems: u32,
+}
+
+/// The half-year's plans counted: drafted by its end and not closed before it began.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SummaryCounts {
+    pub plans: u32,
+    /// Where those plans stand today, every standing listed; the services in them.
+    pub by_standing: Vec<(Standing, u32)>,
+    /// By name.
+    pub by_service: Vec<ServiceLine>,
+    /// Plans closed within the half-year without and with a resignation, and the follow-ups
+    /// recorded within it (of any plan).
+    pub completed: u32,
+    pub resigned: u32,
+    pub follow_ups: u32,
 }
 
 /// Something overdue today.
@@ -180,58 +162,17 @@ pub struct RealisationSummary {
     pub meetings: u32,
 }
 
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 impl RealisationSummary {
-    /// Sums up `plans` for `half` as of `today`; `entries` and `meetings` are already the
-    /// half-year's.
+    /// The summary of `half` as of `today` from its `counts`, the tasks due (`overdue`: those
+    /// before today), the half-year's monitoring `entries` and coordinators' `meetings`.
     pub fn new(
         half: HalfYear,
         today: NaiveDate,
-        plans: Vec<SummaryPlan>,
+        counts: SummaryCounts,
+        tasks: Vec<Task>,
         entries: &[EntryLine],
         meetings: u32,
     ) -> RealisationSummary {
-        let within = |day: Option<NaiveDate>| day.is_some_and(|d| half.contains(d));
-        // A follow-up comes six months after the end: usually for a plan of an earlier half-year.
-        let follow_ups = count(plans.iter().filter(|p| within(p.follow_up_on)).count());
-        let desk = Desk::new(plans.iter().map(|p| p.desk.clone()).collect(), today, true);
-        let plans: Vec<SummaryPlan> = plans.into_iter().filter(|p| p.concerns(half)).collect();
-        let by_standing = Standing::ALL
-            .iter()
-            .map(|s| {
-                (
-                    *s,
-                    count(plans.iter().filter(|p| p.standing(today) == *s).count()),
-                )
-            })
-            .collect();
-        let mut by_service: Vec<ServiceLine> = Vec::new();
-        for (name, units) in plans.iter().flat_map(|p| &p.services) {
-            match by_service.iter_mut().find(|line| &line.name == name) {
-                Some(line) => {
-                    line.plans += 1;
-                    line.units = line.units.saturating_add(*units);
-                }
-                None => by_service.push(ServiceLine {
-                    name: name.clone(),
-                    plans: 1,
-                    units: *units,
-                }),
-            }
-        }
-        by_service.sort_by(|a, b| a.name.cmp(&b.name));
-        let ended_within = |resigned: bool| {
-            count(
-                plans
-                    .iter()
-                    .filter(|p| p.desk.closed && p.resigned == resigned && within(p.ended_on))
-                    .count(),
-            )
-        };
-        let (completed, resigned) = (ended_within(false), ended_within(true));
         let entries = EntryKind::ALL
             .iter()
             .map(|kind| {
@@ -246,8 +187,7 @@ impl RealisationSummary {
                     })
             })
             .collect();
-        let overdue = desk
-            .tasks
+        let overdue = tasks
             .into_iter()
             .filter(|task| task.due < today)
             .map(|task| OverdueLine {
@@ -267,14 +207,14 @@ impl RealisationSummary {
             half,
             halves,
             today,
-            plans: count(plans.len()),
-            by_standing,
-            by_service,
+            plans: counts.plans,
+            by_standing: counts.by_standing,
+            by_service: counts.by_service,
             overdue,
             entries,
-            completed,
-            resigned,
-            follow_ups,
+            completed: counts.completed,
+            resigned: counts.resigned,
+            follow_ups: counts.follow_ups,
             meetings,
         }
     }
@@ -290,7 +230,9 @@ pub async fn plan_realisation_summary(period: String) -> Result<RealisationSumma
     let half = HalfYear::parse(&period).unwrap_or(HalfYear::containing(today));
     let scope = crate::cases::scope::server::programmes_in_scope(&access).await?;
     let store = &access.state.store;
-    let plans = store.summary_plans(None, scope.as_deref()).await?;
+    let counts = store.summary_counts(scope.as_deref(), half, today).await?;
+    // What is overdue, oldest first: the desk's tasks of every plan in scope.
+    let tasks = store.desk(None, scope.as_deref(), today, true).await?.tasks;
     let (from, to) = (half.first_day(), half.last_day());
     let entries = store.plan_entry_counts(scope.as_deref(), from, to).await?;
     let meetings = store.coordinator_meetings_held(from, to).await?;
@@ -301,14 +243,15 @@ pub async fn plan_realisation_summary(period: String) -> Result<RealisationSumma
     };
     access.record(&event).await?;
     Ok(RealisationSummary::new(
-        half, today, plans, &entries, meetings,
+        half, today, counts, tasks, &entries, meetings,
     ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ipus::rules::PlanPeriod;
+    use crate::ipus::desk::DeskPlan;
+    use crate::ipus::rules::VersionState;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -334,98 +277,31 @@ mod tests {
         assert_eq!(recent, ["2026-2", "2026-1", "2025-2"]);
     }
 
-    fn plan(number: &str, state: VersionState, created_on: NaiveDate) -> SummaryPlan {
-        SummaryPlan {
-            desk: DeskPlan::sample(number, state),
-            created_on,
-            services: vec![("Asystent".into(), 10)],
-            ended_on: None,
-            resigned: false,
-            follow_up_on: None,
-        }
-    }
-
     #[test]
-    fn the_half_year_is_summed_up_by_standing_service_and_outcome() {
+    fn the_summary_lists_what_is_overdue_every_kind_of_entry_and_the_half_chosen() {
         let today = day(2026, 11, 24);
         let half = HalfYear::containing(today);
-        let period = PlanPeriod::new(day(2026, 8, 1), day(2027, 1, 31)).unwrap();
-        let over = PlanPeriod::new(day(2026, 5, 1), day(2026, 10, 31)).unwrap();
-        let with_period = |p: SummaryPlan, period: PlanPeriod| SummaryPlan {
-            desk: DeskPlan {
-                period: Some(period),
-                ..p.desk
-            },
-            ..p
+        let task = |number: &str, due: NaiveDate, kind: TaskKind| Task {
+            due,
+            kind,
+            plan: DeskPlan::sample(number, VersionState::Approved),
         };
-        let closed = |p: SummaryPlan, on: NaiveDate, resigned: bool| SummaryPlan {
-            desk: DeskPlan {
-                closed: true,
-                ..p.desk
-            },
-            ended_on: Some(on),
-            resigned,
-            ..p
-        };
-        let plans = vec![
-            SummaryPlan {
-                desk: DeskPlan {
-                    drafting_due: Some(day(2026, 11, 20)),
-                    ..plan("1", VersionState::Draft, day(2026, 10, 21)).desk
-                },
-                ..plan("1", VersionState::Draft, day(2026, 10, 21))
-            },
-            plan("2", VersionState::Submitted, day(2026, 11, 1)),
-            SummaryPlan {
-                services: vec![("Asystent".into(), 20), ("Dowóz".into(), 4)],
-                ..with_period(plan("3", VersionState::Approved, day(2026, 7, 10)), period)
-            },
-            with_period(plan("4", VersionState::Approved, day(2026, 4, 1)), over),
-            closed(
-                with_period(plan("5", VersionState::Approved, day(2026, 4, 1)), over),
-                day(2026, 9, 30),
-                true,
-            ),
-            SummaryPlan {
-                follow_up_on: Some(day(2026, 8, 3)),
-                ..closed(
-                    with_period(plan("6", VersionState::Approved, day(2025, 6, 1)), over),
-                    day(2026, 2, 1),
-                    false,
-                )
-            },
-            // Drafted after the half-year: not counted.
-            plan("7", VersionState::Draft, day(2027, 1, 2)),
+        let tasks = vec![
+            task("4", day(2026, 10, 31), TaskKind::Closing),
+            task("1", day(2026, 11, 20), TaskKind::Drafting),
+            task("3", today, TaskKind::QualityCheck),
         ];
         let entries = [EntryLine {
             kind: EntryKind::HomeVisit,
             count: 3,
             problems: 1,
         }];
-        let summary = RealisationSummary::new(half, today, plans, &entries, 2);
+        let counts = SummaryCounts {
+            plans: 5,
+            ..SummaryCounts::default()
+        };
+        let summary = RealisationSummary::new(half, today, counts, tasks, &entries, 2);
         assert_eq!(summary.plans, 5);
-        assert_eq!(
-            summary.by_standing,
-            [
-                (Standing::Draft, 1),
-                (Standing::AwaitingApproval, 1),
-                (Standing::Running, 1),
-                (Standing::Ended, 1),
-                (Standing::Completed, 0),
-                (Standing::Resigned, 1),
-            ]
-        );
-        let services: Vec<(&str, u32, u32)> = summary
-            .by_service
-            .iter()
-            .map(|l| (l.name.as_str(), l.plans, l.units))
-            .collect();
-        assert_eq!(services, [("Asystent", 5, 60), ("Dowóz", 1, 4)]);
-        assert_eq!(
-            (summary.completed, summary.resigned, summary.follow_ups),
-            (0, 1, 1),
-            "plan 6 ended in the half-year before and was followed up in this one"
-        );
         let overdue: Vec<(TaskKind, &str)> = summary
             .overdue
             .iter()
@@ -433,13 +309,15 @@ mod tests {
             .collect();
         assert_eq!(
             overdue,
-            [(TaskKind::Closing, "4"), (TaskKind::Drafting, "1")]
+            [(TaskKind::Closing, "4"), (TaskKind::Drafting, "1")],
+            "due today is not overdue"
         );
         assert_eq!(summary.entries.len(), EntryKind::ALL.len());
         assert!(summary.entries.contains(&entries[0]));
         assert_eq!(summary.meetings, 2);
         let earlier = HalfYear::parse("2020-1").unwrap();
-        let chosen = RealisationSummary::new(earlier, today, Vec::new(), &[], 0);
+        let chosen =
+            RealisationSummary::new(earlier, today, SummaryCounts::default(), Vec::new(), &[], 0);
         assert_eq!(
             chosen.halves.last(),
             Some(&earlier),

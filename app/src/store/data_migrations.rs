@@ -11,17 +11,20 @@ const REFOLD_SEARCH_TEXT: &str = "2026-11-refold-search-text";
 /// The KPA decision deadline now moves past Saturdays, Sundays and holidays (art. 57 § 4): the
 /// deadlines stored before are computed again.
 const DECISION_DUE_ON_WORKING_DAYS: &str = "2026-12-decision-due-on-working-days";
+/// The plans desk reads each plan's stored facts: those of the plans made before are computed.
+const PLAN_FACTS: &str = "2026-12-plan-facts";
 
 impl Store {
     /// Runs the data migrations not run yet, in order.
     pub async fn run_data_migrations(&self) -> StoreResult<()> {
-        for name in [REFOLD_SEARCH_TEXT, DECISION_DUE_ON_WORKING_DAYS] {
+        for name in [REFOLD_SEARCH_TEXT, DECISION_DUE_ON_WORKING_DAYS, PLAN_FACTS] {
             if self.data_migration_done(name).await? {
                 continue;
             }
             match name {
                 REFOLD_SEARCH_TEXT => self.refold_search_text().await?,
-                _ => self.recompute_decision_due().await?,
+                DECISION_DUE_ON_WORKING_DAYS => self.recompute_decision_due().await?,
+                _ => self.refresh_all_plan_facts().await?,
             }
             sqlx::query("INSERT INTO data_migrations (name, applied_at) VALUES ($1, $2)")
                 .bind(name)

@@ -234,6 +234,14 @@ pub fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
+/// `rows` groups of `width` placeholders for a many-row INSERT: `($1, $2), ($3, $4)`.
+pub fn value_rows(rows: usize, width: usize) -> String {
+    (0..rows)
+        .map(|row| format!("({})", placeholders(row * width + 1, width)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A new time-ordered id (UUIDv7) as stored in the database.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
