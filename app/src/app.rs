@@ -8,7 +8,7 @@ use crate::cases::pages::{InboxPage, ResignationsPage, StaffCasePage};
 use crate::cases::qualification_pages::QualifyPage;
 use crate::catalogue::pages::{ProvidersPage, ServicePage, ServicesPage};
 use crate::catalogue::self_check::SelfCheckPage;
-use crate::centre::{CentreInfo, load_centre_info};
+use crate::centre::{CentreResource, load_centre_info};
 use crate::components::layout::Layout;
 use crate::help::{HelpPage, StaffGuidePage, StaffHelpPage};
 use crate::i18n::I18nContextProvider;
@@ -115,9 +115,6 @@ fn display_class() -> String {
     #[cfg(not(feature = "ssr"))]
     String::new()
 }
-
-/// The centre's public data, loaded once per page and shared by the layout and pages.
-pub type CentreResource = OnceResource<Result<CentreInfo, crate::error::AppError>>;
 
 #[component]
 pub fn App() -> impl IntoView {

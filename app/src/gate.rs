@@ -274,6 +274,26 @@ pub const SERVER_FUNCTIONS: &[(&str, Permission)] = &[
     ("/api/set_account_scope", Permission::ManageAccounts),
 ];
 
+// What each of the gate's permissions allows, as the permissions page names it.
+crate::domain::label::labels!(Permission, permissions {
+    ViewPublicInformation => perm_view_public_information,
+    ManageOwnData => perm_manage_own_data,
+    EnterStaffArea => perm_enter_staff_area,
+    RegisterOnBehalf => perm_register_on_behalf,
+    HandleCases => perm_handle_cases,
+    AssignCases => perm_assign_cases,
+    QualifyAndPlan => perm_qualify_and_plan,
+    ApprovePlans => perm_approve_plans,
+    ManageProgramme => perm_manage_programme,
+    OrganiseCommunity => perm_organise_community,
+    ReadCommunity => perm_read_community,
+    ReviewPlans => perm_review_plans,
+    ReadMeetings => perm_read_meetings,
+    ActForProvider => perm_act_for_provider,
+    ReadAuditLog => perm_read_audit_log,
+    ManageAccounts => perm_manage_accounts,
+});
+
 #[cfg(feature = "ssr")]
 pub use server::*;
 
@@ -291,6 +311,11 @@ mod server {
 
     /// Staff are signed out this long after signing in, however active they were.
     const STAFF_ABSOLUTE_LIMIT_HOURS: i64 = 8;
+
+    /// A user's role codes as the audit trail records them: `director,plan_coordinator`.
+    pub fn roles_text(roles: &[crate::domain::Role]) -> String {
+        roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
+    }
 
     /// What a server function gets once the gate has let it through.
     pub struct Access {
@@ -321,10 +346,7 @@ mod server {
         pub fn event(&self, action: AuditAction) -> AuditEvent {
             AuditEvent {
                 actor_id: self.user.as_ref().map(|u| u.id.clone()),
-                actor_role: self
-                    .user
-                    .as_ref()
-                    .map(|u| crate::identity::auth::roles_text(&u.roles)),
+                actor_role: self.user.as_ref().map(|u| roles_text(&u.roles)),
                 ip: self.ip.clone(),
                 ..AuditEvent::new(action)
             }
@@ -426,7 +448,7 @@ mod server {
         tracing::warn!(?permission, user = %user.id, "permission denied");
         let event = AuditEvent {
             actor_id: Some(user.id.clone()),
-            actor_role: Some(crate::identity::auth::roles_text(&user.roles)),
+            actor_role: Some(roles_text(&user.roles)),
             record_type: Some("permission".into()),
             record_id: Some(format!("{permission:?}")),
             ip: access.ip.clone(),

@@ -13,11 +13,14 @@ pub mod accessibility;
 pub mod app;
 pub mod applications;
 pub mod audit;
+pub mod case_file;
 pub mod cases;
 pub mod catalogue;
 pub mod centre;
 pub mod community;
 pub mod components;
+#[cfg(feature = "ssr")]
+mod data_migrations;
 pub mod documents;
 pub mod domain;
 pub mod error;
@@ -40,6 +43,9 @@ pub mod state;
 pub mod store;
 
 pub use app::{App, ShipsBundle, shell as html_shell};
+
+#[cfg(test)]
+mod structure_tests;
 
 #[cfg(all(test, feature = "ssr"))]
 mod translation_tests {

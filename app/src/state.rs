@@ -1,7 +1,7 @@
 //! What every request can reach on the server: the store, the clock and the configuration.
 //! Nothing here holds data that matters; it all lives in the database.
 
-use crate::centre::CentreInfo;
+use crate::centre::info::CentreInfo;
 use crate::domain::Clock;
 use crate::store::Store;
 use leptos::prelude::LeptosOptions;

@@ -1,8 +1,8 @@
 //! Programmes, services and the catalogue search on every configured backend.
 
 use app::catalogue::CatalogueFilter;
-use app::catalogue::search::query_words;
 use app::domain::ServiceArea;
+use app::domain::search_text::query_words;
 use app::programme::fees::{DiscountCombination, FeeRule, FeeSchedule};
 use app::programme::{
     Conditions, Package, Programme, ProgrammeElements, ProgrammeStatus, Service, ServiceForm,

@@ -2,8 +2,8 @@
 //! `pg_dump` and `pg_restore` (custom format), both while the server runs for a backup and with
 //! the server stopped for a restore.
 
-use crate::cli::CliResult;
 use crate::config::Config;
+use crate::database::CliResult;
 use app::store::{Backend, Store};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -64,7 +64,7 @@ pub async fn restore(config: &Config, file: &Path) -> CliResult {
             )?;
         }
     }
-    crate::cli::open_store(config).await?.close().await;
+    crate::database::open_store(config).await?.close().await;
     println!("Baza odtworzona z {}.", file.display());
     Ok(())
 }

@@ -2,8 +2,8 @@
 //! 2,000 services on SQLite), measured over real HTTP against a server in this process, on a
 //! throw-away database filled with the demo data and generated services.
 
-use crate::cli::CliResult;
 use crate::config::Config;
+use crate::database::CliResult;
 use app::domain::{Clock, ServiceArea};
 use app::programme::fees::{DiscountCombination, FeeRule, FeeSchedule};
 use app::programme::{
@@ -73,7 +73,7 @@ pub(crate) async fn serve_catalogue(
         secrets_key: Some(app::store::Keys::generate()),
         ..Config::default()
     };
-    let store = crate::cli::open_store(&config).await?;
+    let store = crate::database::open_store(&config).await?;
     let clock = Clock::system();
     crate::demo::seed_accounts_and_catalogue(&store, &clock).await?;
     let existing = store.catalogue_search(&Default::default(), 1, 0).await?.0;

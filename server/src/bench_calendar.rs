@@ -3,8 +3,8 @@
 //! a throw-away database with the demo accounts and generated communities and activities.
 
 use crate::bench::{P95_TARGET, get, spread, verdict};
-use crate::cli::CliResult;
 use crate::config::Config;
+use crate::database::CliResult;
 use app::community::forms::{NewActivity, NewCommunity};
 use app::community::{Accessibility, ActivityKind, CommunityKind};
 use app::domain::{Clock, ServiceArea};
@@ -30,7 +30,7 @@ async fn run(dir: &std::path::Path, activities: usize, rounds: usize) -> CliResu
         secrets_key: Some(app::store::Keys::generate()),
         ..Config::default()
     };
-    let store = crate::cli::open_store(&config).await?;
+    let store = crate::database::open_store(&config).await?;
     let clock = Clock::system();
     crate::demo::seed_accounts_and_catalogue(&store, &clock).await?;
     println!("Przygotowanie: {activities} działań w {COMMUNITIES} społecznościach…");

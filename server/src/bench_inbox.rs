@@ -3,11 +3,11 @@
 //! `--postgres` one on the test server) filled with the demo data and generated cases.
 
 use crate::bench::{spread, verdict};
-use crate::cli::CliResult;
+use crate::database::CliResult;
 use crate::scale_data::{CHANNELS, name, pesel};
 use app::cases::{InboxQuery, decision_due};
-use app::catalogue::search::fold;
 use app::domain::Clock;
+use app::domain::search_text::fold;
 use app::store::testing::TestDatabase;
 use app::store::{Backend, Store, new_id};
 use chrono::{Days, NaiveDate};

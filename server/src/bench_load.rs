@@ -5,7 +5,7 @@
 //! made the same way, not these numbers with `wrk`'s.
 
 use crate::bench::{millis, percentile, serve_catalogue};
-use crate::cli::CliResult;
+use crate::database::CliResult;
 use app::store::new_id;
 use std::time::{Duration, Instant};
 

@@ -6,7 +6,7 @@
 //! memory while the pages are read.
 
 use crate::bench::{spread, verdict};
-use crate::cli::CliResult;
+use crate::database::CliResult;
 use crate::scale_data::{Generated, Scale, generate};
 use app::audit::{AuditAction, AuditFilter, ChainCheck};
 use app::cases::InboxQuery;

@@ -8,14 +8,14 @@
 use app::applications::person::{APPLICANT_FIELDS, Dependency, DisabilityDegree};
 use app::applications::store::NewDraft;
 use app::applications::{ApplicantRole, Channel, PersonInput};
+use app::case_file::places::Grant;
+use app::case_file::record::CaseIndex;
 use app::cases::CasePath;
-use app::cases::capacity::Grant;
 use app::cases::decision::{
     DecisionDocument, FINDINGS_MARK, RefusalCase, RefusalTexts, appeal_due, is_public_holiday,
 };
 use app::cases::forwarding::ForwardTarget;
 use app::cases::qualification::{FeeForm, FeeRecord, age_of};
-use app::cases::store::CaseIndex;
 use app::cases::templates::{DecisionTemplates, RefusalFacts};
 use app::centre::CentreInfo;
 use app::domain::{Clock, Email, Grosze, warsaw_date};

@@ -24,9 +24,9 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 /// One year, for preference cookies.
 const PREFERENCE_MAX_AGE: u32 = 31_536_000;
 
-pub async fn serve(config: Config) -> crate::cli::CliResult {
+pub async fn serve(config: Config) -> crate::database::CliResult {
     config.check_for_serving()?;
-    let store = crate::cli::open_store_waiting(&config, app::store::SERVING_WAIT).await?;
+    let store = crate::database::open_store_waiting(&config, app::store::SERVING_WAIT).await?;
     store
         .set_waiting_keeps_deadline(config.centre.decisions.waiting_list_keeps_deadline)
         .await?;

@@ -9,6 +9,7 @@ pub mod bench_scale;
 pub mod cli;
 pub mod client_ip;
 pub mod config;
+pub mod database;
 pub mod demo;
 pub mod demo_cases;
 pub mod demo_catalogue;

@@ -2,8 +2,8 @@
 //! their personal data (see `app::privacy::retention`); sign-ups for activities that are over
 //! lose the name and contact.
 
-use crate::cli::CliResult;
 use crate::config::Config;
+use crate::database::CliResult;
 use app::domain::{Clock, date_display, warsaw_date};
 use app::privacy::retention::{DueCase, apply_retention};
 use app::store::Store;
@@ -18,7 +18,7 @@ pub const SIGN_UPS_KEPT: chrono::Duration = chrono::Duration::days(1);
 
 /// Lists what is past its period; without `dry_run` removes it too.
 pub async fn run(config: &Config, dry_run: bool) -> CliResult {
-    let store = crate::cli::open_store(config).await?;
+    let store = crate::database::open_store(config).await?;
     let now = Clock::system().now();
     let due = store.cases_past_retention(warsaw_date(now)).await?;
     let assessed = due.iter().filter(|case| case.awaits_assessment()).count();

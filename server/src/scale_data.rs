@@ -5,8 +5,8 @@
 
 use app::audit::{AuditAction, AuditEvent};
 use app::cases::decision_due;
-use app::catalogue::search::fold;
 use app::domain::Clock;
+use app::domain::search_text::fold;
 use app::ipus::rules::{CheckFrequency, PlanContent, PlanPeriod, PlannedService};
 use app::store::{Store, new_id, to_db_time};
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};

@@ -1,215 +1,18 @@
 //! "Moje sprawy": the list of one's applications and one case with its timeline, documents,
 //! withdrawal and resignation; and the info point's "register an application" page.
 
+use super::case_views::*;
 use super::cases::*;
 use super::model::*;
 use super::wizard::StartOnBehalf;
-use super::wizard_pages::channel_label;
 use crate::components::choice::coded_options;
 use crate::components::form::{ErrorSummary, SelectField, TextArea, TextField, last_error};
 use crate::components::page::{PageTitle, page_failure};
-use crate::domain::warsaw_display;
+use crate::domain::{Labelled, warsaw_display};
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-pub fn status_label(i18n: I18nContext<Locale>, status: ApplicationStatus) -> String {
-    status_label_in(i18n.get_locale(), status)
-}
-
-/// The same label in `locale`, outside a page (documents, exports).
-pub fn status_label_in(locale: Locale, status: ApplicationStatus) -> String {
-    match status {
-        ApplicationStatus::Draft => td_string!(locale, cases.status_draft),
-        ApplicationStatus::Registered => td_string!(locale, cases.status_registered),
-        ApplicationStatus::Withdrawn => td_string!(locale, cases.status_withdrawn),
-        ApplicationStatus::Closed => td_string!(locale, cases.status_closed),
-    }
-    .to_string()
-}
-
-pub fn request_label(i18n: I18nContext<Locale>, status: RequestStatus) -> String {
-    request_label_in(i18n.get_locale(), status)
-}
-
-/// The same label in `locale`, outside a page (documents, exports).
-pub fn request_label_in(locale: Locale, status: RequestStatus) -> String {
-    match status {
-        RequestStatus::Requested => td_string!(locale, cases.request_requested),
-        RequestStatus::Qualified => td_string!(locale, cases.request_qualified),
-        RequestStatus::Refused => td_string!(locale, cases.request_refused),
-        RequestStatus::Waiting => td_string!(locale, cases.request_waiting),
-        RequestStatus::Resigned => td_string!(locale, cases.request_resigned),
-        RequestStatus::Completed => td_string!(locale, cases.request_completed),
-        RequestStatus::Lapsed => td_string!(locale, cases.request_lapsed),
-        RequestStatus::Withdrawn => td_string!(locale, cases.request_withdrawn),
-        RequestStatus::Forwarded => td_string!(locale, cases.request_forwarded),
-    }
-    .to_string()
-}
-
-/// A requested service's state with what was granted (units and fee) or its waiting-list place.
-#[component]
-pub fn RequestState(request: RequestedService) -> impl IntoView {
-    let i18n = use_i18n();
-    let status = request_label(i18n, request.status);
-    if let Some(position) = request.waiting_position {
-        return view! { {status} " (" {t!(i18n, qualify.position, position = move || position)} ")" }
-            .into_any();
-    }
-    match (request.status, request.grant) {
-        (RequestStatus::Qualified, Some(grant)) => {
-            let per_unit = grant.fee_per_unit.to_string();
-            let total = grant.fee_total.to_string();
-            view! {
-                {status} ": "
-                {t!(
-                    i18n,
-                    qualify.granted,
-                    units = move || grant.units,
-                    per_unit = move || per_unit.clone(),
-                    total = move || total.clone()
-                )}
-            }
-            .into_any()
-        }
-        _ => status.into_any(),
-    }
-}
-
-pub fn event_label(i18n: I18nContext<Locale>, kind: EventKind) -> String {
-    event_label_in(i18n.get_locale(), kind)
-}
-
-/// The same label in `locale`, outside a page (documents, exports).
-pub fn event_label_in(locale: Locale, kind: EventKind) -> String {
-    match kind {
-        EventKind::Registered => td_string!(locale, cases.event_registered),
-        EventKind::AttachmentAdded => td_string!(locale, cases.event_attachment_added),
-        EventKind::NeedsRecognitionPlanned => td_string!(locale, cases.event_needs_recognition),
-        EventKind::NeedsRecognised => td_string!(locale, cases.event_needs_recognised),
-        EventKind::Qualified => td_string!(locale, cases.event_qualified),
-        EventKind::Refused => td_string!(locale, cases.event_refused),
-        EventKind::PlanApproved => td_string!(locale, cases.event_plan_approved),
-        EventKind::PlanClosed => td_string!(locale, cases.event_plan_closed),
-        EventKind::Withdrawn => td_string!(locale, cases.event_withdrawn),
-        EventKind::Resigned => td_string!(locale, cases.event_resigned),
-        EventKind::ServiceCompleted => td_string!(locale, cases.event_service_completed),
-        EventKind::WaitingListClosed => td_string!(locale, cases.event_waiting_list_closed),
-        EventKind::Assigned => td_string!(locale, cases.event_assigned),
-        EventKind::PathChosen => td_string!(locale, cases.event_path_chosen),
-        EventKind::WaitingListed => td_string!(locale, cases.event_waiting_listed),
-        EventKind::Promoted => td_string!(locale, cases.event_promoted),
-        EventKind::Forwarded => td_string!(locale, cases.event_forwarded),
-        EventKind::DecisionDelivered => td_string!(locale, cases.event_decision_delivered),
-        EventKind::DecisionOverturned => td_string!(locale, cases.event_decision_overturned),
-        EventKind::PlanMovedToProgramme => td_string!(locale, cases.event_plan_moved),
-        EventKind::NoteAdded => td_string!(locale, cases.event_note_added),
-    }
-    .to_string()
-}
-
-/// One entry of a case's timeline. Staff also see who acted and which entries are internal.
-#[component]
-pub fn TimelineEntry(
-    event: CaseEvent,
-    #[prop(default = None)] actor: Option<String>,
-    #[prop(optional)] internal: bool,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let service = event.service_name.map(|name| format!(" — {name}"));
-    let detail = match (event.kind, crate::cases::CasePath::from_code(&event.detail)) {
-        (EventKind::PathChosen, Some(path)) => crate::cases::pages::path_label(i18n, path),
-        _ => event.detail,
-    };
-    let detail = (!detail.is_empty()).then(|| view! { <p>{detail}</p> });
-    let internal =
-        internal.then(|| view! { " " <span class="tag">{t!(i18n, inbox.internal)}</span> });
-    view! {
-        <li>
-            <time datetime=event.at.to_rfc3339()>{warsaw_display(event.at)}</time>
-            " " <strong>{event_label(i18n, event.kind)}</strong> {service}
-            {actor.map(|who| format!(" · {who}"))} {internal} {detail}
-        </li>
-    }
-}
-
-/// A case's attachments as items of its document list.
-#[component]
-pub fn AttachmentItems(id: String, attachments: Vec<AttachmentInfo>) -> impl IntoView {
-    attachments
-        .into_iter()
-        .map(|f| {
-            view! {
-                <li>
-                    <a href=format!("/wnioski/{}/zalaczniki/{}", id, f.id) rel="external">
-                        {f.file_name}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view()
-}
-
-/// The decisions of a case as items of its document list: number, service, dates and the
-/// appeal deadline once delivery is known.
-#[component]
-pub fn DecisionItems(
-    id: String,
-    decisions: Vec<crate::cases::decision::DecisionSummary>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    decisions
-        .into_iter()
-        .map(|d| {
-            let number = d.number.clone();
-            let issued = crate::domain::date_display(d.issued_on);
-            let appeal = d.appeal_due.map(|due| {
-                let due = crate::domain::date_display(due);
-                view! { " · " {t!(i18n, cases.appeal_due, date = move || due.clone())} }
-            });
-            let overturned = d.overturned_on.map(|on| {
-                let on = crate::domain::date_display(on);
-                view! { " · " {t!(i18n, cases.overturned_on, date = move || on.clone())} }
-            });
-            view! {
-                <li>
-                    <a href=format!("/wnioski/{}/decyzje/{}.pdf", id, d.id) rel="external">
-                        {t!(i18n, cases.decision, number = move || number.clone())}
-                    </a>
-                    {format!(" — {} · ", d.service_name)}
-                    {t!(i18n, cases.issued_on, date = move || issued.clone())}
-                    {appeal}
-                    {overturned}
-                </li>
-            }
-        })
-        .collect_view()
-}
-
-/// The letters about forwardings, as items of a case's document list.
-#[component]
-pub fn ForwardingItems(
-    id: String,
-    forwardings: Vec<crate::cases::forwarding::Forwarding>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    forwardings
-        .into_iter()
-        .map(|f| {
-            view! {
-                <li>
-                    <a href=format!("/wnioski/{}/przekazanie/{}.pdf", id, f.id) rel="external">
-                        {t!(i18n, cases.forwarding_letter)}
-                    </a>
-                    {format!(" — {} → {} · {}", f.services.join(", "), f.recipient, warsaw_display(f.at))}
-                </li>
-            }
-        })
-        .collect_view()
-}
 
 /// `/moje-sprawy`.
 #[component]
@@ -257,7 +60,7 @@ fn CaseList(list: Vec<ApplicationSummary>) -> impl IntoView {
                         <a href=href>{title}</a>
                     </h2>
                     <p>
-                        <span class="tag">{status_label(i18n, case.status)}</span>
+                        <span class="tag">{case.status.label(i18n)}</span>
                         " " {warsaw_display(when)}
                     </p>
                     <p>{case.programme_name} ": " {case.services.join(", ")}</p>
@@ -337,13 +140,13 @@ fn CaseView(case: MyCase) -> impl IntoView {
         </h1>
         <dl class="facts">
             <dt>{t!(i18n, cases.status)}</dt>
-            <dd>{status_label(i18n, a.status)}</dd>
+            <dd>{a.status.label(i18n)}</dd>
             <dt>{t!(i18n, apply.programme)}</dt>
             <dd>{case.programme_name.clone()}</dd>
             <dt>{t!(i18n, apply.registered_at)}</dt>
             <dd>{a.submitted_at.map(warsaw_display).unwrap_or_default()}</dd>
             <dt>{t!(i18n, apply.channel)}</dt>
-            <dd>{channel_label(i18n, a.channel)}</dd>
+            <dd>{a.channel.label(i18n)}</dd>
         </dl>
         <h2>{t!(i18n, cases.services)}</h2>
         <table class="table">
@@ -427,9 +230,7 @@ pub fn RegisterApplicationPage() -> impl IntoView {
     let programmes = Resource::new(|| (), |_| super::wizard::open_programmes());
     let action = ServerAction::<StartOnBehalf>::new();
     let error = last_error(action);
-    let channels = coded_options(&Channel::ALL[1..], Channel::code, |c| {
-        channel_label(i18n, c)
-    });
+    let channels = coded_options(&Channel::ALL[1..], Channel::code, |c| c.label(i18n));
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, apply.register_title).to_string()) />
         <a class="back-link" href="/pracownik">{t!(i18n, apply.back)}</a>

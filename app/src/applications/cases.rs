@@ -54,7 +54,7 @@ pub async fn my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
 pub async fn load_my_case(id: String) -> Result<MyCase, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
-    let application = super::access::own_application(&access, &id).await?;
+    let application = crate::cases::access::server::own_case(&access, &id).await?;
     let store = &access.state.store;
     // The version in force only: drafts and returned versions are the staff's.
     let plan = store
@@ -73,8 +73,11 @@ pub async fn load_my_case(id: String) -> Result<MyCase, AppError> {
         forwardings: store.forwardings_of(&id).await?,
         application,
     };
-    let event =
-        super::access::case_event(&access, crate::audit::AuditAction::Read, &case.application);
+    let event = crate::cases::access::server::case_event(
+        &access,
+        crate::audit::AuditAction::Read,
+        &case.application,
+    );
     access.record(&event).await?;
     Ok(case)
 }
@@ -84,7 +87,7 @@ pub async fn load_my_case(id: String) -> Result<MyCase, AppError> {
 pub async fn withdraw_application(id: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
-    let application = super::access::own_application(&access, &id).await?;
+    let application = crate::cases::access::server::own_case(&access, &id).await?;
     let user = access.signed_in()?;
     let now = access.state.clock.now();
     let Some(promotions) = access
@@ -95,7 +98,11 @@ pub async fn withdraw_application(id: String) -> Result<(), AppError> {
     else {
         return Err(AppError::invalid("withdraw", "cannot_withdraw"));
     };
-    let event = super::access::case_event(&access, crate::audit::AuditAction::Update, &application);
+    let event = crate::cases::access::server::case_event(
+        &access,
+        crate::audit::AuditAction::Update,
+        &application,
+    );
     access.record(&event).await?;
     super::notify::withdrawn(&access, &application).await?;
     crate::cases::qualification::server::tell_promoted(&access, &promotions).await?;
@@ -113,7 +120,7 @@ pub async fn resign_service(
 ) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
-    let application = super::access::own_application(&access, &id).await?;
+    let application = crate::cases::access::server::own_case(&access, &id).await?;
     let user = access.signed_in()?;
     let reason = reason.trim();
     if reason.chars().count() > 1000 {
@@ -134,7 +141,11 @@ pub async fn resign_service(
     else {
         return Err(AppError::invalid("reason", "cannot_resign"));
     };
-    let event = super::access::case_event(&access, crate::audit::AuditAction::Update, &application);
+    let event = crate::cases::access::server::case_event(
+        &access,
+        crate::audit::AuditAction::Update,
+        &application,
+    );
     access.record(&event).await?;
     super::notify::resigned(&access, &application, &name).await?;
     crate::cases::qualification::server::tell_promoted(&access, &[promotion]).await?;

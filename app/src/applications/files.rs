@@ -102,7 +102,7 @@ pub async fn upload(
         Ok(access) => access,
         Err(error) => return failure(error, &back),
     };
-    let application = match super::access::own_application(&access, &id).await {
+    let application = match crate::cases::access::server::own_case(&access, &id).await {
         Ok(application) if application.status == super::ApplicationStatus::Draft => application,
         Ok(_) => return Redirect::to(&format!("/moje-sprawy/{id}")).into_response(),
         Err(error) => return failure(error, &back),
@@ -166,7 +166,7 @@ async fn store_upload(
     store
         .insert_attachment(&application.id, &info, &sha256, &user.id, now)
         .await?;
-    let event = super::access::case_event(access, AuditAction::Create, application);
+    let event = crate::cases::access::server::case_event(access, AuditAction::Create, application);
     access.record(&event).await?;
     Ok(Ok(()))
 }
@@ -189,40 +189,6 @@ fn clean_file_name(name: &str) -> String {
     } else {
         cleaned
     }
-}
-
-/// How long an info-point clerk may still open the documents of an application they
-/// registered (to print the receipt, add a forgotten attachment).
-const CLERK_READS_FOR_DAYS: i64 = 14;
-
-/// The application, for its applicant; for staff who handle cases, within their scope and
-/// once registered (a draft is its author's alone); for the clerk who registered it, for
-/// `CLERK_READS_FOR_DAYS`. Anyone else is refused, and the attempt audited.
-async fn readable(access: &Access, id: &str) -> Result<Application, AppError> {
-    let Some(user) = access.user.as_ref() else {
-        return Err(AppError::Unauthenticated);
-    };
-    let application = access.state.store.application(id).await?;
-    let authored = application.drafted_by == user.id;
-    if Permission::HandleCases.allowed_for(&user.roles) {
-        if application.status == super::ApplicationStatus::Draft && !authored {
-            return Err(super::access::hidden(access, &application, "draft").await);
-        }
-        crate::cases::handling::server::in_scope(access, &application).await?;
-        return Ok(application);
-    }
-    let clerk = Permission::RegisterOnBehalf.allowed_for(&user.roles)
-        && application.owner_id.as_deref() != Some(&user.id);
-    if clerk && authored {
-        let recent = application.submitted_at.is_none_or(|at| {
-            access.state.clock.now() - at < chrono::Duration::days(CLERK_READS_FOR_DAYS)
-        });
-        if !recent {
-            return Err(super::access::hidden(access, &application, "clerk_read_expired").await);
-        }
-        return Ok(application);
-    }
-    super::access::own_application(access, id).await
 }
 
 /// `GET /wnioski/{id}/zalaczniki/{attachment}`.
@@ -460,7 +426,7 @@ async fn gate(
     (session, ip): (Option<Session>, Option<String>),
 ) -> Result<(Access, Application), AppError> {
     let access = require_with(state, session, ip, Permission::ManageOwnData).await?;
-    let application = readable(&access, id).await?;
+    let application = crate::cases::access::server::case_to_read(&access, id).await?;
     Ok((access, application))
 }
 
@@ -471,7 +437,7 @@ async fn audited(
     application: &Application,
     file: File,
 ) -> Result<File, AppError> {
-    let event = super::access::case_event(access, action, application);
+    let event = crate::cases::access::server::case_event(access, action, application);
     access.record(&event).await?;
     Ok(file)
 }

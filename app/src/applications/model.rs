@@ -3,6 +3,7 @@
 
 use super::person::PersonInput;
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,12 @@ coded_enum! {
     }
 }
 
+labels!(ApplicantRole, apply {
+    Person => role_person,
+    LegalRepresentative => role_legal_representative,
+    DeFactoCarer => role_de_facto_carer,
+});
+
 coded_enum! {
     /// How the application reached the centre.
     Channel {
@@ -28,6 +35,14 @@ coded_enum! {
         Phone = "phone",
     }
 }
+
+labels!(Channel, apply {
+    Online => channel_online,
+    InPerson => channel_in_person,
+    Paper => channel_paper,
+    Email => channel_email,
+    Phone => channel_phone,
+});
 
 coded_enum! {
     ApplicationStatus {
@@ -40,87 +55,14 @@ coded_enum! {
     }
 }
 
-coded_enum! {
-    /// Where one requested service stands.
-    RequestStatus {
-        Requested = "requested",
-        Qualified = "qualified",
-        Refused = "refused",
-        /// Qualified, but the limit is used up: on the waiting list.
-        Waiting = "waiting",
-        /// The resident resigned from a granted service (art. 44).
-        Resigned = "resigned",
-        /// Granted and delivered in full: a one-off or up to three months' service done, or
-        /// the individual plan it belonged to closed.
-        Completed = "completed",
-        /// On the waiting list when the programme ended: the list closed.
-        Lapsed = "lapsed",
-        Withdrawn = "withdrawn",
-        /// Forwarded to the team, post, office or authority that handles it.
-        Forwarded = "forwarded",
-    }
-}
+labels!(ApplicationStatus, cases {
+    Draft => status_draft,
+    Registered => status_registered,
+    Withdrawn => status_withdrawn,
+    Closed => status_closed,
+});
 
-impl RequestStatus {
-    /// A decision or qualification has been made about this service.
-    pub fn is_decided(self) -> bool {
-        matches!(
-            self,
-            Self::Qualified
-                | Self::Refused
-                | Self::Waiting
-                | Self::Resigned
-                | Self::Completed
-                | Self::Forwarded
-        )
-    }
-}
-
-coded_enum! {
-    /// What happened in a case (the timeline).
-    EventKind {
-        Registered = "registered",
-        AttachmentAdded = "attachment_added",
-        NeedsRecognitionPlanned = "needs_recognition_planned",
-        NeedsRecognised = "needs_recognised",
-        Qualified = "qualified",
-        Refused = "refused",
-        PlanApproved = "plan_approved",
-        /// The plan ended: ran its course or the person resigned.
-        PlanClosed = "plan_closed",
-        Withdrawn = "withdrawn",
-        Resigned = "resigned",
-        /// A granted service was delivered in full and its place freed.
-        ServiceCompleted = "service_completed",
-        /// The programme ended and its waiting list closed: the request lapsed.
-        WaitingListClosed = "waiting_list_closed",
-        /// Staff only: a coordinator was assigned.
-        Assigned = "assigned",
-        /// Staff only: the path (one-off, up to three months, IPUS) was chosen.
-        PathChosen = "path_chosen",
-        /// Qualified, but the service's limit is used up: on the waiting list.
-        WaitingListed = "waiting_listed",
-        /// A place freed and the oldest waiting request got it.
-        Promoted = "promoted",
-        /// The application, or a service in it, went to whoever handles it.
-        Forwarded = "forwarded",
-        /// A decision reached the party (the appeal deadline runs).
-        DecisionDelivered = "decision_delivered",
-        /// A refusal was overturned: the service is qualified again.
-        DecisionOverturned = "decision_overturned",
-        /// The plan moved onto the programme's new version: the service is now its copy there.
-        PlanMovedToProgramme = "plan_moved_to_programme",
-        /// Staff only: an internal note was added.
-        NoteAdded = "note_added",
-    }
-}
-
-impl EventKind {
-    /// Shown to the resident in "Moje sprawy" (the rest is the staff's working record).
-    pub fn is_public(self) -> bool {
-        !matches!(self, Self::Assigned | Self::PathChosen | Self::NoteAdded)
-    }
-}
+pub use crate::case_file::model::{CaseEvent, EventKind, RequestStatus};
 
 /// One requested service of an application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,15 +99,6 @@ pub struct AttachmentInfo {
     pub file_name: String,
     pub content_type: String,
     pub size_bytes: i64,
-}
-
-/// One entry of a case's timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CaseEvent {
-    pub at: DateTime<Utc>,
-    pub kind: EventKind,
-    pub service_name: Option<String>,
-    pub detail: String,
 }
 
 /// A resignation from a service (art. 44), as the director's queue lists it.
@@ -233,6 +166,16 @@ pub enum Step {
     Attachments,
     Review,
 }
+
+labels!(Step, apply {
+    Services => step_services,
+    Who => step_who,
+    Person => step_person,
+    Applicant => step_applicant,
+    Declarations => step_declarations,
+    Attachments => step_attachments,
+    Review => step_review,
+});
 
 impl Step {
     pub const ALL: [Step; 7] = [

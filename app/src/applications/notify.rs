@@ -118,7 +118,7 @@ pub async fn qualified(
     access: &Access,
     application: &Application,
     service: &str,
-    grant: &crate::cases::capacity::Grant,
+    grant: &crate::case_file::places::Grant,
 ) -> Result<(), AppError> {
     let l = crate::preferences::locale_of(&application.locale);
     let about = format!(

@@ -3,6 +3,7 @@
 //! the domain types and clears the rest, so nothing is kept that the programme does not need.
 
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::domain::{Email, Grosze, Pesel, PhoneNumber, PostalCode};
 use crate::error::FieldErrors;
 use crate::programme::PersonalDataField;
@@ -20,6 +21,14 @@ coded_enum! {
     }
 }
 
+labels!(DisabilityDegree, apply {
+    None => disability_none,
+    Light => disability_light,
+    Moderate => disability_moderate,
+    Severe => disability_severe,
+    ChildCertificate => disability_child,
+});
+
 coded_enum! {
     /// How much help with daily life the person needs.
     Dependency {
@@ -28,6 +37,12 @@ coded_enum! {
         Fully = "fully",
     }
 }
+
+labels!(Dependency, apply {
+    Independent => dependency_independent,
+    Partly => dependency_partly,
+    Fully => dependency_fully,
+});
 
 const MAX_TEXT: usize = 200;
 const MAX_LONG_TEXT: usize = 1000;
@@ -276,7 +291,7 @@ mod tests {
 
     #[test]
     fn checked_data_passes_the_check_again_unchanged() {
-        let all = PersonalDataField::ALL;
+        let all = &PersonalDataField::ALL;
         let mut typed = senior();
         typed.email = "halina@example.pl".into();
         typed.disability = "moderate".into();

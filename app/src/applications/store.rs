@@ -2,9 +2,15 @@
 
 use super::model::*;
 use super::person::PersonInput;
-use crate::cases::capacity::{self, Promotion};
+use crate::case_file::counters::{Counter, next_in_year};
+use crate::case_file::places::{self, Promotion};
+use crate::case_file::record::{
+    CaseIndex, Value, copy_case_state, update_application, update_awaiting,
+};
+use crate::case_file::timeline::{case_event_from_row, insert_event};
 use crate::domain::Grosze;
-use crate::programme::store::{from_json, to_json};
+use crate::store::rows::corrupt;
+use crate::store::rows::{from_json, to_json};
 use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sqlx::Row;
@@ -14,31 +20,10 @@ const APPLICATION_COLUMNS: &str = "id, programme_id, owner_id, drafted_by, chann
      applicant_role, subject, applicant, conditions_declared, privacy_acknowledged, locale, \
      status, case_number, submitted_at, created_at";
 
-/// A value for an application's column.
-pub(crate) enum Value {
-    Text(Option<String>),
-    Flag(bool),
-}
-
-pub(crate) fn corrupt(what: impl Into<String>) -> StoreError {
-    StoreError::Corrupt(what.into())
-}
-
 fn optional_time(row: &AnyRow, column: &str) -> StoreResult<Option<DateTime<Utc>>> {
     row.try_get::<Option<String>, _>(column)?
         .map(|text| from_db_time(&text))
         .transpose()
-}
-
-/// A timeline entry from a row with `at`, `kind`, `service_name` and `detail`.
-pub(crate) fn case_event_from_row(row: &AnyRow) -> StoreResult<CaseEvent> {
-    let kind: String = row.try_get("kind")?;
-    Ok(CaseEvent {
-        at: from_db_time(&row.try_get::<String, _>("at")?)?,
-        kind: EventKind::from_code(&kind).ok_or_else(|| corrupt(kind))?,
-        service_name: row.try_get("service_name")?,
-        detail: row.try_get("detail")?,
-    })
 }
 
 fn application_from_row(row: &AnyRow) -> StoreResult<Application> {
@@ -310,7 +295,7 @@ impl Store {
         id: &str,
         prefix: &str,
         actor_id: &str,
-        index: &crate::cases::store::CaseIndex,
+        index: &CaseIndex,
         now: DateTime<Utc>,
     ) -> StoreResult<Submitted> {
         let year = i64::from(now.year());
@@ -328,7 +313,7 @@ impl Store {
         .bind(&case_number)
         .bind(to_db_time(now))
         .bind(index.registered_on.to_string())
-        .bind(crate::cases::decision_due(index.registered_on, false).to_string())
+        .bind(crate::domain::working_days::decision_due(index.registered_on, false).to_string())
         .bind(index.pesel.as_deref())
         .bind(index.name_words())
         .execute(&mut *tx)
@@ -344,7 +329,7 @@ impl Store {
                 })
                 .ok_or(StoreError::NotFound);
         }
-        crate::cases::store::copy_case_state(&mut tx, id).await?;
+        copy_case_state(&mut tx, id).await?;
         insert_event(
             &mut tx,
             id,
@@ -438,7 +423,7 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         for service_id in &waiting {
-            capacity::lock_service(&mut tx, service_id).await?;
+            places::lock_service(&mut tx, service_id).await?;
         }
         let result = sqlx::query(
             "UPDATE applications SET status = 'withdrawn', awaiting = 0, updated_at = $2 \
@@ -460,7 +445,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        crate::cases::store::copy_case_state(&mut tx, id).await?;
+        copy_case_state(&mut tx, id).await?;
         insert_event(
             &mut tx,
             id,
@@ -473,7 +458,7 @@ impl Store {
         .await?;
         let mut promotions = Vec::new();
         for service_id in waiting {
-            let applications = capacity::promote_waiting(&mut tx, &service_id, now).await?;
+            let applications = places::promote_waiting(&mut tx, &service_id, now).await?;
             promotions.push(Promotion {
                 service_id,
                 applications,
@@ -495,8 +480,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<Option<Promotion>> {
         let mut tx = self.pool().begin().await?;
-        capacity::lock_service(&mut tx, service_id).await?;
-        let ended = capacity::end_service(
+        places::lock_service(&mut tx, service_id).await?;
+        let ended = places::end_service(
             &mut tx,
             id,
             service_id,
@@ -614,109 +599,4 @@ impl Store {
         .await?;
         Ok(result.rows_affected() == 1)
     }
-}
-
-pub(crate) type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
-
-/// Sets `values` on the application when it is in `status`; false when it is not.
-pub(crate) async fn update_application(
-    tx: &mut Tx<'_>,
-    id: &str,
-    status: &str,
-    values: &[(&str, Value)],
-    now: DateTime<Utc>,
-) -> StoreResult<bool> {
-    let assignments = values
-        .iter()
-        .enumerate()
-        .map(|(i, (column, _))| format!(", {column} = ${}", i + 4))
-        .collect::<String>();
-    let sql = format!(
-        "UPDATE applications SET updated_at = $3{assignments} WHERE id = $1 AND status = $2"
-    );
-    let mut query = sqlx::query(&sql)
-        .bind(id)
-        .bind(status)
-        .bind(to_db_time(now));
-    for (_, value) in values {
-        query = match value {
-            Value::Text(text) => query.bind(text.clone()),
-            Value::Flag(flag) => query.bind(i64::from(*flag)),
-        };
-    }
-    Ok(query.execute(&mut **tx).await?.rows_affected() > 0)
-}
-
-/// A yearly numbering: case numbers, decision numbers, plan numbers.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Counter {
-    Cases,
-    Decisions,
-    Plans,
-}
-
-/// The next number of `year` in `counter`. One upsert: it takes the write lock at once (SQLite)
-/// or locks the year's row (PostgreSQL), so concurrent transactions queue here instead of reading
-/// the same number, and the first number of a year creates the row without a race.
-pub(crate) async fn next_in_year(tx: &mut Tx<'_>, counter: Counter, year: i64) -> StoreResult<i64> {
-    let table = match counter {
-        Counter::Cases => "case_counters",
-        Counter::Decisions => "decision_counters",
-        Counter::Plans => "plan_counters",
-    };
-    Ok(sqlx::query(&format!(
-        "INSERT INTO {table} (year, last_number) VALUES ($1, 1) \
-         ON CONFLICT (year) DO UPDATE SET last_number = {table}.last_number + 1 \
-         RETURNING last_number"
-    ))
-    .bind(year)
-    .fetch_one(&mut **tx)
-    .await?
-    .try_get("last_number")?)
-}
-
-/// Whether the registered case `id` still awaits qualification or refusal of some service (the
-/// KPA deadline runs); call after every change of a requested service's status.
-pub(crate) async fn update_awaiting(tx: &mut Tx<'_>, id: &str) -> StoreResult<()> {
-    sqlx::query(&format!(
-        "UPDATE applications SET awaiting = CASE WHEN {AWAITS_DECISION} THEN 1 ELSE 0 END \
-         WHERE id = $1 AND status = 'registered'"
-    ))
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-/// Whether application `applications.id` still awaits a decision (the KPA deadline runs): a
-/// service not yet qualified, or one on the waiting list when the centre's policy says so.
-pub(crate) const AWAITS_DECISION: &str = "EXISTS (SELECT 1 FROM application_services s \
-     WHERE s.application_id = applications.id AND (s.status = 'requested' OR (s.status = 'waiting' \
-     AND (SELECT waiting_keeps_deadline FROM case_policy WHERE id = 1) = 1)))";
-
-/// Adds a timeline entry; the resident sees it unless its kind is internal.
-pub(crate) async fn insert_event(
-    tx: &mut Tx<'_>,
-    id: &str,
-    now: DateTime<Utc>,
-    actor_id: Option<&str>,
-    kind: EventKind,
-    service_id: Option<&str>,
-    detail: &str,
-) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO case_events (id, application_id, at, actor_id, kind, service_id, detail, public) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(new_id())
-    .bind(id)
-    .bind(to_db_time(now))
-    .bind(actor_id)
-    .bind(kind.code())
-    .bind(service_id)
-    .bind(detail)
-    .bind(i64::from(kind.is_public()))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }

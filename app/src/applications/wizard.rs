@@ -33,7 +33,7 @@ impl ApplicationForm {
 pub async fn load_application_form(id: String) -> Result<ApplicationForm, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
-    let application = super::access::own_application(&access, &id).await?;
+    let application = crate::cases::access::server::own_case(&access, &id).await?;
     server::form_of(&access, application).await
 }
 
@@ -239,8 +239,11 @@ pub async fn remove_attachment(id: String, attachment: String) -> Result<(), App
         .await?
     {
         super::files::delete_file(&access.state, &attachment).await;
-        let event =
-            super::access::case_event(&access, crate::audit::AuditAction::Delete, &application);
+        let event = crate::cases::access::server::case_event(
+            &access,
+            crate::audit::AuditAction::Delete,
+            &application,
+        );
         access.record(&event).await?;
     }
     leptos_axum::redirect(&Step::Attachments.path(&id));
@@ -254,7 +257,7 @@ pub async fn remove_attachment(id: String, attachment: String) -> Result<(), App
 pub async fn submit_application(id: String) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ManageOwnData).await?;
-    let application = super::access::own_application(&access, &id).await?;
+    let application = crate::cases::access::server::own_case(&access, &id).await?;
     server::submit(&access, application).await?;
     leptos_axum::redirect(&format!("/wnioski/{id}/zlozono"));
     Ok(())
@@ -284,7 +287,8 @@ mod server {
             })
             .collect();
         let attachments = store.attachments(&application.id).await?;
-        let event = super::super::access::case_event(access, AuditAction::Read, &application);
+        let event =
+            crate::cases::access::server::case_event(access, AuditAction::Read, &application);
         access.record(&event).await?;
         Ok(ApplicationForm {
             programme_name: programme.name,
@@ -321,14 +325,15 @@ mod server {
             .start_application(&draft, access.state.clock.now())
             .await?;
         let application = access.state.store.application(&id).await?;
-        let event = super::super::access::case_event(access, AuditAction::Create, &application);
+        let event =
+            crate::cases::access::server::case_event(access, AuditAction::Create, &application);
         access.record(&event).await?;
         Ok(id)
     }
 
     /// The signed-in person's draft; a registered case is shown, not edited.
     pub async fn draft(access: &Access, id: &str) -> Result<Application, AppError> {
-        let application = super::super::access::own_application(access, id).await?;
+        let application = crate::cases::access::server::own_case(access, id).await?;
         if application.status != ApplicationStatus::Draft {
             return Err(AppError::invalid("form", "already_submitted"));
         }
@@ -341,7 +346,8 @@ mod server {
         application: &Application,
         step: Step,
     ) -> Result<(), AppError> {
-        let event = super::super::access::case_event(access, AuditAction::Update, application);
+        let event =
+            crate::cases::access::server::case_event(access, AuditAction::Update, application);
         access.record(&event).await?;
         let next = next_step(step, application.needs_applicant());
         leptos_axum::redirect(&next.path(&application.id));
@@ -389,7 +395,7 @@ mod server {
             return Err(AppError::invalid("form", step_error(step)));
         }
         let now = access.state.clock.now();
-        let index = crate::cases::store::CaseIndex {
+        let index = crate::case_file::record::CaseIndex {
             registered_on: application
                 .received_on
                 .unwrap_or_else(|| crate::domain::warsaw_date(now)),
@@ -408,7 +414,8 @@ mod server {
             )
             .await?;
         if submitted.newly {
-            let event = super::super::access::case_event(access, AuditAction::Update, &application);
+            let event =
+                crate::cases::access::server::case_event(access, AuditAction::Update, &application);
             access.record(&event).await?;
             let registered = access.state.store.application(&application.id).await?;
             super::super::notify::submitted(access, &registered).await?;

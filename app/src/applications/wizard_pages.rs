@@ -10,6 +10,7 @@ use crate::components::form::{
     last_error,
 };
 use crate::components::page::{PageTitle, page_failure};
+use crate::domain::Labelled;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::programme::PersonalDataField as F;
@@ -17,64 +18,6 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn step_title(i18n: I18nContext<Locale>, step: Step) -> String {
-    match step {
-        Step::Services => t_string!(i18n, apply.step_services),
-        Step::Who => t_string!(i18n, apply.step_who),
-        Step::Person => t_string!(i18n, apply.step_person),
-        Step::Applicant => t_string!(i18n, apply.step_applicant),
-        Step::Declarations => t_string!(i18n, apply.step_declarations),
-        Step::Attachments => t_string!(i18n, apply.step_attachments),
-        Step::Review => t_string!(i18n, apply.step_review),
-    }
-    .to_string()
-}
-
-pub fn role_label(i18n: I18nContext<Locale>, role: ApplicantRole) -> String {
-    match role {
-        ApplicantRole::Person => t_string!(i18n, apply.role_person),
-        ApplicantRole::LegalRepresentative => t_string!(i18n, apply.role_legal_representative),
-        ApplicantRole::DeFactoCarer => t_string!(i18n, apply.role_de_facto_carer),
-    }
-    .to_string()
-}
-
-pub fn channel_label(i18n: I18nContext<Locale>, channel: Channel) -> String {
-    channel_label_in(i18n.get_locale(), channel)
-}
-
-/// The same label in `locale`, outside a page (documents, exports).
-pub fn channel_label_in(locale: Locale, channel: Channel) -> String {
-    match channel {
-        Channel::Online => td_string!(locale, apply.channel_online),
-        Channel::InPerson => td_string!(locale, apply.channel_in_person),
-        Channel::Paper => td_string!(locale, apply.channel_paper),
-        Channel::Email => td_string!(locale, apply.channel_email),
-        Channel::Phone => td_string!(locale, apply.channel_phone),
-    }
-    .to_string()
-}
-
-fn disability_label(i18n: I18nContext<Locale>, degree: DisabilityDegree) -> String {
-    match degree {
-        DisabilityDegree::None => t_string!(i18n, apply.disability_none),
-        DisabilityDegree::Light => t_string!(i18n, apply.disability_light),
-        DisabilityDegree::Moderate => t_string!(i18n, apply.disability_moderate),
-        DisabilityDegree::Severe => t_string!(i18n, apply.disability_severe),
-        DisabilityDegree::ChildCertificate => t_string!(i18n, apply.disability_child),
-    }
-    .to_string()
-}
-
-fn dependency_label(i18n: I18nContext<Locale>, level: Dependency) -> String {
-    match level {
-        Dependency::Independent => t_string!(i18n, apply.dependency_independent),
-        Dependency::Partly => t_string!(i18n, apply.dependency_partly),
-        Dependency::Fully => t_string!(i18n, apply.dependency_fully),
-    }
-    .to_string()
-}
 
 /// `/wnioski/nowy?usluga=…`: what applying takes, then "start" (or sign in first).
 #[component]
@@ -195,7 +138,7 @@ fn StepFrame(form: ApplicationForm, step: Step) -> impl IntoView {
     let steps = Step::steps_for(needs_applicant);
     let number = steps.iter().position(|s| *s == step).unwrap_or(0) + 1;
     let total = steps.len();
-    let title = step_title(i18n, step);
+    let title = step.label(i18n).to_string();
     let back = match previous_step(step, needs_applicant) {
         Some(previous) => previous.path(&id),
         None if form.application.on_behalf() => "/pracownik".to_owned(),
@@ -262,16 +205,14 @@ fn WhoStep(form: ApplicationForm) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<SaveWho>::new();
     let error = last_error(action);
-    let options = coded_options(ApplicantRole::ALL, ApplicantRole::code, |r| {
-        role_label(i18n, r)
-    });
+    let options = coded_options(&ApplicantRole::ALL, ApplicantRole::code, |r| r.label(i18n));
     let selected = form
         .application
         .applicant_role
         .map(|r| r.code().to_owned())
         .unwrap_or_default();
     let on_behalf = form.application.on_behalf().then(|| {
-        let channel = channel_label(i18n, form.application.channel);
+        let channel = form.application.channel.label(i18n).to_string();
         let received = form
             .application
             .received_on
@@ -355,12 +296,10 @@ fn PersonStep(form: ApplicationForm, applicant: bool) -> impl IntoView {
         t_string!(i18n, apply.person_intro).to_string()
     };
     let special = disability || health || dependency;
-    let disability_options = coded_options(DisabilityDegree::ALL, DisabilityDegree::code, |d| {
-        disability_label(i18n, d)
+    let disability_options = coded_options(&DisabilityDegree::ALL, DisabilityDegree::code, |d| {
+        d.label(i18n)
     });
-    let dependency_options = coded_options(Dependency::ALL, Dependency::code, |d| {
-        dependency_label(i18n, d)
-    });
+    let dependency_options = coded_options(&Dependency::ALL, Dependency::code, |d| d.label(i18n));
     let saved_person = typed.get_untracked();
     let card_held = saved_person.large_family_card == "yes";
     view! {
@@ -650,7 +589,7 @@ fn ReviewStep(form: ApplicationForm) -> impl IntoView {
         .join(", ");
     let role = a
         .applicant_role
-        .map(|r| role_label(i18n, r))
+        .map(|r| r.label(i18n).to_string())
         .unwrap_or_default();
     let person = |p: &PersonInput| {
         [

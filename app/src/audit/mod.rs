@@ -11,6 +11,7 @@ pub mod store;
 
 pub use filter::{AuditFilter, AuditQuery, PAGE_SIZE, warsaw_time};
 
+use crate::domain::label::labels;
 use serde::{Deserialize, Serialize};
 
 /// What happened, for the log (stable codes, shown through translations).
@@ -26,6 +27,18 @@ pub enum AuditAction {
     Logout,
     PermissionDenied,
 }
+
+labels!(AuditAction, audit_log {
+    Read => action_read,
+    Create => action_create,
+    Update => action_update,
+    Delete => action_delete,
+    Export => action_export,
+    Login => action_login,
+    LoginFailed => action_login_failed,
+    Logout => action_logout,
+    PermissionDenied => action_permission_denied,
+});
 
 impl AuditAction {
     pub const ALL: [AuditAction; 9] = [

@@ -3,16 +3,18 @@
 
 use super::{AuditAction, AuditLine, AuditQuery, PAGE_SIZE, warsaw_time};
 use crate::components::form::{ErrorSummary, FieldError, field_errors};
+use crate::components::page::ErrorNotice;
 use crate::components::page::PageTitle;
+use crate::domain::{Labelled, Role};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::*;
-use crate::identity::permissions_page::roles_label;
-use crate::shell::ErrorNotice;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 use serde::{Deserialize, Serialize};
+
+type I18n = leptos_i18n::I18nContext<Locale>;
 
 /// One page of matching entries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,23 +54,25 @@ pub async fn audit_log(query: AuditQuery) -> Result<AuditPage, AppError> {
     Ok(AuditPage { lines, total, page })
 }
 
-/// The translated name of an action.
-pub fn action_label(i18n: leptos_i18n::I18nContext<Locale>, action: &str) -> String {
-    let Some(action) = AuditAction::from_code(action) else {
-        return action.to_owned();
-    };
-    match action {
-        AuditAction::Read => t_string!(i18n, audit_log.action_read),
-        AuditAction::Create => t_string!(i18n, audit_log.action_create),
-        AuditAction::Update => t_string!(i18n, audit_log.action_update),
-        AuditAction::Delete => t_string!(i18n, audit_log.action_delete),
-        AuditAction::Export => t_string!(i18n, audit_log.action_export),
-        AuditAction::Login => t_string!(i18n, audit_log.action_login),
-        AuditAction::LoginFailed => t_string!(i18n, audit_log.action_login_failed),
-        AuditAction::Logout => t_string!(i18n, audit_log.action_logout),
-        AuditAction::PermissionDenied => t_string!(i18n, audit_log.action_permission_denied),
+/// The translated name of an action's code as stored, or the code itself when it is not one.
+fn action_label(i18n: I18n, action: &str) -> String {
+    match AuditAction::from_code(action) {
+        Some(action) => action.label(i18n).to_string(),
+        None => action.to_owned(),
     }
-    .to_string()
+}
+
+/// Role codes as stored in the audit trail (`director,administrator`) → translated names.
+fn roles_label(i18n: I18n, codes: &str) -> String {
+    codes
+        .split(',')
+        .filter(|c| !c.is_empty())
+        .map(|code| match Role::from_code(code.trim()) {
+            Some(role) => role.label(i18n).to_string(),
+            None => code.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn query_from_map(map: &ParamsMap) -> AuditQuery {
@@ -161,7 +165,7 @@ fn FilterForm(query: AuditQuery, errors: FieldErrors) -> impl IntoView {
             let code = action.code();
             view! {
                 <option value=code selected=selected == code>
-                    {action_label(i18n, code)}
+                    {action.label(i18n)}
                 </option>
             }
         })

@@ -6,7 +6,7 @@
 //! is tracked. Decisions are in Polish, the official language of proceedings.
 
 use crate::error::AppError;
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -56,58 +56,7 @@ pub fn polish_date(date: NaiveDate) -> String {
     )
 }
 
-/// Easter Sunday (anonymous Gregorian algorithm).
-fn easter(year: i32) -> NaiveDate {
-    let a = year % 19;
-    let b = year / 100;
-    let c = year % 100;
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15) % 30;
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k) % 7;
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    NaiveDate::from_ymd_opt(year, month as u32, day as u32).unwrap_or_default()
-}
-
-/// Days free from work by statute in Poland (ustawa o dniach wolnych od pracy).
-pub fn is_public_holiday(date: NaiveDate) -> bool {
-    let fixed = [
-        (1, 1),
-        (1, 6),
-        (5, 1),
-        (5, 3),
-        (8, 15),
-        (11, 1),
-        (11, 11),
-        (12, 24),
-        (12, 25),
-        (12, 26),
-    ];
-    if fixed.contains(&(date.month(), date.day())) {
-        return true;
-    }
-    let easter = easter(date.year());
-    // Easter Sunday and Monday, Pentecost Sunday, Corpus Christi.
-    [0, 1, 49, 60]
-        .into_iter()
-        .any(|offset| easter.checked_add_days(Days::new(offset)) == Some(date))
-}
-
-/// `day`, or the next working day when it is a Saturday, a Sunday or a public holiday: where a
-/// deadline that ends on such a day ends (KPA art. 57 § 4).
-pub fn working_day_from(day: NaiveDate) -> NaiveDate {
-    let mut day = day;
-    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) || is_public_holiday(day) {
-        day = day + Days::new(1);
-    }
-    day
-}
+pub use crate::domain::working_days::{is_public_holiday, working_day_from};
 
 /// The last day to appeal a decision delivered on `delivered`: 14 days later, on a working day.
 pub fn appeal_due(delivered: NaiveDate) -> NaiveDate {
@@ -388,7 +337,8 @@ pub async fn overturn_refusal(
 pub(crate) mod server {
     use super::*;
     use crate::applications::RequestStatus;
-    use crate::cases::handling::server::{actionable, audit_change};
+    use crate::cases::access::server::case_to_act;
+    use crate::cases::handling::server::audit_change;
     use crate::gate::Access;
 
     pub async fn refuse(
@@ -397,7 +347,7 @@ pub(crate) mod server {
         service_id: &str,
         texts: &RefusalTexts,
     ) -> Result<(), AppError> {
-        let (application, handling) = actionable(access, id).await?;
+        let (application, handling) = case_to_act(access, id).await?;
         let user = access.signed_in()?;
         let store = &access.state.store;
         let request = store
@@ -442,7 +392,7 @@ pub(crate) mod server {
         decision: &str,
         delivered_on: &str,
     ) -> Result<(), AppError> {
-        let (application, _) = actionable(access, id).await?;
+        let (application, _) = case_to_act(access, id).await?;
         let today = crate::domain::warsaw_date(access.state.clock.now());
         let day = crate::domain::past_day(delivered_on, today)
             .map_err(|key| AppError::invalid("delivered_on", key))?;
@@ -465,7 +415,7 @@ pub(crate) mod server {
         service_id: &str,
         overturned_on: &str,
     ) -> Result<(), AppError> {
-        let (application, _) = actionable(access, id).await?;
+        let (application, _) = case_to_act(access, id).await?;
         let now = access.state.clock.now();
         let day = crate::domain::past_day(overturned_on, crate::domain::warsaw_date(now))
             .map_err(|key| AppError::invalid("overturned_on", key))?;
@@ -501,6 +451,7 @@ mod tests {
 
     #[test]
     fn easter_and_the_moving_holidays() {
+        use crate::domain::working_days::easter;
         assert_eq!(easter(2026), day(2026, 4, 5));
         assert_eq!(easter(2027), day(2027, 3, 28));
         assert!(is_public_holiday(day(2026, 4, 6)), "Easter Monday");

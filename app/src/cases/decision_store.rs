@@ -3,8 +3,10 @@
 
 use super::decision::{DecisionDocument, DecisionSummary};
 use crate::applications::EventKind;
-use crate::applications::store::{Counter, insert_event, next_in_year, update_awaiting};
-use crate::programme::store::{from_json, to_json};
+use crate::case_file::counters::{Counter, next_in_year};
+use crate::case_file::record::update_awaiting;
+use crate::case_file::timeline::insert_event;
+use crate::store::rows::{from_json, to_json};
 use crate::store::{Store, StoreError, StoreResult, new_id, to_db_time};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sqlx::Row;

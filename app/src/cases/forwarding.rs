@@ -4,6 +4,7 @@
 //! stop the decision clock of this case.
 
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::error::{AppError, FieldErrors};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -25,6 +26,13 @@ coded_enum! {
         Authority = "authority",
     }
 }
+
+labels!(ForwardTarget, forwarding {
+    Team => target_team,
+    GminaOffice => target_gmina_office,
+    MunicipalUnit => target_municipal_unit,
+    Authority => target_authority,
+});
 
 /// The form as typed; `service` empty means the whole application.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,7 +90,7 @@ impl ForwardForm {
 pub async fn forward_case(id: String, form: ForwardForm) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;
-    let (application, _) = super::handling::server::actionable(&access, &id).await?;
+    let (application, _) = crate::cases::access::server::case_to_act(&access, &id).await?;
     let user = access.signed_in()?;
     let (target, recipient, reason) = form.check().map_err(AppError::Invalid)?;
     let store = &access.state.store;

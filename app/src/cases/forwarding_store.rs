@@ -2,8 +2,9 @@
 
 use super::forwarding::{ForwardTarget, Forwarding};
 use crate::applications::EventKind;
-use crate::applications::store::{insert_event, update_awaiting};
-use crate::programme::store::{from_json, to_json};
+use crate::case_file::record::update_awaiting;
+use crate::case_file::timeline::insert_event;
+use crate::store::rows::{from_json, to_json};
 use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::Row;

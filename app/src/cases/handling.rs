@@ -18,7 +18,7 @@ pub async fn load_inbox(query: InboxQuery) -> Result<InboxPage, AppError> {
     let store = &access.state.store;
     let today = crate::domain::warsaw_date(access.state.clock.now());
     let page = query.page.max(1);
-    let scope = crate::cases::scope::server::programmes_in_scope(&access).await?;
+    let scope = crate::cases::access::server::programmes_in_scope(&access).await?;
     let (rows, total) = store
         .inbox(&query, &user.id, scope.as_deref(), today)
         .await?;
@@ -85,7 +85,7 @@ pub async fn choose_path(
         .as_deref()
         .and_then(CasePath::from_code)
         .ok_or_else(|| AppError::invalid("path", "choose_one"))?;
-    let (application, handling) = server::actionable(&access, &id).await?;
+    let (application, handling) = crate::cases::access::server::case_to_act(&access, &id).await?;
     let user = access.signed_in()?;
     let (complicated, now) = (complicated.is_some(), access.state.clock.now());
     access
@@ -114,7 +114,7 @@ pub async fn add_case_note(id: String, body: String) -> Result<(), AppError> {
     if body.chars().count() > MAX_NOTE {
         return Err(AppError::invalid("body", "too_long"));
     }
-    let (application, _) = server::actionable(&access, &id).await?;
+    let (application, _) = crate::cases::access::server::case_to_act(&access, &id).await?;
     let user = access.signed_in()?;
     let now = access.state.clock.now();
     access
@@ -144,12 +144,14 @@ pub async fn load_resignations() -> Result<Vec<crate::applications::Resignation>
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use super::*;
-    use crate::applications::access::{hidden, refused};
-    use crate::applications::{Application, ApplicationStatus};
+    use crate::applications::Application;
     use crate::audit::AuditAction;
+    use crate::cases::access::server::{
+        acts_on, case_event, case_to_handle, in_scope, oversees, programmes_in_scope, refused,
+    };
     pub use crate::cases::store::PAGE_SIZE;
     use crate::domain::Role;
-    use crate::gate::{Access, Permission};
+    use crate::gate::Access;
 
     /// How an inbox search is written to the audit trail: as typed, but with every run of 11
     /// digits (a PESEL) replaced by `pesel:` and 16 hex digits of its HMAC under the audit key
@@ -178,43 +180,6 @@ pub(crate) mod server {
         out
     }
 
-    /// Services organisers and directors assign cases to anyone and act on every case.
-    pub fn oversees(access: &Access) -> bool {
-        access
-            .user
-            .as_ref()
-            .is_some_and(|user| Permission::AssignCases.allowed_for(&user.roles))
-    }
-
-    /// The registered case `id` with its handling, when the caller may act on it: they
-    /// oversee cases, or the case is theirs. Anyone else is refused and the attempt audited.
-    pub async fn actionable(
-        access: &Access,
-        id: &str,
-    ) -> Result<(Application, Handling), AppError> {
-        let user = access.signed_in()?;
-        let application = access.state.store.application(id).await?;
-        if application.status == ApplicationStatus::Draft {
-            return Err(AppError::NotFound);
-        }
-        in_scope(access, &application).await?;
-        let handling = access.state.store.handling(id).await?;
-        if oversees(access) || handling.coordinator_id.as_deref() == Some(user.id.as_str()) {
-            return Ok((application, handling));
-        }
-        Err(refused(access, &application, "not_assigned").await)
-    }
-
-    /// Hides (404, audited) a case of a programme outside the caller's scope.
-    pub async fn in_scope(access: &Access, application: &Application) -> Result<(), AppError> {
-        match crate::cases::scope::server::programmes_in_scope(access).await? {
-            Some(allowed) if !allowed.contains(&application.programme_id) => {
-                Err(hidden(access, application, "out_of_scope").await)
-            }
-            _ => Ok(()),
-        }
-    }
-
     pub async fn audit_change(
         access: &Access,
         application: &Application,
@@ -222,7 +187,7 @@ pub(crate) mod server {
     ) -> Result<(), AppError> {
         let event = crate::audit::AuditEvent {
             purpose: Some(purpose.into()),
-            ..crate::applications::access::case_event(access, AuditAction::Update, application)
+            ..case_event(access, AuditAction::Update, application)
         };
         access.record(&event).await
     }
@@ -262,16 +227,11 @@ pub(crate) mod server {
     }
 
     pub async fn staff_case(access: &Access, id: &str) -> Result<StaffCase, AppError> {
-        let user = access.signed_in()?;
         let store = &access.state.store;
-        let application = store.application(id).await?;
-        if application.status == ApplicationStatus::Draft {
-            return Err(AppError::NotFound);
-        }
-        in_scope(access, &application).await?;
+        let application = case_to_handle(access, id).await?;
         let event = crate::audit::AuditEvent {
             purpose: Some("case_handling".into()),
-            ..crate::applications::access::case_event(access, AuditAction::Read, &application)
+            ..case_event(access, AuditAction::Read, &application)
         };
         access.record(&event).await?;
         let today = crate::domain::warsaw_date(access.state.clock.now());
@@ -282,15 +242,14 @@ pub(crate) mod server {
         let same_pesel = if pesel.is_empty() {
             Vec::new()
         } else {
-            let scope = crate::cases::scope::server::programmes_in_scope(access).await?;
+            let scope = programmes_in_scope(access).await?;
             store
                 .open_cases_with_pesel(&pesel, id, scope.as_deref())
                 .await?
         };
         let plan = store.plan_summaries(id).await?.pop();
         let may_assign_others = oversees(access);
-        let may_act =
-            may_assign_others || handling.coordinator_id.as_deref() == Some(user.id.as_str());
+        let may_act = acts_on(access, &handling);
         Ok(StaffCase {
             programme_name: programme.name,
             programme_version: i64::from(programme.version),

@@ -2,6 +2,8 @@
 //! assignment to a coordinator, the path a case takes (art. 42), internal notes, and the
 //! qualification of each requested service within the service's limit.
 
+pub mod access;
+pub mod case_views;
 pub mod decision;
 pub mod forwarding;
 pub mod handling;

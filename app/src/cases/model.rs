@@ -3,7 +3,8 @@
 
 use crate::applications::{Application, CaseEvent, RequestedService};
 use crate::domain::coded::coded_enum;
-use chrono::{DateTime, Days, Months, NaiveDate, Utc};
+use crate::domain::label::labels;
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 coded_enum! {
@@ -17,6 +18,12 @@ coded_enum! {
         Plan = "ipus",
     }
 }
+
+labels!(CasePath, inbox {
+    OneOff => path_one_off,
+    ShortTerm => path_short_term,
+    Plan => path_plan,
+});
 
 /// Days the coordinator has to draft an IPUS, from registration (seed 004).
 pub const PLAN_DRAFTING_DAYS: u64 = 30;
@@ -63,17 +70,7 @@ impl Deadlines {
     }
 }
 
-/// The KPA deadline: the same day one (or two) months later, or the month's last day when it
-/// has no such day (art. 57 § 3), moved to the next working day when that is a Saturday, a
-/// Sunday or a public holiday (§ 4).
-pub fn decision_due(registered_on: NaiveDate, complicated: bool) -> NaiveDate {
-    let months = if complicated { 2 } else { 1 };
-    crate::cases::decision::working_day_from(
-        registered_on
-            .checked_add_months(Months::new(months))
-            .unwrap_or(registered_on),
-    )
-}
+pub use crate::domain::working_days::decision_due;
 
 /// The inbox's filters, sort and page, as they appear in its URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,27 +200,7 @@ pub struct Handling {
     pub awaiting: bool,
 }
 
-/// A service's limit for the programme period and what qualified requests use of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Capacity {
-    pub kind: crate::programme::LimitKind,
-    /// Places, units, or grosze of the budget.
-    pub limit: i64,
-    pub used: i64,
-    /// Requests on the waiting list.
-    pub waiting: u32,
-}
-
-impl Capacity {
-    pub fn remaining(&self) -> i64 {
-        (self.limit - self.used).max(0)
-    }
-
-    /// A request taking `need` of the limit can be granted now.
-    pub fn fits(&self, need: i64) -> bool {
-        self.used.saturating_add(need) <= self.limit
-    }
-}
+pub use crate::case_file::model::Capacity;
 
 #[cfg(test)]
 mod tests {

@@ -1,36 +1,26 @@
 //! `/pracownik/sprawy` (the inbox) and `/pracownik/sprawy/:id` (one case).
 
+use super::case_views::{Due, PersonFacts};
 use super::decision::RecordDelivery;
 use super::forwarding::{ForwardCase, ForwardTarget};
 use super::handling::*;
 use super::model::*;
 use super::recognition::{RecognitionPlace, RecordRecognition};
-use crate::applications::case_pages::{
-    AttachmentItems, DecisionItems, ForwardingItems, RequestState, TimelineEntry, status_label,
+use crate::applications::case_views::{
+    AttachmentItems, DecisionItems, ForwardingItems, RequestState, TimelineEntry,
 };
-use crate::applications::wizard_pages::channel_label;
-use crate::applications::{ApplicationStatus, Channel, PersonInput};
+use crate::applications::{ApplicationStatus, Channel};
 use crate::components::choice::{Choice, coded_options};
 use crate::components::form::{ErrorSummary, TextArea, TextField, last_error};
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::pagination::Pagination;
 use crate::components::table::ScrollTable;
-use crate::domain::{date_display, warsaw_display};
+use crate::domain::{Labelled, date_display, warsaw_display};
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::params::ParamsMap;
-
-pub fn path_label(i18n: I18nContext<Locale>, path: CasePath) -> String {
-    match path {
-        CasePath::OneOff => t_string!(i18n, inbox.path_one_off),
-        CasePath::ShortTerm => t_string!(i18n, inbox.path_short_term),
-        CasePath::Plan => t_string!(i18n, inbox.path_plan),
-    }
-    .to_string()
-}
 
 fn inbox_query(params: &ParamsMap) -> InboxQuery {
     let get = |key: &str| params.get(key).unwrap_or_default();
@@ -44,30 +34,6 @@ fn inbox_query(params: &ParamsMap) -> InboxQuery {
         deadline: get("deadline"),
         sort: get("sort"),
         page: get("page").parse().unwrap_or(1).max(1),
-    }
-}
-
-/// A deadline with its state: "12.12.2026 (overdue)".
-#[component]
-pub(crate) fn Due(due: chrono::NaiveDate, today: chrono::NaiveDate, open: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = open.then(|| Deadlines::state(due, today));
-    let (class, note) = match state {
-        Some(DeadlineState::Overdue) => (
-            "due due--overdue",
-            Some(t_string!(i18n, inbox.overdue).to_string()),
-        ),
-        Some(DeadlineState::DueSoon) => (
-            "due due--soon",
-            Some(t_string!(i18n, inbox.due_soon).to_string()),
-        ),
-        _ => ("due", None),
-    };
-    view! {
-        <span class=class>
-            <time datetime=due.to_string()>{date_display(due)}</time>
-            {note.map(|note| view! { " (" <strong>{note}</strong> ")" })}
-        </span>
     }
 }
 
@@ -95,9 +61,9 @@ pub fn InboxPage() -> impl IntoView {
 fn Inbox(page: InboxPage, query: InboxQuery) -> impl IntoView {
     let i18n = use_i18n();
     let statuses = coded_options(&ApplicationStatus::ALL[1..], ApplicationStatus::code, |s| {
-        status_label(i18n, s)
+        s.label(i18n)
     });
-    let channels = coded_options(Channel::ALL, Channel::code, |c| channel_label(i18n, c));
+    let channels = coded_options(&Channel::ALL, Channel::code, |c| c.label(i18n));
     let mut coordinators = vec![
         ("me".to_owned(), t_string!(i18n, inbox.mine).to_string()),
         (
@@ -140,7 +106,7 @@ fn Inbox(page: InboxPage, query: InboxQuery) -> impl IntoView {
                     </th>
                     <td>{row.person}</td>
                     <td>{row.services.join(", ")}</td>
-                    <td>{date_display(clock.registered_on)} <br /> {channel_label(i18n, row.channel)}</td>
+                    <td>{date_display(clock.registered_on)} <br /> {row.channel.label(i18n)}</td>
                     <td>
                         <Due due=clock.decision_due today open=row.open />
                     </td>
@@ -148,7 +114,7 @@ fn Inbox(page: InboxPage, query: InboxQuery) -> impl IntoView {
                         {row
                             .coordinator
                             .unwrap_or_else(|| t_string!(i18n, inbox.unassigned).to_string())}
-                        {row.path.map(|p| view! { <br /> {path_label(i18n, p)} })}
+                        {row.path.map(|p| view! { <br /> {p.label(i18n)} })}
                     </td>
                 </tr>
             }
@@ -398,7 +364,7 @@ fn CaseView(
     view! {
         <h1>{t!(i18n, inbox.case_title)} " " {number}</h1>
         <p>
-            {status_label(i18n, a.status)} " · " {case.programme_name.clone()} " "
+            {a.status.label(i18n)} " · " {case.programme_name.clone()} " "
             {t!(i18n, inbox.version, version = move || version)}
         </p>
         {duplicates}
@@ -431,7 +397,7 @@ fn CaseView(
                 <dt>{t!(i18n, inbox.coordinator)}</dt>
                 <dd>{handling.coordinator.clone().unwrap_or_else(|| t_string!(i18n, inbox.unassigned).to_string())}</dd>
                 <dt>{t!(i18n, inbox.path)}</dt>
-                <dd>{handling.path.map(|p| path_label(i18n, p)).unwrap_or_else(|| t_string!(i18n, inbox.path_none).to_string())}</dd>
+                <dd>{handling.path.map(|p| p.label(i18n).to_string()).unwrap_or_else(|| t_string!(i18n, inbox.path_none).to_string())}</dd>
             </dl>
             {actions}
         </section>
@@ -472,46 +438,6 @@ fn CaseView(
             <h2 id="notes-heading">{t!(i18n, inbox.notes)}</h2>
             <ul class="notes">{notes}</ul>
         </section>
-    }
-}
-
-/// The person's data as the application holds it (only what the programme asked).
-#[component]
-pub(crate) fn PersonFacts(person: PersonInput) -> impl IntoView {
-    let i18n = use_i18n();
-    let address = [
-        person.street.as_str(),
-        person.postal_code.as_str(),
-        person.city.as_str(),
-    ]
-    .into_iter()
-    .filter(|part| !part.is_empty())
-    .collect::<Vec<_>>()
-    .join(", ");
-    let facts = [
-        (t_string!(i18n, inbox.name).to_string(), person.name),
-        ("PESEL".to_owned(), person.pesel),
-        (
-            t_string!(i18n, inbox.birth_date).to_string(),
-            person.birth_date,
-        ),
-        (t_string!(i18n, inbox.address).to_string(), address),
-        (t_string!(i18n, inbox.phone).to_string(), person.phone),
-        (t_string!(i18n, inbox.email).to_string(), person.email),
-        (
-            t_string!(i18n, inbox.household).to_string(),
-            person.household_size,
-        ),
-        (t_string!(i18n, inbox.income).to_string(), person.income),
-    ];
-    view! {
-        <dl class="facts">
-            {facts
-                .into_iter()
-                .filter(|(_, value)| !value.is_empty())
-                .map(|(label, value)| view! { <dt>{label}</dt> <dd>{value}</dd> })
-                .collect_view()}
-        </dl>
     }
 }
 
@@ -569,7 +495,7 @@ fn AssignForm(
 fn PathForm(id: String, handling: Handling, action: ServerAction<ChoosePath>) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(action);
-    let options = coded_options(CasePath::ALL, CasePath::code, |p| path_label(i18n, p));
+    let options = coded_options(&CasePath::ALL, CasePath::code, |p| p.label(i18n));
     let selected = handling
         .path
         .map(|p| p.code().to_owned())
@@ -705,15 +631,6 @@ pub fn ResignationsPage() -> impl IntoView {
     }
 }
 
-fn place_label(i18n: I18nContext<Locale>, place: RecognitionPlace) -> String {
-    match place {
-        RecognitionPlace::Centre => t_string!(i18n, recognition.place_centre),
-        RecognitionPlace::Home => t_string!(i18n, recognition.place_home),
-        RecognitionPlace::Other => t_string!(i18n, recognition.place_other),
-    }
-    .to_string()
-}
-
 /// The recorded needs recognitions with their printable records.
 #[component]
 fn Recognitions(
@@ -728,8 +645,8 @@ fn Recognitions(
         .into_iter()
         .map(|r| {
             let place = match r.place_detail.as_str() {
-                "" => place_label(i18n, r.place),
-                detail => format!("{}: {detail}", place_label(i18n, r.place)),
+                "" => r.place.label(i18n).to_string(),
+                detail => format!("{}: {detail}", r.place.label(i18n)),
             };
             view! {
                 <dl class="facts">
@@ -761,8 +678,8 @@ fn Recognitions(
 fn RecognitionForm(id: String, action: ServerAction<RecordRecognition>) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(action);
-    let places = coded_options(RecognitionPlace::ALL, RecognitionPlace::code, |p| {
-        place_label(i18n, p)
+    let places = coded_options(&RecognitionPlace::ALL, RecognitionPlace::code, |p| {
+        p.label(i18n)
     });
     let draft = format!("recognition-{id}");
     view! {
@@ -802,16 +719,6 @@ fn RecognitionForm(id: String, action: ServerAction<RecordRecognition>) -> impl 
     }
 }
 
-fn target_label(i18n: I18nContext<Locale>, target: ForwardTarget) -> String {
-    match target {
-        ForwardTarget::Team => t_string!(i18n, forwarding.target_team),
-        ForwardTarget::GminaOffice => t_string!(i18n, forwarding.target_gmina_office),
-        ForwardTarget::MunicipalUnit => t_string!(i18n, forwarding.target_municipal_unit),
-        ForwardTarget::Authority => t_string!(i18n, forwarding.target_authority),
-    }
-    .to_string()
-}
-
 /// Forwards the application, or one service of it, with a letter to the resident.
 #[component]
 fn ForwardForm(
@@ -821,9 +728,7 @@ fn ForwardForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(action);
-    let targets = coded_options(ForwardTarget::ALL, ForwardTarget::code, |t| {
-        target_label(i18n, t)
-    });
+    let targets = coded_options(&ForwardTarget::ALL, ForwardTarget::code, |t| t.label(i18n));
     let mut what = vec![(String::new(), t_string!(i18n, forwarding.whole).to_string())];
     what.extend(services);
     let draft = format!("forwarding-{id}");
@@ -863,7 +768,6 @@ fn ForwardForm(
 /// The case's individual plan: a link to it, or the form that starts it.
 #[component]
 fn CasePlan(id: String, plan: Option<crate::ipus::PlanSummary>, may_act: bool) -> impl IntoView {
-    use crate::ipus::pages::state_label;
     use crate::ipus::plans::StartPlan;
     let i18n = use_i18n();
     let action = ServerAction::<StartPlan>::new();
@@ -878,18 +782,20 @@ fn CasePlan(id: String, plan: Option<crate::ipus::PlanSummary>, may_act: bool) -
         Some(plan) => view! {
             <p>
                 <a href=format!("/pracownik/plany/{}", plan.id)>{plan.number.clone()}</a>
-                " · " {t!(i18n, plans.version)} " " {plan.version} " · " {state_label(i18n, plan.state)}
+                " · " {t!(i18n, plans.version)} " " {plan.version} " · " {plan.state.label(i18n)}
             </p>
         }
         .into_any(),
         None => may_act
-            .then(|| view! {
-                <p>{t!(i18n, plans.start_text)}</p>
-                <ActionForm action attr:class="form">
-                    <ErrorSummary error />
-                    <input type="hidden" name="id" value=id />
-                    <button type="submit" class="button">{t!(i18n, plans.start_plan)}</button>
-                </ActionForm>
+            .then(|| {
+                view! {
+                    <p>{t!(i18n, plans.start_text)}</p>
+                    <ActionForm action attr:class="form">
+                        <ErrorSummary error />
+                        <input type="hidden" name="id" value=id />
+                        <button type="submit" class="button">{t!(i18n, plans.start_plan)}</button>
+                    </ActionForm>
+                }
             })
             .into_any(),
     };

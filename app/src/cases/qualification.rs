@@ -6,6 +6,7 @@
 use super::model::Capacity;
 use crate::applications::RequestedService;
 use crate::applications::person::{DisabilityDegree, PersonInput};
+use crate::domain::label::labels;
 use crate::error::AppError;
 use crate::programme::fees::{Attribute, Exemption, FeeInputs, FeeQuote};
 use crate::programme::{Conditions, Service};
@@ -24,6 +25,12 @@ pub enum CheckOutcome {
     /// The case does not say; staff check the documents.
     ToVerify,
 }
+
+labels!(CheckOutcome, qualify {
+    Met => met,
+    NotMet => not_met,
+    ToVerify => to_verify,
+});
 
 /// One qualification condition of a service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -265,8 +272,9 @@ pub(crate) mod server {
     use super::*;
     use crate::applications::{Application, RequestStatus};
     use crate::audit::AuditAction;
-    use crate::cases::capacity::Grant;
-    use crate::cases::handling::server::{actionable, audit_change, oversees};
+    use crate::case_file::places::Grant;
+    use crate::cases::access::server::{acts_on, case_to_act, case_to_handle};
+    use crate::cases::handling::server::audit_change;
     use crate::cases::templates::{DecisionTemplates, RefusalFacts};
     use crate::domain::Grosze;
     use crate::gate::{Access, Permission};
@@ -295,15 +303,11 @@ pub(crate) mod server {
     ) -> Result<QualificationView, AppError> {
         let user = access.signed_in()?;
         let store = &access.state.store;
-        let application = store.application(id).await?;
-        if application.status == crate::applications::ApplicationStatus::Draft {
-            return Err(AppError::NotFound);
-        }
-        crate::cases::handling::server::in_scope(access, &application).await?;
+        let application = case_to_handle(access, id).await?;
         let request = requested(access, id, service_id).await?;
         let event = crate::audit::AuditEvent {
             purpose: Some("qualification".into()),
-            ..crate::applications::access::case_event(access, AuditAction::Read, &application)
+            ..crate::cases::access::server::case_event(access, AuditAction::Read, &application)
         };
         access.record(&event).await?;
         let service = store.service(service_id).await?;
@@ -311,11 +315,11 @@ pub(crate) mod server {
         let registered_on = handling.registered_on;
         let today = crate::domain::warsaw_date(access.state.clock.now());
         let record = match store.fee_record(id, service_id).await? {
-            Some(json) => Some(crate::programme::store::from_json(&json)?),
+            Some(json) => Some(crate::store::rows::from_json(&json)?),
             None => None,
         };
-        let may_act = Permission::QualifyAndPlan.allowed_for(&user.roles)
-            && (oversees(access) || handling.coordinator_id.as_deref() == Some(&user.id));
+        let may_act =
+            Permission::QualifyAndPlan.allowed_for(&user.roles) && acts_on(access, &handling);
         let refusal = if may_act && request.status == RequestStatus::Requested {
             let programme = store.programme(&application.programme_id).await?;
             let templates = store.decision_templates().await?;
@@ -397,7 +401,7 @@ pub(crate) mod server {
                     .value()
                     .saturating_mul(i64::from(record.inputs.units)),
             ),
-            record: crate::programme::store::to_json(&record)?,
+            record: crate::store::rows::to_json(&record)?,
         })
     }
 
@@ -407,7 +411,7 @@ pub(crate) mod server {
         service_id: &str,
         form: &FeeForm,
     ) -> Result<(), AppError> {
-        let (application, _) = actionable(access, id).await?;
+        let (application, _) = case_to_act(access, id).await?;
         let user = access.signed_in()?;
         let request = requested(access, id, service_id).await?;
         if request.status != RequestStatus::Requested {
@@ -441,7 +445,7 @@ pub(crate) mod server {
     }
 
     pub async fn complete(access: &Access, id: &str, service_id: &str) -> Result<(), AppError> {
-        let (application, _) = actionable(access, id).await?;
+        let (application, _) = case_to_act(access, id).await?;
         let user = access.signed_in()?;
         requested(access, id, service_id).await?;
         let now = access.state.clock.now();
@@ -461,7 +465,7 @@ pub(crate) mod server {
     /// Tells the residents whose waiting requests got a freed place.
     pub async fn tell_promoted(
         access: &Access,
-        promotions: &[crate::cases::capacity::Promotion],
+        promotions: &[crate::case_file::places::Promotion],
     ) -> Result<(), AppError> {
         for promotion in promotions.iter().filter(|p| !p.applications.is_empty()) {
             let service = access.state.store.service(&promotion.service_id).await?;

@@ -2,27 +2,17 @@
 
 use super::qualification::*;
 use crate::applications::RequestStatus;
-use crate::applications::case_pages::request_label;
-use crate::catalogue::pages::{CapacityFacts, FeeTable};
+use crate::catalogue::fee_views::{CapacityFacts, FeeTable};
 use crate::components::form::{
     CheckboxField, ErrorSummary, Radios, TextArea, TextField, last_error,
 };
 use crate::components::page::{PageTitle, page_failure};
-use crate::domain::Grosze;
+use crate::domain::{Grosze, Labelled};
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_params_map;
-
-fn outcome_label(i18n: I18nContext<Locale>, outcome: CheckOutcome) -> String {
-    match outcome {
-        CheckOutcome::Met => t_string!(i18n, qualify.met),
-        CheckOutcome::NotMet => t_string!(i18n, qualify.not_met),
-        CheckOutcome::ToVerify => t_string!(i18n, qualify.to_verify),
-    }
-    .to_string()
-}
 
 fn condition_label(i18n: I18nContext<Locale>, condition: &Condition) -> String {
     match condition {
@@ -78,7 +68,7 @@ fn Qualification(view: QualificationView) -> impl IntoView {
                 <tr>
                     <th scope="row">{condition_label(i18n, &check.condition)}</th>
                     <td>{check.case_says.clone()}</td>
-                    <td>{outcome_label(i18n, check.outcome)}</td>
+                    <td>{check.outcome.label(i18n)}</td>
                 </tr>
             }
         })
@@ -123,7 +113,7 @@ fn Qualification(view: QualificationView) -> impl IntoView {
         </nav>
         <h1>{t!(i18n, qualify.title)} ": " {view.service.name.clone()}</h1>
         <p>
-            {view.person_name.clone()} " · " {request_label(i18n, view.request.status)}
+            {view.person_name.clone()} " · " {view.request.status.label(i18n)}
             {position.map(|p| view! { " · " {t!(i18n, qualify.position, position = move || p)} })}
         </p>
         {record}

@@ -3,6 +3,7 @@
 //! the proposal — recorded in the case and printable for signatures.
 
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::error::{AppError, FieldErrors};
 use crate::forms::{check_past_day, check_text};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -17,6 +18,12 @@ coded_enum! {
         Other = "other",
     }
 }
+
+labels!(RecognitionPlace, recognition {
+    Centre => place_centre,
+    Home => place_home,
+    Other => place_other,
+});
 
 /// The form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,7 +93,7 @@ impl RecognitionForm {
 pub async fn record_recognition(id: String, form: RecognitionForm) -> Result<(), AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::QualifyAndPlan).await?;
-    let (application, _) = super::handling::server::actionable(&access, &id).await?;
+    let (application, _) = crate::cases::access::server::case_to_act(&access, &id).await?;
     let user = access.signed_in()?;
     let now = access.state.clock.now();
     let recognition = form

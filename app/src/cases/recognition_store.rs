@@ -2,7 +2,7 @@
 
 use super::recognition::{NeedsRecognition, RecognitionPlace};
 use crate::applications::EventKind;
-use crate::applications::store::insert_event;
+use crate::case_file::timeline::insert_event;
 use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::Row;

@@ -105,34 +105,6 @@ pub async fn set_account_scope(
     access.record(&event).await
 }
 
-#[cfg(feature = "ssr")]
-pub(crate) mod server {
-    use super::*;
-    use crate::gate::{Access, Permission};
-
-    /// The programme versions whose cases the caller may see and act on; None: every one.
-    pub async fn programmes_in_scope(access: &Access) -> Result<Option<Vec<String>>, AppError> {
-        let user = access.signed_in()?;
-        if Permission::AssignCases.allowed_for(&user.roles) {
-            return Ok(None);
-        }
-        let store = &access.state.store;
-        let scope = store.scope_of(&user.id).await?;
-        if scope.is_whole_centre() {
-            return Ok(None);
-        }
-        Ok(Some(
-            store
-                .programmes()
-                .await?
-                .into_iter()
-                .filter(|p| scope.covers(&p.lineage_id, &p.gminas))
-                .map(|p| p.id)
-                .collect(),
-        ))
-    }
-}
-
 /// The administrator's form for a staff account's scope.
 #[component]
 pub fn ScopeForm(id: String) -> impl IntoView {

@@ -1,12 +1,12 @@
 //! The inbox query, assignment, path, notes and the staff's view of a case's timeline.
 
 use super::model::*;
-use crate::applications::store::{
-    Value, case_event_from_row, corrupt, insert_event, update_application,
-};
 use crate::applications::{ApplicationStatus, Channel, EventKind};
-use crate::catalogue::search::{fold, query_words};
+use crate::case_file::record::{Value, update_application};
+use crate::case_file::timeline::{case_event_from_row, insert_event};
+use crate::domain::search_text::query_words;
 use crate::domain::{CaseNumber, Pesel, Role};
+use crate::store::rows::corrupt;
 use crate::store::{
     Backend, Store, StoreError, StoreResult, from_db_time, new_id, placeholders, to_db_time,
 };
@@ -195,38 +195,6 @@ fn name_condition(q: &str, backend: Backend) -> Option<(&'static str, String)> {
     Some((condition, prefixes.join(and)))
 }
 
-/// What registering a case stores for the inbox: the day the deadlines count from, and the
-/// person's PESEL and name to find it by.
-pub struct CaseIndex {
-    pub registered_on: NaiveDate,
-    pub pesel: Option<String>,
-    pub name: String,
-}
-
-impl CaseIndex {
-    /// The name's folded words, which the inbox's name search indexes.
-    pub fn name_words(&self) -> String {
-        fold(&self.name)
-    }
-}
-
-/// Copies the case's status, day and number to its requested services, where the inbox's
-/// service filter reads them; called whenever the case's status changes.
-pub(crate) async fn copy_case_state(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    id: &str,
-) -> StoreResult<()> {
-    sqlx::query(
-        "UPDATE application_services SET (case_status, registered_on, case_number) = \
-         (SELECT status, registered_on, case_number FROM applications WHERE id = $1) \
-         WHERE application_id = $1",
-    )
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
 impl Store {
     /// One page of the inbox and how many cases match.
     pub async fn inbox(
@@ -278,7 +246,7 @@ impl Store {
         for (row, id) in rows.iter().zip(ids) {
             let services = services_of.remove(&id).unwrap_or_default();
             let subject: crate::applications::PersonInput =
-                crate::programme::store::from_json(&row.try_get::<String, _>("subject")?)?;
+                crate::store::rows::from_json(&row.try_get::<String, _>("subject")?)?;
             let channel: String = row.try_get("channel")?;
             let status: String = row.try_get("status")?;
             let path: Option<String> = row.try_get("path")?;

@@ -4,7 +4,7 @@
 //! from their parent's id, so they are stable between calls.
 
 use super::CatalogueFilter;
-use super::search::query_words;
+use crate::domain::search_text::query_words;
 use crate::error::AppError;
 use crate::gate::{Permission, request_parts, require_with};
 use crate::programme::fees::{FeeRule, IncomeTable};

@@ -3,11 +3,10 @@
 //! fee table and calculator, and the directory of providers. No sign-in; every view is a GET
 //! URL, so it can be shared and works without JavaScript.
 
+pub mod fee_views;
 #[cfg(feature = "ssr")]
 pub mod hsds;
-pub mod labels;
 pub mod pages;
-pub mod search;
 pub mod self_check;
 #[cfg(feature = "ssr")]
 mod store;
@@ -100,7 +99,7 @@ impl CatalogueQuery {
 
     pub fn filter(&self) -> CatalogueFilter {
         CatalogueFilter {
-            words: search::query_words(&self.words),
+            words: crate::domain::search_text::query_words(&self.words),
             area: ServiceArea::from_code(&self.area),
             group: TargetGroup::from_code(&self.group),
             form: ServiceForm::from_code(&self.form),
@@ -188,7 +187,7 @@ pub struct ServiceDetails {
     /// The fee for the calculator's inputs, when they were given.
     pub quote: Option<Result<FeeQuote, String>>,
     /// What is left of the service's limit, when it has one.
-    pub capacity: Option<crate::cases::Capacity>,
+    pub capacity: Option<crate::case_file::model::Capacity>,
 }
 
 /// The calculator's inputs as typed in the URL.

@@ -2,14 +2,13 @@
 //! published services whose conditions they meet and, for the others, what is not met.
 
 use super::ServiceSummary;
-use super::labels::area_label;
-use super::pages::HouseholdChoice;
+use super::fee_views::HouseholdChoice;
+use crate::components::page::ErrorNotice;
 use crate::components::page::PageTitle;
-use crate::domain::ServiceArea;
+use crate::domain::{Labelled, ServiceArea};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::programme::eligibility::{Answers, Unmet};
-use crate::shell::ErrorNotice;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
@@ -234,7 +233,7 @@ fn SelfCheckForm(query: SelfCheckQuery, error: Option<String>) -> impl IntoView 
                             let selected = area.code() == query.area;
                             view! {
                                 <option value=area.code() selected=selected>
-                                    {area_label(i18n, *area)}
+                                    {area.label(i18n)}
                                 </option>
                             }
                         })

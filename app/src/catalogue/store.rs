@@ -2,8 +2,8 @@
 
 use super::{CatalogueFilter, ServiceSummary};
 use crate::programme::Service;
-use crate::programme::store::from_json;
 use crate::providers::Provider;
+use crate::store::rows::from_json;
 use crate::store::{Store, StoreResult};
 use sqlx::Row;
 

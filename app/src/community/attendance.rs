@@ -80,7 +80,7 @@ pub async fn record_attendance(activity: String, input: AttendanceForm) -> Resul
     store
         .record_attendance(&activity, &attendance, &by, now)
         .await?;
-    super::communities::audit(
+    crate::community::trail::audit(
         &access,
         "community_activity",
         &activity,
@@ -110,7 +110,7 @@ pub async fn record_stage_evaluation(
     store
         .insert_evaluation(&community, stage, &text, &by, access.state.clock.now())
         .await?;
-    super::communities::audit(
+    crate::community::trail::audit(
         &access,
         "community",
         &community,

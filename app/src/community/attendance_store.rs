@@ -1,8 +1,8 @@
 //! Attendance of activities and the organiser's stage evaluations, in the database.
 
 use super::attendance::NewAttendance;
-use super::store::coded;
 use super::{Evaluation, Stage};
+use crate::store::rows::coded;
 use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::Row;

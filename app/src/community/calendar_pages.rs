@@ -7,13 +7,11 @@ use super::calendar::{
     CancelRegistration, SignUpForActivity, load_calendar, load_my_registration,
     load_public_activity, month_code, next_month, page_of, previous_month,
 };
-use super::labels::{activity_kind_label, registration_label};
 use super::{Activity, CalendarFilter, CalendarMonth, MyRegistration, RegistrationStatus};
-use crate::catalogue::labels::{area_label, group_label};
 use crate::components::choice::{Choice, coded_options};
 use crate::components::form::{CheckboxField, ErrorSummary, TextField, last_error};
 use crate::components::page::{PageTitle, page_failure};
-use crate::domain::{ServiceArea, warsaw_display};
+use crate::domain::{Labelled, ServiceArea, warsaw_display};
 use crate::i18n::*;
 use crate::programme::TargetGroup;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -159,12 +157,8 @@ fn calendar_href(month: NaiveDate, filter: &CalendarFilter) -> String {
 #[component]
 fn Month(month: CalendarMonth, filter: CalendarFilter) -> impl IntoView {
     let i18n = use_i18n();
-    let areas = coded_options(&ServiceArea::ALL, ServiceArea::code, |a| {
-        area_label(i18n, a)
-    });
-    let groups = coded_options(TargetGroup::ALL, TargetGroup::code, |g| {
-        group_label(i18n, g)
-    });
+    let areas = coded_options(&ServiceArea::ALL, ServiceArea::code, |a| a.label(i18n));
+    let groups = coded_options(&TargetGroup::ALL, TargetGroup::code, |g| g.label(i18n));
     let feed = match filter.community.as_str() {
         "" => "/wydarzenia/kalendarz.ics".to_owned(),
         id => format!("/wydarzenia/kalendarz.ics?spolecznosc={id}"),
@@ -247,7 +241,7 @@ fn EventItem(activity: Activity) -> impl IntoView {
             <p class="event__when">{when_text(activity.starts_at, activity.ends_at)}</p>
             <p>
                 {activity.place.clone()} " · " {activity.community_name.clone()} " · "
-                {activity_kind_label(i18n, activity.kind)}
+                {activity.kind.label(i18n)}
             </p>
             {(!access.is_empty()).then(|| view! { <p>{access}</p> })}
             <p>
@@ -332,7 +326,7 @@ fn ActivityView(activity: Activity) -> impl IntoView {
                 {if access.is_empty() { t_string!(i18n, calendar.accessibility_unknown).to_string() } else { access }}
             </dd>
             <dt>{t!(i18n, calendar.kind)}</dt>
-            <dd>{activity_kind_label(i18n, activity.kind)}</dd>
+            <dd>{activity.kind.label(i18n)}</dd>
             <dt>{t!(i18n, calendar.community)}</dt>
             <dd>{activity.community_name.clone()}</dd>
             {(!partners.is_empty()).then(|| view! {
@@ -429,7 +423,7 @@ fn RegistrationView(registration: MyRegistration, token: String) -> impl IntoVie
         <PageTitle text=Signal::derive(move || page_title.clone()) />
         <div class=panel role="status">
             <h1>{heading}</h1>
-            <p>{name} " · " {registration_label(i18n, status)}</p>
+            <p>{name} " · " {status.label(i18n)}</p>
             {position.map(|position| {
                 let position = count(position);
                 view! { <p>{t!(i18n, calendar.waiting_position, position = move || position)}</p> }

@@ -54,7 +54,13 @@ pub async fn create_community(
         Some(summary) => summary.community.id,
         None => {
             let id = store.insert_community(&community, &organiser, now).await?;
-            server::audit(&access, "community", &id, crate::audit::AuditAction::Create).await?;
+            crate::community::trail::audit(
+                &access,
+                "community",
+                &id,
+                crate::audit::AuditAction::Create,
+            )
+            .await?;
             id
         }
     };
@@ -107,7 +113,8 @@ pub async fn move_community_stage(
         Err(StoreError::Conflict) => return Err(AppError::invalid("stage", "stage_moved")),
         other => other?,
     }
-    server::audit(&access, "community", &id, crate::audit::AuditAction::Update).await?;
+    crate::community::trail::audit(&access, "community", &id, crate::audit::AuditAction::Update)
+        .await?;
     leptos_axum::redirect(&format!("/pracownik/spolecznosci/{id}?etap=1"));
     Ok(())
 }
@@ -140,7 +147,7 @@ pub async fn create_activity(community: String, input: ActivityForm) -> Result<(
     let id = store
         .insert_activity(&community, &activity, &by, now)
         .await?;
-    server::audit(
+    crate::community::trail::audit(
         &access,
         "community_activity",
         &id,
@@ -161,7 +168,7 @@ pub async fn load_activity_registrations(
     let store = &access.state.store;
     let activity = store.activity(&id).await?;
     let registrations = store.registrations_of(&id).await?;
-    server::audit(
+    crate::community::trail::audit(
         &access,
         "community_activity",
         &id,
@@ -170,30 +177,4 @@ pub async fn load_activity_registrations(
     .await?;
     let may_edit = Permission::OrganiseCommunity.allowed_for(&access.signed_in()?.roles);
     Ok((activity, registrations, may_edit))
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) use server::audit;
-
-#[cfg(feature = "ssr")]
-mod server {
-    use crate::audit::{AuditAction, AuditEvent};
-    use crate::error::AppError;
-    use crate::gate::Access;
-
-    /// Records `action` on a record of the room, for the purpose of community organising.
-    pub async fn audit(
-        access: &Access,
-        record_type: &str,
-        id: &str,
-        action: AuditAction,
-    ) -> Result<(), AppError> {
-        let event = AuditEvent {
-            record_type: Some(record_type.into()),
-            record_id: Some(id.into()),
-            purpose: Some("community_organising".into()),
-            ..access.event(action)
-        };
-        access.record(&event).await
-    }
 }

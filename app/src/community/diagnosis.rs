@@ -9,6 +9,7 @@ use super::Community;
 use super::forms::{check_choice, check_optional_count, check_short};
 use crate::domain::ServiceArea;
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::error::{AppError, FieldErrors};
 use crate::forms::check_text;
 use crate::programme::TargetGroup;
@@ -30,6 +31,18 @@ coded_enum! {
         Involvement = "involvement",
     }
 }
+
+labels!(MapEntryKind, osl_map {
+    Leader => kind_leader,
+    Organisation => kind_organisation,
+    Place => kind_place,
+    CentreResource => kind_centre,
+    Problem => kind_problem,
+    Opinion => kind_opinion,
+    Idea => kind_idea,
+    Barrier => kind_barrier,
+    Involvement => kind_involvement,
+});
 
 impl MapEntryKind {
     /// A resource of the community (else one of its needs).
@@ -210,7 +223,7 @@ pub async fn load_community_map(id: String) -> Result<CommunityMap, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::ReadCommunity).await?;
     let map = server::map(&access, &id).await?;
-    super::communities::audit(
+    crate::community::trail::audit(
         &access,
         "community_map",
         &id,
@@ -272,7 +285,7 @@ pub async fn remove_map_entry(community: String, entry: String) -> Result<(), Ap
         .store
         .remove_map_entry(&community, &entry)
         .await?;
-    super::communities::audit(
+    crate::community::trail::audit(
         &access,
         "community_map",
         &community,
@@ -297,7 +310,7 @@ pub async fn save_community_profile(community: String, input: ProfileForm) -> Re
     store
         .save_community_profile(&community, &profile, &by, access.state.clock.now())
         .await?;
-    super::communities::audit(
+    crate::community::trail::audit(
         &access,
         "community_map",
         &community,
@@ -340,7 +353,7 @@ pub(crate) mod server {
         store
             .insert_map_entry(community, entry, &by, access.state.clock.now())
             .await?;
-        super::super::communities::audit(
+        crate::community::trail::audit(
             access,
             "community_map",
             community,

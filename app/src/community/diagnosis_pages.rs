@@ -5,13 +5,11 @@ use super::diagnosis::{
     AddMapEntry, CommunityMap, CommunityProfile, MapEntry, MapEntryKind, MapReportedNeed,
     RemoveMapEntry, ReportedNeed, SaveCommunityProfile, load_community_map,
 };
-use super::labels::map_kind_label;
-use crate::catalogue::labels::{area_label, group_label};
 use crate::components::choice::coded_options;
 use crate::components::form::{ErrorSummary, SelectField, TextArea, TextField, last_error};
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;
-use crate::domain::warsaw_display;
+use crate::domain::{Labelled, warsaw_display};
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -148,7 +146,7 @@ fn Entries(
             let label = format!("{}: {}", t_string!(i18n, osl_map.remove), entry.name);
             view! {
                 <tr>
-                    <td>{map_kind_label(i18n, entry.kind)}</td>
+                    <td>{entry.kind.label(i18n)}</td>
                     <td>{entry.name}</td>
                     <td>{entry.place}</td>
                     <td>{entry.source}</td>
@@ -193,9 +191,7 @@ fn NewEntry(community: String) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<AddMapEntry>::new();
     let error = last_error(action);
-    let kinds = coded_options(MapEntryKind::ALL, MapEntryKind::code, |k| {
-        map_kind_label(i18n, k)
-    });
+    let kinds = coded_options(&MapEntryKind::ALL, MapEntryKind::code, |k| k.label(i18n));
     view! {
         <h3>{t!(i18n, osl_map.add_title)}</h3>
         <ErrorSummary error />
@@ -255,8 +251,8 @@ fn Reported(reported: Vec<ReportedNeed>, community: String, may_edit: bool) -> i
             view! {
                 <tr>
                     <td>{warsaw_display(need.created_at)}</td>
-                    <td>{area_label(i18n, need.area)}</td>
-                    <td>{group_label(i18n, need.target_group)}</td>
+                    <td>{need.area.label(i18n)}</td>
+                    <td>{need.target_group.label(i18n)}</td>
                     <td>{need.place}</td>
                     <td>{need.description}</td>
                     <td>{action}</td>

@@ -2,9 +2,10 @@
 
 use super::Community;
 use super::diagnosis::{CommunityProfile, MapEntry, MapEntryKind, NewMapEntry, ReportedNeed};
-use super::store::{coded, digest, flag};
+use super::store::{digest, flag};
 use crate::domain::ServiceArea;
 use crate::programme::TargetGroup;
+use crate::store::rows::coded;
 use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::Row;

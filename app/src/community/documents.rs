@@ -296,7 +296,7 @@ pub async fn map_pdf(
     let file = async {
         let access = access?;
         let map = super::diagnosis::server::map(&access, &id).await?;
-        super::communities::audit(
+        crate::community::trail::audit(
             &access,
             "community_map",
             &id,

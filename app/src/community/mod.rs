@@ -22,7 +22,6 @@ pub mod documents;
 pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod ics;
-pub mod labels;
 pub mod participation;
 pub mod participation_pages;
 #[cfg(feature = "ssr")]
@@ -35,6 +34,8 @@ pub mod staff_pages;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
+pub(crate) mod trail;
+#[cfg(feature = "ssr")]
 pub mod volunteer_documents;
 pub mod volunteer_pages;
 pub mod volunteers;
@@ -43,6 +44,7 @@ pub mod volunteers_store;
 
 use crate::domain::ServiceArea;
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::programme::TargetGroup;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -55,6 +57,11 @@ coded_enum! {
     }
 }
 
+labels!(CommunityKind, community {
+    Territorial => kind_territorial,
+    Categorial => kind_categorial,
+});
+
 coded_enum! {
     /// The kind of area a territorial community lives in.
     Territory {
@@ -63,6 +70,12 @@ coded_enum! {
         District = "district",
     }
 }
+
+labels!(Territory, community {
+    Village => territory_village,
+    Estate => territory_estate,
+    District => territory_district,
+});
 
 coded_enum! {
     /// The six stages of the organising cycle (seed 004), repeated until the community acts
@@ -83,6 +96,15 @@ coded_enum! {
     }
 }
 
+labels!(Stage, community {
+    Diagnosis => stage_diagnosis,
+    Addressees => stage_addressees,
+    Network => stage_network,
+    ActionPlan => stage_action_plan,
+    Action => stage_action,
+    Evaluation => stage_evaluation,
+});
+
 impl Stage {
     /// 1 to 6.
     pub fn number(self) -> usize {
@@ -102,6 +124,15 @@ coded_enum! {
     }
 }
 
+labels!(ActivityKind, community {
+    Workshop => activity_workshop,
+    IntegrationEvent => activity_integration_event,
+    Campaign => activity_campaign,
+    SelfHelpGroup => activity_self_help_group,
+    SocialProject => activity_social_project,
+    VolunteerClub => activity_volunteer_club,
+});
+
 coded_enum! {
     /// Where a sign-up stands.
     RegistrationStatus {
@@ -110,6 +141,12 @@ coded_enum! {
         Cancelled = "cancelled",
     }
 }
+
+labels!(RegistrationStatus, community {
+    Registered => registration_registered,
+    Waiting => registration_waiting,
+    Cancelled => registration_cancelled,
+});
 
 /// A community as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,11 +3,10 @@
 //! JavaScript).
 
 use super::PersonRegistration;
-use super::labels::registration_label;
 use super::participation::{CancelMyRegistration, load_my_activities};
 use crate::components::form::{ErrorSummary, last_error};
 use crate::components::page::{PageTitle, page_failure};
-use crate::domain::warsaw_display;
+use crate::domain::{Labelled, warsaw_display};
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -64,7 +63,7 @@ fn MyActivities(list: Vec<PersonRegistration>) -> impl IntoView {
                 <li class="case-card">
                     <h2>{title}</h2>
                     <p>
-                        <span class="tag">{registration_label(i18n, registration.status)}</span>
+                        <span class="tag">{registration.status.label(i18n)}</span>
                         " " {warsaw_display(activity.starts_at)} " · " {activity.place}
                     </p>
                     <ActionForm action attr:class="form">

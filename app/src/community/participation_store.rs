@@ -2,8 +2,8 @@
 //! section E can name, a person's sign-ups (their account's, or made for their case), and the
 //! sign-up an account may cancel; and forgetting who signed up once an activity is over.
 
-use super::store::coded;
 use super::{ActivityRef, PersonRegistration, RegistrationStatus};
+use crate::store::rows::coded;
 use crate::store::{Store, StoreError, StoreResult, from_db_time, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::Row;

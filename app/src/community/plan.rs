@@ -7,6 +7,7 @@
 use super::Community;
 use crate::domain::Grosze;
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::error::AppError;
 use crate::programme::forms::Checker;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -25,6 +26,12 @@ coded_enum! {
     }
 }
 
+labels!(GoalMeasure, osl_plan {
+    Participants => measure_participants,
+    Activities => measure_activities,
+    Manual => measure_manual,
+});
+
 coded_enum! {
     /// Where a version of a plan stands.
     PlanState {
@@ -34,6 +41,12 @@ coded_enum! {
         Superseded = "superseded",
     }
 }
+
+labels!(PlanState, osl_plan {
+    Draft => state_draft,
+    Adopted => state_adopted,
+    Superseded => state_superseded,
+});
 
 /// Highest baseline or target.
 const MAX_INDICATOR: u32 = 1_000_000;
@@ -356,7 +369,7 @@ pub async fn adopt_osl_plan(
         Err(StoreError::Conflict) => return Err(AppError::invalid("changes", "plan_changed")),
         other => other?,
     }
-    super::communities::audit(
+    crate::community::trail::audit(
         &access,
         "osl_plan",
         &draft.id,
@@ -436,7 +449,7 @@ pub(crate) mod server {
                 other => break other.map(|()| draft)?,
             }
         };
-        super::super::communities::audit(
+        crate::community::trail::audit(
             access,
             "osl_plan",
             &draft.id,

@@ -2,7 +2,6 @@
 //! the version in force with their progress, the draft with the forms that change it and
 //! adopt it, and every version with its PDF.
 
-use super::labels::{measure_label, plan_state_label};
 use super::plan::{
     AddPlanGoal, AddPlanTask, AdoptOslPlan, GoalMeasure, GoalProgress, PlanFile, PlanVersion,
     RemovePlanItem, load_osl_plan,
@@ -11,7 +10,7 @@ use crate::components::choice::coded_options;
 use crate::components::form::{ErrorSummary, SelectField, TextArea, TextField, last_error};
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;
-use crate::domain::{date_display, warsaw_display};
+use crate::domain::{Labelled, date_display, warsaw_display};
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -133,7 +132,7 @@ pub fn GoalsProgress(progress: Vec<GoalProgress>) -> impl IntoView {
                             "{}: {} ({})",
                             t_string!(i18n, osl_plan.indicator),
                             progress.goal.indicator,
-                            measure_label(i18n, progress.goal.measure)
+                            progress.goal.measure.label(i18n)
                         )}
                     </p>
                     <progress
@@ -182,7 +181,7 @@ fn VersionTables(community: String, version: PlanVersion, removable: bool) -> im
                 <tr>
                     <td>{goal.statement.clone()}</td>
                     <td>{goal.indicator.clone()}</td>
-                    <td>{measure_label(i18n, goal.measure)}</td>
+                    <td>{goal.measure.label(i18n)}</td>
                     <td>{goal.baseline}</td>
                     <td>{goal.target}</td>
                     <td>{remove_button(goal.id.clone(), goal.statement.clone())}</td>
@@ -279,9 +278,7 @@ fn GoalForm(community: String, year: i32) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<AddPlanGoal>::new();
     let error = last_error(action);
-    let measures = coded_options(GoalMeasure::ALL, GoalMeasure::code, |m| {
-        measure_label(i18n, m)
-    });
+    let measures = coded_options(&GoalMeasure::ALL, GoalMeasure::code, |m| m.label(i18n));
     view! {
         <h3>{t!(i18n, osl_plan.add_goal)}</h3>
         <ErrorSummary error />
@@ -374,7 +371,7 @@ fn Versions(community: String, versions: Vec<PlanVersion>) -> impl IntoView {
             view! {
                 <tr>
                     <td>{version.version}</td>
-                    <td>{plan_state_label(i18n, version.state)}</td>
+                    <td>{version.state.label(i18n)}</td>
                     <td>{version.adopted_at.map(warsaw_display).unwrap_or_default()}</td>
                     <td>{version.changes.clone()}</td>
                     <td><a href=href download>{t!(i18n, osl_plan.pdf_of, version = move || number)}</a></td>

@@ -1,7 +1,7 @@
 //! The OSL plans' versions and what the activities added to their goals, in the database.
 
 use super::plan::{Contribution, PlanState, PlanVersion};
-use super::store::coded;
+use crate::store::rows::{coded, json_column as json, to_json};
 use crate::store::{
     Store, StoreError, StoreResult, from_db_time, new_id, placeholders, to_db_time,
 };
@@ -14,11 +14,6 @@ const PLAN_COLUMNS: &str = "p.id, p.year, p.version, p.state, p.goals, p.tasks, 
      p.revision, c.display_name AS created_by, p.created_at, a.display_name AS adopted_by, \
      p.adopted_at FROM osl_plans p JOIN users c ON c.id = p.created_by \
      LEFT JOIN users a ON a.id = p.adopted_by";
-
-fn json<T: serde::de::DeserializeOwned>(row: &AnyRow, column: &str) -> StoreResult<T> {
-    let text: String = row.try_get(column)?;
-    serde_json::from_str(&text).map_err(|err| StoreError::Corrupt(format!("{column}: {err}")))
-}
 
 fn plan_from(row: &AnyRow) -> StoreResult<PlanVersion> {
     let number = |column: &str| -> StoreResult<i64> { Ok(row.try_get::<i64, _>(column)?) };
@@ -37,10 +32,6 @@ fn plan_from(row: &AnyRow) -> StoreResult<PlanVersion> {
         adopted_by: row.try_get("adopted_by")?,
         adopted_at: adopted_at.as_deref().map(from_db_time).transpose()?,
     })
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> StoreResult<String> {
-    serde_json::to_string(value).map_err(|err| StoreError::Corrupt(err.to_string()))
 }
 
 impl Store {

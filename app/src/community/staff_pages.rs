@@ -8,23 +8,19 @@ use super::communities::{
     CreateActivity, CreateCommunity, MoveCommunityStage, load_activity_registrations,
     load_communities, load_community,
 };
-use super::labels::{
-    activity_kind_label, kind_label, registration_label, stage_label, territory_label,
-};
 use super::plan_pages::GoalsProgress;
 use super::volunteer_pages::ActivityVolunteers;
 use super::{
     Activity, ActivityKind, CommunityFile, CommunityKind, CommunitySummary, Evaluation,
     Registration, Stage, Territory,
 };
-use crate::catalogue::labels::{area_label, group_label};
 use crate::components::choice::coded_options;
 use crate::components::form::{
     CheckboxField, ErrorSummary, Radios, SelectField, TextArea, TextField, last_error,
 };
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;
-use crate::domain::{ServiceArea, warsaw_display};
+use crate::domain::{Labelled, ServiceArea, warsaw_display};
 use crate::i18n::*;
 use crate::programme::TargetGroup;
 use leptos::form::ActionForm;
@@ -72,12 +68,12 @@ fn CommunityList(list: Vec<CommunitySummary>) -> impl IntoView {
                 let stage = format!(
                     "{}. {}",
                     community.stage.number(),
-                    stage_label(i18n, community.stage)
+                    community.stage.label(i18n)
                 );
                 view! {
                     <tr>
                         <td><a href=href>{community.name.clone()}</a></td>
-                        <td>{kind_label(i18n, community.kind)}</td>
+                        <td>{community.kind.label(i18n)}</td>
                         <td>{stage}</td>
                         <td>{community.organiser_name.clone()}</td>
                         <td>{upcoming}</td>
@@ -111,15 +107,9 @@ pub fn NewCommunityPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CreateCommunity>::new();
     let error = last_error(action);
-    let kinds = coded_options(CommunityKind::ALL, CommunityKind::code, |k| {
-        kind_label(i18n, k)
-    });
-    let territories = coded_options(Territory::ALL, Territory::code, |t| {
-        territory_label(i18n, t)
-    });
-    let groups = coded_options(TargetGroup::ALL, TargetGroup::code, |g| {
-        group_label(i18n, g)
-    });
+    let kinds = coded_options(&CommunityKind::ALL, CommunityKind::code, |k| k.label(i18n));
+    let territories = coded_options(&Territory::ALL, Territory::code, |t| t.label(i18n));
+    let groups = coded_options(&TargetGroup::ALL, TargetGroup::code, |g| g.label(i18n));
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, community.new).to_string()) />
         <nav aria-label=move || t_string!(i18n, catalogue.breadcrumb).to_string() class="breadcrumb">
@@ -209,9 +199,9 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
     let title = community.name.clone();
     let whom = match (community.territory, community.target_group) {
         (Some(territory), _) => {
-            format!("{}: {}", territory_label(i18n, territory), community.place)
+            format!("{}: {}", territory.label(i18n), community.place)
         }
-        (None, Some(group)) => group_label(i18n, group),
+        (None, Some(group)) => group.label(i18n).to_string(),
         (None, None) => community.place.clone(),
     };
     let stages = Stage::ALL
@@ -220,7 +210,7 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
             let current = *stage == community.stage;
             view! {
                 <li aria-current=current.then_some("step") class:stage--current=current>
-                    {stage_label(i18n, *stage)}
+                    {stage.label(i18n)}
                 </li>
             }
         })
@@ -230,13 +220,13 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
         .map(|change| {
             let from = change
                 .from
-                .map(|s| stage_label(i18n, s))
+                .map(|s| s.label(i18n).to_string())
                 .unwrap_or_default();
             view! {
                 <tr>
                     <td>{warsaw_display(change.at)}</td>
                     <td>{from}</td>
-                    <td>{stage_label(i18n, change.to)}</td>
+                    <td>{change.to.label(i18n)}</td>
                     <td>{change.reason}</td>
                     <td>{change.by}</td>
                 </tr>
@@ -254,7 +244,7 @@ fn CommunityView(file: CommunityFile) -> impl IntoView {
         </Show>
         <dl class="facts">
             <dt>{t!(i18n, community.kind)}</dt>
-            <dd>{kind_label(i18n, community.kind)}</dd>
+            <dd>{community.kind.label(i18n)}</dd>
             <dt>{t!(i18n, community.whom)}</dt>
             <dd>{whom}</dd>
             {(!community.teryt.is_empty()).then(|| view! {
@@ -300,8 +290,8 @@ fn StageMove(id: String, current: Stage) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<MoveCommunityStage>::new();
     let error = last_error(action);
-    let stages = coded_options(Stage::ALL, Stage::code, |s| {
-        format!("{}. {}", s.number(), stage_label(i18n, s))
+    let stages = coded_options(&Stage::ALL, Stage::code, |s| {
+        format!("{}. {}", s.number(), s.label(i18n))
     });
     view! {
         <h3>{t!(i18n, community.move_title)}</h3>
@@ -339,7 +329,7 @@ fn ActivityList(activities: Vec<Activity>) -> impl IntoView {
                 <tr>
                     <td><a href=href>{activity.title.clone()}</a></td>
                     <td>{when_text(activity.starts_at, activity.ends_at)}</td>
-                    <td>{activity_kind_label(i18n, activity.kind)}</td>
+                    <td>{activity.kind.label(i18n)}</td>
                     <td>{public}</td>
                     <td>{format!("{} / {}", activity.registered, activity.capacity)}</td>
                     <td>{activity.waiting}</td>
@@ -377,7 +367,7 @@ fn Evaluations(evaluations: Vec<Evaluation>) -> impl IntoView {
             view! {
                 <tr>
                     <td>{warsaw_display(evaluation.at)}</td>
-                    <td>{stage_label(i18n, evaluation.stage)}</td>
+                    <td>{evaluation.stage.label(i18n)}</td>
                     <td>{evaluation.text}</td>
                     <td>{evaluation.by}</td>
                 </tr>
@@ -431,15 +421,9 @@ fn NewActivity(
     let i18n = use_i18n();
     let action = ServerAction::<CreateActivity>::new();
     let error = last_error(action);
-    let kinds = coded_options(ActivityKind::ALL, ActivityKind::code, |k| {
-        activity_kind_label(i18n, k)
-    });
-    let areas = coded_options(&ServiceArea::ALL, ServiceArea::code, |a| {
-        area_label(i18n, a)
-    });
-    let groups = coded_options(TargetGroup::ALL, TargetGroup::code, |g| {
-        group_label(i18n, g)
-    });
+    let kinds = coded_options(&ActivityKind::ALL, ActivityKind::code, |k| k.label(i18n));
+    let areas = coded_options(&ServiceArea::ALL, ServiceArea::code, |a| a.label(i18n));
+    let groups = coded_options(&TargetGroup::ALL, TargetGroup::code, |g| g.label(i18n));
     view! {
         <h3>{t!(i18n, community.new_activity)}</h3>
         <ErrorSummary error />
@@ -530,7 +514,7 @@ fn StaffActivity(
                     <td>{warsaw_display(registration.created_at)}</td>
                     <td>{registration.name}</td>
                     <td>{registration.contact}</td>
-                    <td>{registration_label(i18n, registration.status)}</td>
+                    <td>{registration.status.label(i18n)}</td>
                 </tr>
             }
         })

@@ -8,12 +8,11 @@ use super::{
 };
 use crate::domain::ServiceArea;
 use crate::programme::TargetGroup;
-use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
+use crate::store::rows::{coded, count, optional_coded};
+use crate::store::{Store, StoreError, StoreResult, Tx, from_db_time, new_id, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::any::AnyRow;
-
-type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
 
 const COMMUNITY_COLUMNS: &str = "c.id, c.name, c.kind, c.territory, c.place, c.teryt, \
      c.target_group, c.description, c.organiser_id, u.display_name AS organiser_name, c.stage, \
@@ -31,33 +30,6 @@ const ACTIVITY_COLUMNS: &str = "a.id, a.community_id, c.name AS community_name, 
       WHERE r.activity_id = a.id AND r.status = 'waiting') AS waiting \
      FROM community_activities a JOIN communities c ON c.id = a.community_id \
      LEFT JOIN supporting_activities s ON s.id = a.supporting_activity_id";
-
-/// A coded column's value, `Corrupt` when the code is unknown.
-pub(super) fn coded<T>(
-    row: &AnyRow,
-    column: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> StoreResult<T> {
-    let code: String = row.try_get(column)?;
-    parse(&code).ok_or(StoreError::Corrupt(code))
-}
-
-/// A coded column that may be empty.
-pub(super) fn optional_coded<T>(
-    row: &AnyRow,
-    column: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> StoreResult<Option<T>> {
-    let code: String = row.try_get(column)?;
-    match code.as_str() {
-        "" => Ok(None),
-        _ => parse(&code).map(Some).ok_or(StoreError::Corrupt(code)),
-    }
-}
-
-pub(super) fn count(row: &AnyRow, column: &str) -> StoreResult<u32> {
-    Ok(u32::try_from(row.try_get::<i64, _>(column)?).unwrap_or(0))
-}
 
 pub(super) fn flag(row: &AnyRow, column: &str) -> StoreResult<bool> {
     Ok(row.try_get::<i64, _>(column)? != 0)

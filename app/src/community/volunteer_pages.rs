@@ -4,7 +4,6 @@
 //! volunteer: the decision, proposals, hours), and the matches shown on an activity's page.
 
 use super::calendar_pages::when_text;
-use super::labels::{assignment_label, availability_label, skill_label, volunteer_status_label};
 use super::volunteers::{
     AnswerAssignment, Assignment, AssignmentStatus, Availability, DecideVolunteer, MatchReason,
     MyVolunteering, OfferVolunteering, ProposeAssignment, RecordVolunteerHours, Skill, Volunteer,
@@ -17,7 +16,7 @@ use crate::components::form::{
 };
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;
-use crate::domain::{date_display, warsaw_display};
+use crate::domain::{Labelled, date_display, warsaw_display};
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -30,10 +29,8 @@ pub fn VolunteerOfferPage() -> impl IntoView {
     let query = use_query_map();
     let action = ServerAction::<OfferVolunteering>::new();
     let error = last_error(action);
-    let skills = coded_options(Skill::ALL, Skill::code, |s| skill_label(i18n, s));
-    let times = coded_options(Availability::ALL, Availability::code, |a| {
-        availability_label(i18n, a)
-    });
+    let skills = coded_options(&Skill::ALL, Skill::code, |s| s.label(i18n));
+    let times = coded_options(&Availability::ALL, Availability::code, |a| a.label(i18n));
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, volunteers.offer_title).to_string()) />
         <h1>{t!(i18n, volunteers.offer_title)}</h1>
@@ -154,7 +151,7 @@ fn MyVolunteeringView(mine: MyVolunteering, token: String) -> impl IntoView {
                     <td>{assignment.activity.title.clone()}</td>
                     <td>{when_text(assignment.activity.starts_at, assignment.activity.ends_at)}</td>
                     <td>{assignment.activity.place.clone()}</td>
-                    <td>{assignment_label(i18n, assignment.status)}</td>
+                    <td>{assignment.status.label(i18n)}</td>
                     <td>{assignment.minutes.map(hours_text).unwrap_or_default()}</td>
                     <td>
                         {open.then(|| view! {
@@ -188,7 +185,7 @@ fn MyVolunteeringView(mine: MyVolunteering, token: String) -> impl IntoView {
             <dt>{t!(i18n, volunteers.name)}</dt>
             <dd>{volunteer.name.clone()}</dd>
             <dt>{t!(i18n, volunteers.status)}</dt>
-            <dd>{volunteer_status_label(i18n, volunteer.status)}</dd>
+            <dd>{volunteer.status.label(i18n)}</dd>
             <dt>{t!(i18n, volunteers.hours)}</dt>
             <dd>{hours_text(total)}</dd>
         </dl>
@@ -251,13 +248,13 @@ fn VolunteerList(list: Vec<Volunteer>) -> impl IntoView {
             let skills = volunteer
                 .skills
                 .iter()
-                .map(|s| skill_label(i18n, *s))
+                .map(|s| s.label(i18n).to_string())
                 .collect::<Vec<_>>()
                 .join(", ");
             view! {
                 <tr>
                     <td><a href=href>{volunteer.name.clone()}</a></td>
-                    <td>{volunteer_status_label(i18n, volunteer.status)}</td>
+                    <td>{volunteer.status.label(i18n)}</td>
                     <td>{skills}</td>
                     <td>{volunteer.areas.clone()}</td>
                     <td>{warsaw_display(volunteer.created_at)}</td>
@@ -337,14 +334,14 @@ fn VolunteerView(file: VolunteerFile) -> impl IntoView {
         volunteer
             .skills
             .iter()
-            .map(|s| skill_label(i18n, *s))
+            .map(|s| s.label(i18n).to_string())
             .collect(),
     );
     let times = list(
         volunteer
             .availability
             .iter()
-            .map(|a| availability_label(i18n, *a))
+            .map(|a| a.label(i18n).to_string())
             .collect(),
     );
     let period = volunteer
@@ -376,7 +373,7 @@ fn VolunteerView(file: VolunteerFile) -> impl IntoView {
         </Show>
         <dl class="facts">
             <dt>{t!(i18n, volunteers.status)}</dt>
-            <dd>{volunteer_status_label(i18n, volunteer.status)}</dd>
+            <dd>{volunteer.status.label(i18n)}</dd>
             <dt>{t!(i18n, volunteers.email)}</dt>
             <dd>{volunteer.email.clone()}</dd>
             <dt>{t!(i18n, volunteers.phone)}</dt>
@@ -467,7 +464,7 @@ fn Assignments(volunteer: String, assignments: Vec<Assignment>, may_edit: bool) 
                     <td>{assignment.activity.title.clone()}</td>
                     <td>{when_text(assignment.activity.starts_at, assignment.activity.ends_at)}</td>
                     <td>{assignment.role.clone()}</td>
-                    <td>{assignment_label(i18n, assignment.status)}</td>
+                    <td>{assignment.status.label(i18n)}</td>
                     <td>{assignment.minutes.map(hours_text).unwrap_or_default()}</td>
                     <td>
                         {recordable.then(|| view! {
@@ -562,7 +559,7 @@ pub fn ActivityVolunteers(activity: String, may_edit: bool) -> impl IntoView {
                     let assigned_rows = assigned
                         .into_iter()
                         .map(|a| view! {
-                            <li>{format!("{} — {}", a.volunteer_name, assignment_label(i18n, a.status))}</li>
+                            <li>{format!("{} — {}", a.volunteer_name, a.status.label(i18n))}</li>
                         })
                         .collect_view();
                     let match_rows = matches

@@ -8,6 +8,7 @@
 
 use super::Activity;
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::domain::{Email, PhoneNumber};
 use crate::error::{AppError, FieldErrors};
 use crate::forms::check_text;
@@ -29,6 +30,17 @@ coded_enum! {
     }
 }
 
+labels!(Skill, volunteers {
+    Companionship => skill_companionship,
+    Shopping => skill_shopping,
+    Driving => skill_driving,
+    DigitalHelp => skill_digital_help,
+    Tutoring => skill_tutoring,
+    Events => skill_events,
+    CraftsCooking => skill_crafts_cooking,
+    Translation => skill_translation,
+});
+
 coded_enum! {
     /// When a volunteer can help.
     Availability {
@@ -38,6 +50,13 @@ coded_enum! {
         Weekends = "weekends",
     }
 }
+
+labels!(Availability, volunteers {
+    WeekdayMornings => time_weekday_mornings,
+    WeekdayAfternoons => time_weekday_afternoons,
+    WeekdayEvenings => time_weekday_evenings,
+    Weekends => time_weekends,
+});
 
 impl Availability {
     /// The part of the week a moment falls in, in Warsaw.
@@ -61,6 +80,12 @@ coded_enum! {
     }
 }
 
+labels!(VolunteerStatus, volunteers {
+    Applied => status_applied,
+    Approved => status_approved,
+    Declined => status_declined,
+});
+
 coded_enum! {
     /// Where a volunteer's assignment to an activity stands.
     AssignmentStatus {
@@ -72,6 +97,13 @@ coded_enum! {
         Done = "done",
     }
 }
+
+labels!(AssignmentStatus, volunteers {
+    Proposed => assignment_proposed,
+    Confirmed => assignment_confirmed,
+    Declined => assignment_declined,
+    Done => assignment_done,
+});
 
 /// Youngest a volunteer may be without a guardian's consent on paper (the form asks the
 /// year of birth only to know it).
@@ -289,7 +321,7 @@ fn skills_for(kind: super::ActivityKind) -> &'static [Skill] {
         Campaign => &[Skill::Events, Skill::Translation],
         SelfHelpGroup => &[Skill::Companionship],
         SocialProject => &[Skill::Events, Skill::Companionship, Skill::Shopping],
-        VolunteerClub => Skill::ALL,
+        VolunteerClub => &Skill::ALL,
     }
 }
 

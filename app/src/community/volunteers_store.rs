@@ -1,9 +1,9 @@
 //! Volunteers and their assignments to activities, in the database.
 
-use super::store::{coded, count};
 use super::volunteers::{
     Assignment, AssignmentStatus, Availability, NewVolunteer, Skill, Volunteer, VolunteerStatus,
 };
+use crate::store::rows::{coded, count};
 use crate::store::{Store, StoreError, StoreResult, from_db_time, new_id, to_db_time};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;

@@ -37,12 +37,12 @@ pub fn Choice(
 }
 
 /// `(code, label)` pairs for a `<select>` or checkboxes over a coded enum.
-pub fn coded_options<T: Copy>(
+pub fn coded_options<T: Copy, L: Into<String>>(
     all: &[T],
     code: impl Fn(T) -> &'static str,
-    label: impl Fn(T) -> String,
+    label: impl Fn(T) -> L,
 ) -> Vec<(String, String)> {
     all.iter()
-        .map(|item| (code(*item).to_owned(), label(*item)))
+        .map(|item| (code(*item).to_owned(), label(*item).into()))
         .collect()
 }

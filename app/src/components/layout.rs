@@ -1,8 +1,8 @@
 //! The frame of every page: skip link, header with navigation, language and display switches,
 //! the main landmark and the footer.
 
-use crate::app::CentreResource;
 use crate::centre::CentreInfo;
+use crate::centre::CentreResource;
 use crate::components::idle::IdleWarning;
 use crate::components::page::WithCentre;
 use crate::i18n::*;

@@ -1,5 +1,6 @@
-use crate::app::CentreResource;
 use crate::centre::CentreInfo;
+use crate::centre::CentreResource;
+use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -12,7 +13,7 @@ pub fn page_failure(error: crate::error::AppError, back: &str) -> AnyView {
             let path = format!("/logowanie?powrot={back}");
             view! { <Redirect path /> }.into_any()
         }
-        error => view! { <crate::shell::ErrorNotice error /> }.into_any(),
+        error => view! { <ErrorNotice error /> }.into_any(),
     }
 }
 
@@ -49,4 +50,29 @@ where
 {
     let centre = expect_context::<CentreResource>();
     view! { <Suspense>{move || Suspend::new(async move { centre.await.ok().map(render) })}</Suspense> }
+}
+
+/// What a page shows when loading its data failed.
+#[component]
+pub fn ErrorNotice(error: crate::error::AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(error.status_code()),
+    ) {
+        response.set_status(status);
+    }
+    let message = move || match error {
+        crate::error::AppError::NotFound => t_string!(i18n, errors.not_found_text).to_string(),
+        crate::error::AppError::Forbidden => t_string!(i18n, errors.forbidden_text).to_string(),
+        crate::error::AppError::Unavailable => t_string!(i18n, errors.unavailable_text).to_string(),
+        _ => t_string!(i18n, errors.internal_text).to_string(),
+    };
+    view! {
+        <div class="notice notice--error" role="alert">
+            <h2>{t!(i18n, errors.error_heading)}</h2>
+            <p>{message}</p>
+        </div>
+    }
 }

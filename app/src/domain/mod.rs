@@ -1,4 +1,4 @@
-//! Domain types: validated identifiers, money, codes and roles.
+//! Domain types: validated identifiers, money, codes (with their translated names) and roles.
 //!
 //! Every type here is "parse, don't validate": once you hold a value, it is
 //! known to be well-formed, so the rest of the application never re-checks.
@@ -49,47 +49,13 @@ macro_rules! string_newtype {
     };
 }
 
-/// The code/label plumbing shared by the closed enums (`ServiceArea`, `Role`).
-///
-/// The enum must have `code(self) -> &'static str` and
-/// `from_code(&str) -> Option<Self>`. Serde goes through `code()` so the
-/// stored form is exactly the DB/URL code, with one source of truth.
-macro_rules! code_enum {
-    ($ty:ident, $err:ty) => {
-        impl ::core::fmt::Display for $ty {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.code())
-            }
-        }
-
-        impl ::core::str::FromStr for $ty {
-            type Err = $err;
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                Self::from_code(s).ok_or(<$err>::UnknownCode)
-            }
-        }
-
-        impl ::core::convert::TryFrom<::std::string::String> for $ty {
-            type Error = $err;
-            fn try_from(s: ::std::string::String) -> ::core::result::Result<Self, Self::Error> {
-                s.parse()
-            }
-        }
-
-        impl ::core::convert::From<$ty> for &'static str {
-            fn from(v: $ty) -> &'static str {
-                v.code()
-            }
-        }
-    };
-}
-
 pub mod archival;
 pub mod case_number;
 pub mod clock;
 pub mod coded;
 pub mod email;
 pub mod krs;
+pub mod label;
 pub mod money;
 pub mod nip;
 pub mod pesel;
@@ -97,14 +63,17 @@ pub mod phone;
 pub mod postal_code;
 pub mod regon;
 pub mod role;
+pub mod search_text;
 pub mod service_area;
 pub mod teryt;
+pub mod working_days;
 
 pub use archival::{ArchivalCategory, ArchivalError, JrwaSymbol, Retention};
 pub use case_number::{CaseNumber, CaseNumberError};
 pub use clock::{Clock, date_display, past_day, warsaw_date, warsaw_display};
 pub use email::{Email, EmailError};
 pub use krs::{Krs, KrsError};
+pub use label::Labelled;
 pub use money::{Grosze, MoneyError};
 pub use nip::{Nip, NipError};
 pub use pesel::{Pesel, PeselError, Sex};

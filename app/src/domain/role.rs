@@ -1,7 +1,8 @@
 //! Roles of people using the system: centre staff, service providers'
 //! staff and residents.
 
-use serde::{Deserialize, Serialize};
+use super::coded::coded_enum;
+use super::label::labels;
 
 /// Why a string is not a role code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -19,79 +20,38 @@ impl RoleError {
     }
 }
 
-/// A role. Serde form is `code()`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "&'static str")]
-pub enum Role {
-    Director,
-    DeputyDirector,
-    ServicesOrganiser,
-    PlanCoordinator,
-    CommunityOrganiser,
-    InfoPointClerk,
-    SocialWorker,
-    DataProtectionOfficer,
-    Administrator,
-    ProviderStaff,
-    Resident,
+coded_enum! {
+    /// A role. Serde form is `code()` (the variants' snake_case names).
+    Role: RoleError {
+        Director = "director",
+        DeputyDirector = "deputy_director",
+        ServicesOrganiser = "services_organiser",
+        PlanCoordinator = "plan_coordinator",
+        CommunityOrganiser = "community_organiser",
+        InfoPointClerk = "info_point_clerk",
+        SocialWorker = "social_worker",
+        DataProtectionOfficer = "data_protection_officer",
+        Administrator = "administrator",
+        ProviderStaff = "provider_staff",
+        Resident = "resident",
+    }
 }
 
+labels!(Role, permissions {
+    Director => role_director,
+    DeputyDirector => role_deputy_director,
+    ServicesOrganiser => role_services_organiser,
+    PlanCoordinator => role_plan_coordinator,
+    CommunityOrganiser => role_community_organiser,
+    InfoPointClerk => role_info_point_clerk,
+    SocialWorker => role_social_worker,
+    DataProtectionOfficer => role_data_protection_officer,
+    Administrator => role_administrator,
+    ProviderStaff => role_provider_staff,
+    Resident => role_resident,
+});
+
 impl Role {
-    /// Every role. Keep in sync when adding one.
-    pub const ALL: [Role; 11] = [
-        Self::Director,
-        Self::DeputyDirector,
-        Self::ServicesOrganiser,
-        Self::PlanCoordinator,
-        Self::CommunityOrganiser,
-        Self::InfoPointClerk,
-        Self::SocialWorker,
-        Self::DataProtectionOfficer,
-        Self::Administrator,
-        Self::ProviderStaff,
-        Self::Resident,
-    ];
-
-    /// Stable ASCII snake_case code used in the DB and in URLs. Never change
-    /// an existing code: stored grants depend on it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Director => "director",
-            Self::DeputyDirector => "deputy_director",
-            Self::ServicesOrganiser => "services_organiser",
-            Self::PlanCoordinator => "plan_coordinator",
-            Self::CommunityOrganiser => "community_organiser",
-            Self::InfoPointClerk => "info_point_clerk",
-            Self::SocialWorker => "social_worker",
-            Self::DataProtectionOfficer => "data_protection_officer",
-            Self::Administrator => "administrator",
-            Self::ProviderStaff => "provider_staff",
-            Self::Resident => "resident",
-        }
-    }
-
-    /// The role for an exact code (case-sensitive, as stored).
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
-    }
-
-    /// The Polish name of the role.
-    pub fn label_pl(self) -> &'static str {
-        match self {
-            Self::Director => "dyrektor",
-            Self::DeputyDirector => "zastępca dyrektora",
-            Self::ServicesOrganiser => "organizator usług społecznych",
-            Self::PlanCoordinator => "koordynator indywidualnych planów usług społecznych",
-            Self::CommunityOrganiser => "organizator społeczności lokalnej",
-            Self::InfoPointClerk => "pracownik Punktu Informacyjnego",
-            Self::SocialWorker => "pracownik socjalny",
-            Self::DataProtectionOfficer => "inspektor ochrony danych",
-            Self::Administrator => "administrator",
-            Self::ProviderStaff => "pracownik wykonawcy usług",
-            Self::Resident => "mieszkaniec",
-        }
-    }
-
     /// True for the centre's own employees. Provider staff work for an
     /// outside contractor and residents are clients, so both are false.
     pub fn is_staff(self) -> bool {
@@ -110,18 +70,18 @@ impl Role {
     }
 }
 
-code_enum!(Role, RoleError);
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Labelled;
     use crate::domain::test_support::from_serde_str;
+    use crate::i18n::Locale;
     use std::collections::HashSet;
 
     #[test]
     fn all_is_complete_and_unique() {
         let codes: HashSet<_> = Role::ALL.iter().map(|r| r.code()).collect();
-        let labels: HashSet<_> = Role::ALL.iter().map(|r| r.label_pl()).collect();
+        let labels: HashSet<_> = Role::ALL.iter().map(|r| r.label_in(Locale::pl)).collect();
         let variants: HashSet<_> = Role::ALL.iter().collect();
         assert_eq!(codes.len(), Role::ALL.len());
         assert_eq!(labels.len(), Role::ALL.len());
@@ -167,14 +127,21 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(Role::DeputyDirector.label_pl(), "zastępca dyrektora");
         assert_eq!(
-            Role::InfoPointClerk.label_pl(),
+            Role::DeputyDirector.label_in(Locale::pl),
+            "zastępca dyrektora"
+        );
+        assert_eq!(
+            Role::InfoPointClerk.label_in(Locale::pl),
             "pracownik Punktu Informacyjnego"
         );
         assert_eq!(
-            Role::PlanCoordinator.label_pl(),
+            Role::PlanCoordinator.label_in(Locale::pl),
             "koordynator indywidualnych planów usług społecznych"
+        );
+        assert_eq!(
+            Role::SocialWorker.label_in(Locale::uk),
+            "соціальний працівник"
         );
     }
 
@@ -185,6 +152,9 @@ mod tests {
             Role::InfoPointClerk
         );
         assert!(from_serde_str::<Role>("InfoPointClerk").is_err());
+        for r in Role::ALL {
+            assert_eq!(from_serde_str::<Role>(r.code()).ok(), Some(r));
+        }
         let s: &'static str = Role::InfoPointClerk.into();
         assert_eq!(s, "info_point_clerk");
     }

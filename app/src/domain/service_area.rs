@@ -2,7 +2,8 @@
 //! 19 July 2019 on the provision of social services by a social services
 //! centre — ustawa o realizowaniu usług społecznych przez CUS).
 
-use serde::{Deserialize, Serialize};
+use super::coded::coded_enum;
+use super::label::labels;
 
 /// Why a string is not a service area code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -20,104 +21,59 @@ impl ServiceAreaError {
     }
 }
 
-/// A statutory social-services area. Serde form is `code()`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "&'static str")]
-pub enum ServiceArea {
-    FamilyPolicy,
-    FamilySupport,
-    FosterCare,
-    SocialAssistance,
-    HealthPromotion,
-    DisabilitySupport,
-    PublicEducation,
-    Unemployment,
-    Culture,
-    SportAndTourism,
-    CivicActivity,
-    Housing,
-    Environment,
-    Reintegration,
-}
-
-impl ServiceArea {
-    /// Every area, in the order of the act. Keep in sync when adding one.
-    pub const ALL: [ServiceArea; 14] = [
-        Self::FamilyPolicy,
-        Self::FamilySupport,
-        Self::FosterCare,
-        Self::SocialAssistance,
-        Self::HealthPromotion,
-        Self::DisabilitySupport,
-        Self::PublicEducation,
-        Self::Unemployment,
-        Self::Culture,
-        Self::SportAndTourism,
-        Self::CivicActivity,
-        Self::Housing,
-        Self::Environment,
-        Self::Reintegration,
-    ];
-
-    /// Stable ASCII snake_case code used in the DB and in URLs. Never change
-    /// an existing code: stored rows and bookmarked links depend on it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::FamilyPolicy => "family_policy",
-            Self::FamilySupport => "family_support",
-            Self::FosterCare => "foster_care",
-            Self::SocialAssistance => "social_assistance",
-            Self::HealthPromotion => "health_promotion",
-            Self::DisabilitySupport => "disability_support",
-            Self::PublicEducation => "public_education",
-            Self::Unemployment => "unemployment",
-            Self::Culture => "culture",
-            Self::SportAndTourism => "sport_and_tourism",
-            Self::CivicActivity => "civic_activity",
-            Self::Housing => "housing",
-            Self::Environment => "environment",
-            Self::Reintegration => "reintegration",
-        }
-    }
-
-    /// The area for an exact code (case-sensitive, as stored).
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.code() == code)
-    }
-
-    /// The statutory Polish name.
-    pub fn label_pl(self) -> &'static str {
-        match self {
-            Self::FamilyPolicy => "polityka prorodzinna",
-            Self::FamilySupport => "wspieranie rodziny",
-            Self::FosterCare => "system pieczy zastępczej",
-            Self::SocialAssistance => "pomoc społeczna",
-            Self::HealthPromotion => "promocja i ochrona zdrowia",
-            Self::DisabilitySupport => "wspieranie osób niepełnosprawnych",
-            Self::PublicEducation => "edukacja publiczna",
-            Self::Unemployment => "przeciwdziałanie bezrobociu",
-            Self::Culture => "kultura",
-            Self::SportAndTourism => "kultura fizyczna i turystyka",
-            Self::CivicActivity => "pobudzanie aktywności obywatelskiej",
-            Self::Housing => "mieszkalnictwo",
-            Self::Environment => "ochrona środowiska",
-            Self::Reintegration => "reintegracja zawodowa i społeczna",
-        }
+coded_enum! {
+    /// A statutory social-services area, in the order of the act. Serde form is `code()` (the
+    /// variants' snake_case names).
+    ServiceArea: ServiceAreaError {
+        FamilyPolicy = "family_policy",
+        FamilySupport = "family_support",
+        FosterCare = "foster_care",
+        SocialAssistance = "social_assistance",
+        HealthPromotion = "health_promotion",
+        DisabilitySupport = "disability_support",
+        PublicEducation = "public_education",
+        Unemployment = "unemployment",
+        Culture = "culture",
+        SportAndTourism = "sport_and_tourism",
+        CivicActivity = "civic_activity",
+        Housing = "housing",
+        Environment = "environment",
+        Reintegration = "reintegration",
     }
 }
 
-code_enum!(ServiceArea, ServiceAreaError);
+labels!(ServiceArea, areas {
+    FamilyPolicy => family_policy,
+    FamilySupport => family_support,
+    FosterCare => foster_care,
+    SocialAssistance => social_assistance,
+    HealthPromotion => health_promotion,
+    DisabilitySupport => disability_support,
+    PublicEducation => public_education,
+    Unemployment => unemployment,
+    Culture => culture,
+    SportAndTourism => sport_and_tourism,
+    CivicActivity => civic_activity,
+    Housing => housing,
+    Environment => environment,
+    Reintegration => reintegration,
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Labelled;
     use crate::domain::test_support::from_serde_str;
+    use crate::i18n::Locale;
     use std::collections::HashSet;
 
     #[test]
     fn all_is_complete_and_unique() {
         let codes: HashSet<_> = ServiceArea::ALL.iter().map(|a| a.code()).collect();
-        let labels: HashSet<_> = ServiceArea::ALL.iter().map(|a| a.label_pl()).collect();
+        let labels: HashSet<_> = ServiceArea::ALL
+            .iter()
+            .map(|a| a.label_in(Locale::pl))
+            .collect();
         let variants: HashSet<_> = ServiceArea::ALL.iter().collect();
         assert_eq!(codes.len(), 14);
         assert_eq!(labels.len(), 14);
@@ -158,12 +114,12 @@ mod tests {
     fn known_codes_and_labels() {
         assert_eq!(ServiceArea::FamilyPolicy.code(), "family_policy");
         assert_eq!(
-            ServiceArea::FosterCare.label_pl(),
-            "system pieczy zastępczej"
+            ServiceArea::FosterCare.label_in(Locale::pl),
+            "System pieczy zastępczej"
         );
         assert_eq!(
-            ServiceArea::Reintegration.label_pl(),
-            "reintegracja zawodowa i społeczna"
+            ServiceArea::Reintegration.label_in(Locale::pl),
+            "Reintegracja zawodowa i społeczna"
         );
         assert_eq!(ServiceArea::ALL[0], ServiceArea::FamilyPolicy);
         assert_eq!(ServiceArea::ALL[13], ServiceArea::Reintegration);
@@ -177,6 +133,9 @@ mod tests {
         );
         // Variant names are not accepted: only codes are.
         assert!(from_serde_str::<ServiceArea>("SportAndTourism").is_err());
+        for a in ServiceArea::ALL {
+            assert_eq!(from_serde_str::<ServiceArea>(a.code()).ok(), Some(a));
+        }
         let s: &'static str = ServiceArea::SportAndTourism.into();
         assert_eq!(s, "sport_and_tourism");
     }

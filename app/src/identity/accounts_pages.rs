@@ -7,10 +7,9 @@ use super::accounts::{
     Account, CreateAccount, ResetSecondFactor, SetAccountActive, UpdateAccount, account_details,
     list_accounts,
 };
-use super::permissions_page::role_label;
 use crate::components::form::{ErrorSummary, FieldError, field_errors};
 use crate::components::page::{PageTitle, page_failure};
-use crate::domain::Role;
+use crate::domain::{Labelled, Role};
 use crate::error::FieldErrors;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -18,19 +17,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
-fn kind_label(i18n: I18n, kind: UserKind) -> String {
-    match kind {
-        UserKind::Staff => t_string!(i18n, accounts.kind_staff),
-        UserKind::Resident => t_string!(i18n, accounts.kind_resident),
-        UserKind::Provider => t_string!(i18n, accounts.kind_provider),
-    }
-    .to_string()
-}
-
 fn roles_text(i18n: I18n, roles: &[Role]) -> String {
     roles
         .iter()
-        .map(|r| role_label(i18n, *r))
+        .map(|r| r.label(i18n))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -76,7 +66,7 @@ fn AccountList(list: Vec<Account>, search: String) -> impl IntoView {
                         <a href=href>{account.display_name}</a>
                     </th>
                     <td>{account.email}</td>
-                    <td>{kind_label(i18n, account.kind)}</td>
+                    <td>{account.kind.label(i18n)}</td>
                     <td>{roles_text(i18n, &account.roles)}</td>
                     <td>{active}</td>
                 </tr>
@@ -184,7 +174,7 @@ fn RoleChoices(checked: Vec<Role>, errors: Signal<FieldErrors>) -> impl IntoView
                         value=role.code()
                         checked=checked.contains(&role)
                     />
-                    <label for=id>{role_label(i18n, role)}</label>
+                    <label for=id>{role.label(i18n)}</label>
                 </div>
             }
         })
@@ -376,7 +366,7 @@ fn AccountForms(
             <dt>{t!(i18n, accounts.email)}</dt>
             <dd class="account-email">{account.email.clone()}</dd>
             <dt>{t!(i18n, accounts.col_kind)}</dt>
-            <dd>{kind_label(i18n, account.kind)}</dd>
+            <dd>{account.kind.label(i18n)}</dd>
             <dt>{t!(i18n, accounts.col_roles)}</dt>
             <dd class="account-roles">{roles_text(i18n, &account.roles)}</dd>
             {account

@@ -336,7 +336,7 @@ mod server {
     pub fn by(user: &User, access: &Access, action: AuditAction) -> AuditEvent {
         AuditEvent {
             actor_id: Some(user.id.clone()),
-            actor_role: Some(roles_text(&user.roles)),
+            actor_role: Some(crate::gate::roles_text(&user.roles)),
             record_type: Some("account".into()),
             record_id: Some(user.id.clone()),
             person_id: Some(user.id.clone()),
@@ -392,11 +392,7 @@ mod server {
         leptos_axum::redirect("/");
         Ok(())
     }
-
-    pub fn roles_text(roles: &[crate::domain::Role]) -> String {
-        roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
-    }
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{RECOVERY_CODES_KEY, by, roles_text};
+pub use server::{RECOVERY_CODES_KEY, by};

@@ -25,6 +25,7 @@ pub mod totp;
 
 pub use profile::Profile;
 
+use crate::domain::label::labels;
 use crate::domain::{Email, Role};
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +35,12 @@ pub enum UserKind {
     Resident,
     Provider,
 }
+
+labels!(UserKind, accounts {
+    Staff => kind_staff,
+    Resident => kind_resident,
+    Provider => kind_provider,
+});
 
 impl UserKind {
     pub fn code(self) -> &'static str {

@@ -2,11 +2,12 @@
 
 use super::auth::{LogIn, LogOut, Me, who_am_i};
 use crate::components::form::{ErrorSummary, TextField, last_error};
+use crate::components::page::ErrorNotice;
 use crate::components::page::PageTitle;
+use crate::domain::Labelled;
 use crate::error::AppError;
 use crate::gate::Permission;
 use crate::i18n::*;
-use crate::shell::ErrorNotice;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
@@ -91,7 +92,7 @@ fn StaffHome(me: Me) -> impl IntoView {
     let roles = me
         .roles
         .iter()
-        .map(|r| super::permissions_page::role_label(i18n, *r))
+        .map(|r| r.label(i18n))
         .collect::<Vec<_>>()
         .join(", ");
     let manages_accounts = Permission::ManageAccounts.allowed_for(&me.roles);

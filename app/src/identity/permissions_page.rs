@@ -1,72 +1,15 @@
 //! `/pracownik/uprawnienia`: the role → permission table, read-only, for administrators. The
 //! table is `Permission::granted_to` itself, never a copy.
 
+use crate::components::page::ErrorNotice;
 use crate::components::page::PageTitle;
-use crate::domain::Role;
+use crate::domain::{Labelled, Role};
 use crate::error::AppError;
 use crate::gate::Permission;
 use crate::i18n::*;
-use crate::shell::ErrorNotice;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use serde::{Deserialize, Serialize};
-
-type I18n = leptos_i18n::I18nContext<Locale>;
-
-/// The translated name of a role.
-pub fn role_label(i18n: I18n, role: Role) -> String {
-    match role {
-        Role::Director => t_string!(i18n, permissions.role_director),
-        Role::DeputyDirector => t_string!(i18n, permissions.role_deputy_director),
-        Role::ServicesOrganiser => t_string!(i18n, permissions.role_services_organiser),
-        Role::PlanCoordinator => t_string!(i18n, permissions.role_plan_coordinator),
-        Role::CommunityOrganiser => t_string!(i18n, permissions.role_community_organiser),
-        Role::InfoPointClerk => t_string!(i18n, permissions.role_info_point_clerk),
-        Role::SocialWorker => t_string!(i18n, permissions.role_social_worker),
-        Role::DataProtectionOfficer => t_string!(i18n, permissions.role_data_protection_officer),
-        Role::Administrator => t_string!(i18n, permissions.role_administrator),
-        Role::ProviderStaff => t_string!(i18n, permissions.role_provider_staff),
-        Role::Resident => t_string!(i18n, permissions.role_resident),
-    }
-    .to_string()
-}
-
-/// Role codes as stored in the audit trail (`director,administrator`) → translated names.
-pub fn roles_label(i18n: I18n, codes: &str) -> String {
-    codes
-        .split(',')
-        .filter(|c| !c.is_empty())
-        .map(|code| match Role::from_code(code.trim()) {
-            Some(role) => role_label(i18n, role),
-            None => code.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// What a permission allows, translated.
-pub fn permission_label(i18n: I18n, permission: Permission) -> String {
-    use Permission::*;
-    match permission {
-        ViewPublicInformation => t_string!(i18n, permissions.perm_view_public_information),
-        ManageOwnData => t_string!(i18n, permissions.perm_manage_own_data),
-        EnterStaffArea => t_string!(i18n, permissions.perm_enter_staff_area),
-        RegisterOnBehalf => t_string!(i18n, permissions.perm_register_on_behalf),
-        HandleCases => t_string!(i18n, permissions.perm_handle_cases),
-        AssignCases => t_string!(i18n, permissions.perm_assign_cases),
-        QualifyAndPlan => t_string!(i18n, permissions.perm_qualify_and_plan),
-        ApprovePlans => t_string!(i18n, permissions.perm_approve_plans),
-        ManageProgramme => t_string!(i18n, permissions.perm_manage_programme),
-        OrganiseCommunity => t_string!(i18n, permissions.perm_organise_community),
-        ReadCommunity => t_string!(i18n, permissions.perm_read_community),
-        ReviewPlans => t_string!(i18n, permissions.perm_review_plans),
-        ReadMeetings => t_string!(i18n, permissions.perm_read_meetings),
-        ActForProvider => t_string!(i18n, permissions.perm_act_for_provider),
-        ReadAuditLog => t_string!(i18n, permissions.perm_read_audit_log),
-        ManageAccounts => t_string!(i18n, permissions.perm_manage_accounts),
-    }
-    .to_string()
-}
 
 /// One row: a permission and, for each of `Role::ALL` in order, whether it is granted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,7 +67,7 @@ fn Matrix(rows: Vec<PermissionRow>) -> impl IntoView {
     let i18n = use_i18n();
     let headers = Role::ALL
         .into_iter()
-        .map(|role| view! { <th scope="col">{role_label(i18n, role)}</th> })
+        .map(|role| view! { <th scope="col">{role.label(i18n)}</th> })
         .collect_view();
     let body = rows
         .into_iter()
@@ -148,7 +91,7 @@ fn Matrix(rows: Vec<PermissionRow>) -> impl IntoView {
                 .collect_view();
             view! {
                 <tr>
-                    <th scope="row">{permission_label(i18n, row.permission)}</th>
+                    <th scope="row">{row.permission.label(i18n)}</th>
                     {cells}
                 </tr>
             }

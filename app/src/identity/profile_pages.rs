@@ -3,11 +3,11 @@
 use super::auth::LogOut;
 use super::profile::{LogOutEverywhere, MySession, SaveProfile, load_profile, my_sessions};
 use crate::components::form::{ErrorSummary, TextField, last_error};
+use crate::components::page::ErrorNotice;
 use crate::components::page::PageTitle;
 use crate::domain::warsaw_display;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::shell::ErrorNotice;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;

@@ -5,10 +5,10 @@ use super::auth::{
     ConfirmTotpEnrolment, VerifySecondFactor, start_totp_enrolment, take_recovery_codes,
 };
 use crate::components::form::{ErrorSummary, TextField, last_error};
+use crate::components::page::ErrorNotice;
 use crate::components::page::PageTitle;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::shell::ErrorNotice;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 

@@ -3,6 +3,7 @@
 //! director and the services organiser see every plan in their scope, the approval queue first.
 
 use super::rules::{PlanPeriod, VersionState};
+use crate::domain::label::labels;
 use crate::error::AppError;
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
@@ -51,6 +52,14 @@ pub enum TaskKind {
     Closing,
     FollowUp,
 }
+
+labels!(TaskKind, plans {
+    Drafting => task_drafting,
+    QualityCheck => task_quality_check,
+    PlanEnds => task_plan_ends,
+    FollowUp => task_follow_up,
+    Closing => task_closing,
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
@@ -164,9 +173,9 @@ pub async fn load_plan_desk() -> Result<Desk, AppError> {
     use crate::gate::{Permission, require};
     let access = require(Permission::HandleCases).await?;
     let user = access.signed_in()?;
-    let all = crate::cases::handling::server::oversees(&access)
+    let all = crate::cases::access::server::oversees(&access)
         || Permission::ApprovePlans.allowed_for(&user.roles);
-    let scope = crate::cases::scope::server::programmes_in_scope(&access).await?;
+    let scope = crate::cases::access::server::programmes_in_scope(&access).await?;
     let coordinator = (!all).then_some(user.id.as_str());
     let today = crate::domain::warsaw_date(access.state.clock.now());
     let store = &access.state.store;

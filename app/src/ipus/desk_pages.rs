@@ -1,25 +1,13 @@
 //! `/pracownik/plany`: the plans desk.
 
 use super::desk::*;
-use super::pages::{period_text, state_label};
-use crate::cases::pages::Due;
+use super::pages::period_text;
+use crate::cases::case_views::Due;
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;
-use crate::domain::date_display;
+use crate::domain::{Labelled, date_display};
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
-
-pub(crate) fn task_label(i18n: I18nContext<Locale>, kind: TaskKind) -> String {
-    match kind {
-        TaskKind::Drafting => t_string!(i18n, plans.task_drafting),
-        TaskKind::QualityCheck => t_string!(i18n, plans.task_quality_check),
-        TaskKind::PlanEnds => t_string!(i18n, plans.task_plan_ends),
-        TaskKind::FollowUp => t_string!(i18n, plans.task_follow_up),
-        TaskKind::Closing => t_string!(i18n, plans.task_closing),
-    }
-    .to_string()
-}
 
 #[component]
 pub fn PlansDeskPage() -> impl IntoView {
@@ -54,7 +42,7 @@ fn DeskView(desk: Desk) -> impl IntoView {
             view! {
                 <tr>
                     <td><Due due=task.due today open=true /></td>
-                    <td>{task_label(i18n, task.kind)}</td>
+                    <td>{task.kind.label(i18n)}</td>
                     <th scope="row">{plan_link(&task.plan)}</th>
                     <td>{task.plan.person.clone()}</td>
                 </tr>
@@ -150,7 +138,7 @@ fn PlanList(key: &'static str, title: String, plans: Vec<DeskPlan>, count: u32) 
                         <a href=format!("/pracownik/sprawy/{}", plan.case_id)>{plan.case_number.clone()}</a>
                     </td>
                     <td>{plan.coordinator.clone()}</td>
-                    <td>{t!(i18n, plans.version)} " " {plan.version} " · " {state_label(i18n, plan.state)}</td>
+                    <td>{t!(i18n, plans.version)} " " {plan.version} " · " {plan.state.label(i18n)}</td>
                     <td>{period}</td>
                 </tr>
             }

@@ -7,7 +7,7 @@ use super::desk::{Desk, DeskCounts, DeskPlan, LIST_LIMIT};
 use super::monitoring::EntryKind;
 use super::rules::{PlanPeriod, VersionState};
 use super::summary::{EntryLine, HalfYear, ServiceLine, Standing, SummaryCounts};
-use crate::applications::store::corrupt;
+use crate::store::rows::corrupt;
 use crate::store::{Backend, Store, StoreResult, from_db_optional_day, placeholders};
 use chrono::{Days, NaiveDate};
 use sqlx::Row;

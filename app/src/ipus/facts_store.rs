@@ -7,8 +7,8 @@ use super::desk_store::PlanFilter;
 use super::monitoring::quality_check_due;
 use super::rules::{CheckFrequency, PlanContent, PlanPeriod, VersionState, drafting_due};
 use crate::applications::PersonInput;
-use crate::applications::store::corrupt;
-use crate::programme::store::from_json;
+use crate::store::rows::corrupt;
+use crate::store::rows::from_json;
 use crate::store::{
     Store, StoreResult, from_db_day, from_db_optional_day, from_db_time, value_rows,
 };

@@ -1,7 +1,7 @@
 //! `/pracownik/spotkania-koordynatorow`: the coordinators' meetings and the form to record one.
 
 use super::meetings::*;
-use crate::cases::pages::Due;
+use crate::cases::case_views::Due;
 use crate::components::form::{
     Checkboxes, ErrorSummary, TextArea, TextField, last_error, successes,
 };

@@ -137,6 +137,6 @@ impl Store {
         .fetch_one(self.pool())
         .await?;
         u32::try_from(row.try_get::<i64, _>("held")?)
-            .map_err(|e| crate::applications::store::corrupt(e.to_string()))
+            .map_err(|e| crate::store::rows::corrupt(e.to_string()))
     }
 }

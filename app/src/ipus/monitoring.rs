@@ -5,6 +5,7 @@
 
 use super::rules::PlanPeriod;
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::error::{AppError, FieldErrors};
 use crate::forms::{check_past_day, check_text};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -21,6 +22,14 @@ coded_enum! {
         UseOfServices = "use_of_services",
     }
 }
+
+labels!(EntryKind, plans {
+    Phone => kind_phone,
+    HomeVisit => kind_home_visit,
+    ProviderContact => kind_provider_contact,
+    QualityCheck => kind_quality_check,
+    UseOfServices => kind_use_of_services,
+});
 
 /// A monitoring entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

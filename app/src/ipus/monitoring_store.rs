@@ -1,9 +1,10 @@
 //! Monitoring entries, the closing and the follow-up of plans, as stored.
 
 use super::monitoring::{Closure, EntryKind, PlanEntry};
-use crate::applications::store::{corrupt, insert_event};
 use crate::applications::{EventKind, RequestStatus};
-use crate::cases::capacity::{Promotion, end_granted_services};
+use crate::case_file::places::{Promotion, end_granted_services};
+use crate::case_file::timeline::insert_event;
+use crate::store::rows::corrupt;
 use crate::store::{
     Store, StoreError, StoreResult, from_db_day, from_db_optional_day, from_db_time, new_id,
     to_db_time,

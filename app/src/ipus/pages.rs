@@ -7,14 +7,14 @@ use super::monitoring::*;
 use super::participation_pages::{PlanParticipationView, activity_options};
 use super::plans::*;
 use super::rules::*;
-use crate::applications::wizard_pages::role_label;
-use crate::cases::pages::{Due, PersonFacts};
+use crate::cases::case_views::{Due, PersonFacts};
+use crate::components::choice::coded_options;
 use crate::components::form::{
     CheckboxField, ErrorSummary, Radios, SelectField, TextArea, TextField, last_error, successes,
 };
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;
-use crate::domain::{date_display, warsaw_display};
+use crate::domain::{Labelled, date_display, warsaw_display};
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::form::ActionForm;
@@ -34,17 +34,6 @@ struct PlanActions {
     close: ServerAction<ClosePlan>,
     follow_up: ServerAction<RecordFollowUp>,
     sign_up: ServerAction<crate::community::participation::SignUpFromPlan>,
-}
-
-pub fn state_label(i18n: I18nContext<Locale>, state: VersionState) -> String {
-    match state {
-        VersionState::Draft => t_string!(i18n, plans.state_draft),
-        VersionState::Submitted => t_string!(i18n, plans.state_submitted),
-        VersionState::Returned => t_string!(i18n, plans.state_returned),
-        VersionState::Approved => t_string!(i18n, plans.state_approved),
-        VersionState::Superseded => t_string!(i18n, plans.state_superseded),
-    }
-    .to_string()
 }
 
 #[component]
@@ -128,7 +117,7 @@ fn PlanView(details: PlanDetails, actions: PlanActions) -> impl IntoView {
             "{} {} · {}",
             t_string!(i18n, plans.version),
             v.version,
-            state_label(i18n, v.state)
+            v.state.label(i18n)
         )
     });
     view! {
@@ -178,7 +167,7 @@ fn SectionA(details: PlanDetails) -> impl IntoView {
             <h2 id="section-a-heading">{t!(i18n, plans.section_a)}</h2>
             <PersonFacts person=details.subject.clone() />
             {details.representative.clone().map(|(role, person)| view! {
-                <h3>{role_label(i18n, role)}</h3>
+                <h3>{role.label(i18n)}</h3>
                 <PersonFacts person />
             })}
             <dl class="facts">
@@ -499,7 +488,7 @@ fn VersionContent(version: PlanVersion, people: Choices) -> impl IntoView {
     view! {
         <section aria-labelledby="content-heading">
             <h2 id="content-heading">
-                {t!(i18n, plans.version)} " " {version.version} " · " {state_label(i18n, version.state)}
+                {t!(i18n, plans.version)} " " {version.version} " · " {version.state.label(i18n)}
             </h2>
             <h3>{t!(i18n, plans.section_b)}</h3>
             <p>{period_text(content.period)}</p>
@@ -571,7 +560,7 @@ fn Versions(plan: Plan, people: Choices) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{v.version}</th>
-                    <td>{state_label(i18n, v.state)}</td>
+                    <td>{v.state.label(i18n)}</td>
                     <td>{warsaw_display(v.updated_at)} " · " {name_of(&people, &v.drafted_by)}</td>
                     <td>{submitted}</td>
                     <td>{decided}</td>
@@ -778,28 +767,7 @@ pub fn frequency_text(locale: Locale, frequency: CheckFrequency) -> String {
 
 /// The units a quality-check frequency is counted in, for a `<select>`.
 fn frequency_units(i18n: I18nContext<Locale>) -> Vec<(String, String)> {
-    FrequencyUnit::ALL
-        .iter()
-        .map(|unit| {
-            let text = match unit {
-                FrequencyUnit::Days => t_string!(i18n, plans.unit_days),
-                FrequencyUnit::Weeks => t_string!(i18n, plans.unit_weeks),
-                FrequencyUnit::Months => t_string!(i18n, plans.unit_months),
-            };
-            (unit.code().to_owned(), text.to_string())
-        })
-        .collect()
-}
-
-pub fn entry_kind_label(i18n: I18nContext<Locale>, kind: EntryKind) -> String {
-    match kind {
-        EntryKind::Phone => t_string!(i18n, plans.kind_phone),
-        EntryKind::HomeVisit => t_string!(i18n, plans.kind_home_visit),
-        EntryKind::ProviderContact => t_string!(i18n, plans.kind_provider_contact),
-        EntryKind::QualityCheck => t_string!(i18n, plans.kind_quality_check),
-        EntryKind::UseOfServices => t_string!(i18n, plans.kind_use_of_services),
-    }
-    .to_string()
+    coded_options(&FrequencyUnit::ALL, FrequencyUnit::code, |u| u.label(i18n))
 }
 
 /// Monitoring while the approved plan runs, its closing (section F) and the follow-up (G).
@@ -816,7 +784,7 @@ fn Monitoring(details: PlanDetails, actions: PlanActions) -> impl IntoView {
             view! {
                 <tr class:entry--problem=e.problem>
                     <td>{date_display(e.happened_on)}</td>
-                    <td>{entry_kind_label(i18n, e.kind)}</td>
+                    <td>{e.kind.label(i18n)}</td>
                     <td class="note-body">{e.body.clone()}</td>
                     <td>{e.problem.then(|| view! { <strong>{t!(i18n, plans.yes)}</strong> })}</td>
                     <td>{e.author.clone()}</td>
@@ -877,7 +845,7 @@ fn EntryFormView(
     let error = last_error(action);
     let kinds = EntryKind::ALL
         .iter()
-        .map(|k| (k.code().to_owned(), entry_kind_label(i18n, *k)))
+        .map(|k| (k.code().to_owned(), k.label(i18n).to_string()))
         .collect();
     let draft = format!("entry-{id}");
     view! {

@@ -2,11 +2,10 @@
 //! "Udział w wydarzeniach" — each activity the plan names with its volunteers and whether the
 //! person is signed up (the coordinator can sign them up), then all the person's sign-ups.
 
-use crate::community::labels::{assignment_label, registration_label};
 use crate::community::participation::SignUpFromPlan;
 use crate::community::{ActivityRef, PlanParticipation};
 use crate::components::form::{ErrorSummary, last_error};
-use crate::domain::{warsaw_date, warsaw_display};
+use crate::domain::{Labelled, warsaw_date, warsaw_display};
 use crate::i18n::*;
 use crate::ipus::SupportingActivity;
 use chrono::NaiveDate;
@@ -51,11 +50,11 @@ pub fn PlanParticipationView(
         .filter_map(|row| calendar.iter().find(|a| a.id == row.activity_id).cloned())
         .map(|activity| {
             let theirs = registrations.iter().find(|r| r.activity.id == activity.id);
-            let status = theirs.map(|r| registration_label(i18n, r.status));
+            let status = theirs.map(|r| r.status.label(i18n).to_string());
             let helpers = volunteers
                 .iter()
                 .filter(|v| v.activity_id == activity.id)
-                .map(|v| format!("{} ({})", v.name, assignment_label(i18n, v.status)))
+                .map(|v| format!("{} ({})", v.name, v.status.label(i18n)))
                 .collect::<Vec<_>>()
                 .join(", ");
             let may_sign_up =
@@ -90,7 +89,7 @@ pub fn PlanParticipationView(
             view! {
                 <li>
                     {r.activity.title.clone()} " — " {warsaw_display(r.activity.starts_at)}
-                    " · " {registration_label(i18n, r.status)}
+                    " · " {r.status.label(i18n)}
                 </li>
             }
         })

@@ -322,7 +322,8 @@ pub(crate) mod server {
     use crate::audit::{AuditAction, AuditEvent};
     use crate::cases::CasePath;
     use crate::cases::Handling;
-    use crate::cases::handling::server::{actionable, audit_change, oversees};
+    use crate::cases::access::server::{acts_on, case_to_act};
+    use crate::cases::handling::server::audit_change;
     use crate::domain::Role;
     use crate::gate::Access;
     use crate::gate::Permission;
@@ -344,7 +345,7 @@ pub(crate) mod server {
         id: &str,
     ) -> Result<(Plan, Application, Handling), AppError> {
         let plan = access.state.store.plan(id).await?;
-        let (application, handling) = actionable(access, &plan.application_id).await?;
+        let (application, handling) = case_to_act(access, &plan.application_id).await?;
         Ok((plan, application, handling))
     }
 
@@ -365,7 +366,7 @@ pub(crate) mod server {
         let store = &access.state.store;
         let plan = store.plan(id).await?;
         let application = store.application(&plan.application_id).await?;
-        crate::cases::handling::server::in_scope(access, &application).await?;
+        crate::cases::access::server::in_scope(access, &application).await?;
         Ok((plan, application))
     }
 
@@ -426,14 +427,14 @@ pub(crate) mod server {
         access
             .record(&AuditEvent {
                 purpose: Some("plan".into()),
-                ..crate::applications::access::case_event(access, AuditAction::Read, &application)
+                ..crate::cases::access::server::case_event(access, AuditAction::Read, &application)
             })
             .await?;
         let handling = store.handling(&plan.application_id).await?;
         let now = access.state.clock.now();
         let today = crate::domain::warsaw_date(now);
-        let may_edit = Permission::QualifyAndPlan.allowed_for(&user.roles)
-            && (oversees(access) || handling.coordinator_id.as_deref() == Some(user.id.as_str()));
+        let may_edit =
+            Permission::QualifyAndPlan.allowed_for(&user.roles) && acts_on(access, &handling);
         let may_decide = match plan.pending() {
             Some(v) if v.state == VersionState::Submitted && plan.closed_at.is_none() => {
                 Permission::ApprovePlans.allowed_for(&user.roles)
@@ -500,7 +501,7 @@ pub(crate) mod server {
 
     pub async fn start(access: &Access, id: &str) -> Result<String, AppError> {
         let user = access.signed_in()?;
-        let (application, handling) = actionable(access, id).await?;
+        let (application, handling) = case_to_act(access, id).await?;
         if handling.path != Some(CasePath::Plan) {
             return Err(AppError::invalid("path", "plan_path_required"));
         }
@@ -654,7 +655,7 @@ pub(crate) mod server {
         let now = access.state.clock.now();
         let today = crate::domain::warsaw_date(now);
         if let Some(reason) = refusal_to_approve(access, submitted, today).await? {
-            return Err(crate::applications::access::refused(access, &application, reason).await);
+            return Err(crate::cases::access::server::refused(access, &application, reason).await);
         }
         if !approve && comments.is_empty() {
             return Err(AppError::invalid("comments", "required"));

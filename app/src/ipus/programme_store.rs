@@ -5,7 +5,8 @@
 use super::rules::{PlanContent, PlannedService, ProgrammeVersion};
 use super::store::{Draft, insert_version, updatable};
 use crate::applications::EventKind;
-use crate::applications::store::{corrupt, insert_event};
+use crate::case_file::timeline::insert_event;
+use crate::store::rows::corrupt;
 use crate::store::{Store, StoreError, StoreResult};
 use chrono::{DateTime, Utc};
 use sqlx::Row;

@@ -4,6 +4,7 @@
 
 use crate::domain::Role;
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +25,12 @@ coded_enum! {
         Months = "months",
     }
 }
+
+labels!(FrequencyUnit, plans {
+    Days => unit_days,
+    Weeks => unit_weeks,
+    Months => unit_months,
+});
 
 /// How often the quality of the plan's services is checked: every `every` days, weeks or
 /// months. It drives the reminder on the plans desk.
@@ -162,6 +169,14 @@ coded_enum! {
         Superseded = "superseded",
     }
 }
+
+labels!(VersionState, plans {
+    Draft => state_draft,
+    Submitted => state_submitted,
+    Returned => state_returned,
+    Approved => state_approved,
+    Superseded => state_superseded,
+});
 
 impl VersionState {
     pub fn is_locked(self) -> bool {

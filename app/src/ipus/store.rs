@@ -6,8 +6,11 @@ use super::authorisations::AuthorisationRow;
 use super::model::{Plan, PlanSummary, PlanVersion};
 use super::rules::{Authorisation, Offer, PlanContent, VersionState};
 use crate::applications::EventKind;
-use crate::applications::store::{Counter, Tx, corrupt, insert_event, next_in_year};
-use crate::programme::store::{from_json, to_json};
+use crate::case_file::counters::{Counter, next_in_year};
+use crate::case_file::timeline::insert_event;
+use crate::store::Tx;
+use crate::store::rows::corrupt;
+use crate::store::rows::{from_json, to_json};
 use crate::store::{
     Store, StoreError, StoreResult, from_db_day, from_db_optional_day, from_db_time, new_id,
     to_db_time,

@@ -6,6 +6,7 @@
 use super::desk::{Task, TaskKind};
 use super::monitoring::EntryKind;
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::error::AppError;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -95,6 +96,15 @@ coded_enum! {
         Resigned = "resigned",
     }
 }
+
+labels!(Standing, summary {
+    Draft => standing_draft,
+    AwaitingApproval => standing_awaiting_approval,
+    Running => standing_running,
+    Ended => standing_ended,
+    Completed => standing_completed,
+    Resigned => standing_resigned,
+});
 
 /// One service: in how many plans, and the hours or units planned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -228,7 +238,7 @@ pub async fn plan_realisation_summary(period: String) -> Result<RealisationSumma
     let access = require(Permission::ReviewPlans).await?;
     let today = crate::domain::warsaw_date(access.state.clock.now());
     let half = HalfYear::parse(&period).unwrap_or(HalfYear::containing(today));
-    let scope = crate::cases::scope::server::programmes_in_scope(&access).await?;
+    let scope = crate::cases::access::server::programmes_in_scope(&access).await?;
     let store = &access.state.store;
     let counts = store.summary_counts(scope.as_deref(), half, today).await?;
     // What is overdue, oldest first: the desk's tasks of every plan in scope.

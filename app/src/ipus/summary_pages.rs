@@ -1,28 +1,14 @@
 //! `/pracownik/realizacja-ipus`: the half-yearly summary of the plans' realisation.
 
-use super::desk_pages::task_label;
-use super::pages::entry_kind_label;
 use super::summary::*;
-use crate::cases::pages::Due;
+use crate::cases::case_views::Due;
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;
-use crate::domain::date_display;
+use crate::domain::{Labelled, date_display};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_query_map;
-
-fn standing_label(i18n: I18nContext<Locale>, standing: Standing) -> String {
-    match standing {
-        Standing::Draft => t_string!(i18n, summary.standing_draft),
-        Standing::AwaitingApproval => t_string!(i18n, summary.standing_awaiting_approval),
-        Standing::Running => t_string!(i18n, summary.standing_running),
-        Standing::Ended => t_string!(i18n, summary.standing_ended),
-        Standing::Completed => t_string!(i18n, summary.standing_completed),
-        Standing::Resigned => t_string!(i18n, summary.standing_resigned),
-    }
-    .to_string()
-}
 
 /// "I półrocze 2026".
 fn half_label(i18n: I18nContext<Locale>, half: HalfYear) -> String {
@@ -99,7 +85,7 @@ fn Standings(summary: RealisationSummary) -> impl IntoView {
         .map(|(standing, count)| {
             view! {
                 <tr>
-                    <th scope="row">{standing_label(i18n, *standing)}</th>
+                    <th scope="row">{standing.label(i18n)}</th>
                     <td class="number">{*count}</td>
                 </tr>
             }
@@ -195,7 +181,7 @@ fn Monitoring(lines: Vec<EntryLine>) -> impl IntoView {
         .map(|line| {
             view! {
                 <tr>
-                    <th scope="row">{entry_kind_label(i18n, line.kind)}</th>
+                    <th scope="row">{line.kind.label(i18n)}</th>
                     <td class="number">{line.count}</td>
                     <td class="number">{line.problems}</td>
                 </tr>
@@ -232,7 +218,7 @@ fn Overdue(lines: Vec<OverdueLine>, today: chrono::NaiveDate) -> impl IntoView {
             view! {
                 <tr>
                     <td><Due due=line.due today open=true /></td>
-                    <td>{task_label(i18n, line.kind)}</td>
+                    <td>{line.kind.label(i18n)}</td>
                     <th scope="row">
                         <a href=format!("/pracownik/plany/{}", line.plan_id)>{line.number}</a>
                     </th>

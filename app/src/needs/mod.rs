@@ -9,6 +9,7 @@ pub mod store;
 
 use crate::domain::ServiceArea;
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::TargetGroup;
 use chrono::{DateTime, Utc};
@@ -30,6 +31,13 @@ coded_enum! {
         PassedToDirector = "to_director",
     }
 }
+
+labels!(NeedStatus, needs {
+    New => status_new,
+    Reviewed => status_reviewed,
+    LinkedToService => status_linked,
+    PassedToDirector => status_to_director,
+});
 
 /// A checked report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

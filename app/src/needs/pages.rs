@@ -1,26 +1,14 @@
 //! The public needs-report form and the staff triage page.
 
 use super::*;
-use crate::catalogue::labels::{area_label, group_label};
 use crate::components::choice::coded_options;
 use crate::components::form::{ErrorSummary, SelectField, TextArea, TextField, last_error};
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;
-use crate::domain::warsaw_display;
+use crate::domain::{Labelled, warsaw_display};
 use crate::i18n::*;
 use leptos::form::ActionForm;
-use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_query_map;
-
-fn status_label(i18n: I18nContext<Locale>, status: NeedStatus) -> String {
-    match status {
-        NeedStatus::New => t_string!(i18n, needs.status_new),
-        NeedStatus::Reviewed => t_string!(i18n, needs.status_reviewed),
-        NeedStatus::LinkedToService => t_string!(i18n, needs.status_linked),
-        NeedStatus::PassedToDirector => t_string!(i18n, needs.status_to_director),
-    }
-    .to_string()
-}
 
 /// `/zgloszenie-potrzeby`.
 #[component]
@@ -28,12 +16,8 @@ pub fn NeedsReportPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<ReportNeed>::new();
     let error = last_error(action);
-    let areas = coded_options(&ServiceArea::ALL, ServiceArea::code, |a| {
-        area_label(i18n, a)
-    });
-    let groups = coded_options(TargetGroup::ALL, TargetGroup::code, |g| {
-        group_label(i18n, g)
-    });
+    let areas = coded_options(&ServiceArea::ALL, ServiceArea::code, |a| a.label(i18n));
+    let groups = coded_options(&TargetGroup::ALL, TargetGroup::code, |g| g.label(i18n));
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, needs.title).to_string()) />
         <h1>{t!(i18n, needs.title)}</h1>
@@ -101,8 +85,7 @@ pub fn NeedsTriagePage() -> impl IntoView {
         move || (status(), query.read().get("zapisano")),
         |(status, _)| load_needs_overview(status),
     );
-    let filter_options =
-        coded_options(NeedStatus::ALL, NeedStatus::code, |s| status_label(i18n, s));
+    let filter_options = coded_options(&NeedStatus::ALL, NeedStatus::code, |s| s.label(i18n));
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, needs.triage_title).to_string()) />
         <h1>{t!(i18n, needs.triage_title)}</h1>
@@ -141,14 +124,14 @@ fn Triage(overview: NeedsOverview) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<TriageNeed>::new();
     let error = last_error(action);
-    let statuses = coded_options(NeedStatus::ALL, NeedStatus::code, |s| status_label(i18n, s));
+    let statuses = coded_options(&NeedStatus::ALL, NeedStatus::code, |s| s.label(i18n));
     let rows = overview
         .reports
         .into_iter()
         .map(|report| {
             let status_id = format!("status-{}", report.id);
             let service_id = format!("service-{}", report.id);
-            let area = area_label(i18n, report.need.area);
+            let area = report.need.area.label(i18n).to_string();
             let status_options = statuses
                 .iter()
                 .map(|(value, text)| {
@@ -165,7 +148,7 @@ fn Triage(overview: NeedsOverview) -> impl IntoView {
                 })
                 .collect_view();
             let report_id = report.id.clone();
-            let group = group_label(i18n, report.need.target_group);
+            let group = report.need.target_group.label(i18n).to_string();
             view! {
                 <tr>
                     <td>{warsaw_display(report.created_at)}</td>
@@ -206,7 +189,7 @@ fn Triage(overview: NeedsOverview) -> impl IntoView {
         t_string!(i18n, needs.by_area).to_string(),
         Box::new(move |code| {
             ServiceArea::from_code(code)
-                .map(|a| area_label(i18n, a))
+                .map(|a| a.label(i18n).to_string())
                 .unwrap_or_default()
         }),
         overview.by_area,
@@ -215,7 +198,7 @@ fn Triage(overview: NeedsOverview) -> impl IntoView {
         t_string!(i18n, needs.by_group).to_string(),
         Box::new(move |code| {
             TargetGroup::from_code(code)
-                .map(|g| group_label(i18n, g))
+                .map(|g| g.label(i18n).to_string())
                 .unwrap_or_default()
         }),
         overview.by_group,

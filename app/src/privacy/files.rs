@@ -3,12 +3,10 @@
 //! audited; the JSON keeps the codes (to take elsewhere, art. 20), the PDF reads in Polish.
 
 use super::model::PersonalData;
-use crate::applications::case_pages::{event_label_in, request_label_in, status_label_in};
 use crate::applications::files::{File, failure, file_response, who};
-use crate::applications::wizard_pages::channel_label_in;
 use crate::applications::{ApplicationStatus, Channel, EventKind, RequestStatus};
 use crate::audit::{AuditAction, AuditEvent};
-use crate::domain::Pesel;
+use crate::domain::{Labelled, Pesel};
 use crate::error::AppError;
 use crate::gate::{Access, Permission, require_with};
 use crate::i18n::Locale;
@@ -168,19 +166,19 @@ fn in_polish(data: &mut PersonalData) {
     let polish = Locale::pl;
     for application in &mut data.applications {
         if let Some(status) = ApplicationStatus::from_code(&application.status) {
-            application.status = status_label_in(polish, status);
+            application.status = status.label_in(polish).to_string();
         }
         if let Some(channel) = Channel::from_code(&application.channel) {
-            application.channel = channel_label_in(polish, channel);
+            application.channel = channel.label_in(polish).to_string();
         }
         for service in &mut application.services {
             if let Some(status) = RequestStatus::from_code(&service.status) {
-                service.status = request_label_in(polish, status);
+                service.status = status.label_in(polish).to_string();
             }
         }
         for event in &mut application.timeline {
             if let Some(kind) = EventKind::from_code(&event.kind) {
-                event.kind = event_label_in(polish, kind);
+                event.kind = kind.label_in(polish).to_string();
             }
         }
     }

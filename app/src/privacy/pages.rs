@@ -8,24 +8,12 @@ use crate::components::form::{
     ErrorSummary, SelectField, TextArea, TextField, last_error, successes,
 };
 use crate::components::page::{PageTitle, page_failure};
-use crate::domain::{Pesel, date_display};
+use crate::domain::{Labelled, Pesel, date_display};
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-
-pub fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: RequestKind) -> String {
-    match kind {
-        RequestKind::Access => t_string!(i18n, privacy.kind_access),
-        RequestKind::Rectification => t_string!(i18n, privacy.kind_rectification),
-        RequestKind::Erasure => t_string!(i18n, privacy.kind_erasure),
-        RequestKind::Restriction => t_string!(i18n, privacy.kind_restriction),
-        RequestKind::Portability => t_string!(i18n, privacy.kind_portability),
-        RequestKind::Objection => t_string!(i18n, privacy.kind_objection),
-    }
-    .to_string()
-}
 
 #[component]
 pub fn DataProtectionPage() -> impl IntoView {
@@ -110,7 +98,7 @@ fn RequestForm(today: chrono::NaiveDate, record: ServerAction<RecordDataRequest>
     let error = last_error(record);
     let kinds = RequestKind::ALL
         .iter()
-        .map(|kind| (kind.code().to_owned(), kind_label(i18n, *kind)))
+        .map(|kind| (kind.code().to_owned(), kind.label(i18n).to_string()))
         .collect::<Vec<_>>();
     view! {
         <section aria-labelledby="record-heading">
@@ -193,7 +181,7 @@ fn RequestRow(
     };
     view! {
         <li class="data-request">
-            <h3>{kind_label(i18n, request.kind)} " — " {request.subject.clone()}</h3>
+            <h3>{request.kind.label(i18n)} " — " {request.subject.clone()}</h3>
             <dl class="facts">
                 <dt>{t!(i18n, privacy.received_on)}</dt>
                 <dd>{date_display(request.received_on)}</dd>

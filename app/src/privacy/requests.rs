@@ -3,6 +3,7 @@
 //! ended. Corrections asked for (art. 16) are tracked here too.
 
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::error::AppError;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,15 @@ coded_enum! {
         Objection = "objection",
     }
 }
+
+labels!(RequestKind, privacy {
+    Access => kind_access,
+    Rectification => kind_rectification,
+    Erasure => kind_erasure,
+    Restriction => kind_restriction,
+    Portability => kind_portability,
+    Objection => kind_objection,
+});
 
 /// One request in the register.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

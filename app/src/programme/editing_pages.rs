@@ -14,6 +14,7 @@ use crate::components::form::{
     CheckboxField, Checkboxes, ErrorSummary, TextArea, TextField, last_error,
 };
 use crate::components::page::{PageTitle, page_failure};
+use crate::domain::Labelled;
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::form::ActionForm;
@@ -137,7 +138,7 @@ pub fn ProgrammeFields(input: ProgrammeInput, error: Signal<Option<AppError>>) -
                                 checked=is_checked
                             />
                             <label for=id>
-                                {super::pages::personal_data_label(i18n, *field)}
+                                {field.label(i18n)}
                                 {special.map(|text| format!(" ({text})"))}
                             </label>
                         </div>

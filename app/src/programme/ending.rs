@@ -78,7 +78,8 @@ pub async fn end_programme(id: String, #[server(default)] confirm: String) -> Re
 mod store {
     use super::EndingPreview;
     use crate::applications::EventKind;
-    use crate::applications::store::{insert_event, update_awaiting};
+    use crate::case_file::record::update_awaiting;
+    use crate::case_file::timeline::insert_event;
     use crate::programme::Programme;
     use crate::store::{Store, StoreError, StoreResult, to_db_time};
     use chrono::{DateTime, Utc};

@@ -4,6 +4,7 @@
 
 use super::fees::FeeSchedule;
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use crate::domain::{Grosze, ServiceArea};
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,13 @@ coded_enum! {
         Ended = "ended",
     }
 }
+
+labels!(ProgrammeStatus, programmes {
+    Draft => status_draft,
+    Published => status_published,
+    Superseded => status_superseded,
+    Ended => status_ended,
+});
 
 coded_enum! {
     /// Who a service is meant for (DOMAIN §3).
@@ -32,6 +40,17 @@ coded_enum! {
     }
 }
 
+labels!(TargetGroup, groups {
+    AllResidents => all_residents,
+    ChildrenAndYouth => children_and_youth,
+    FamiliesWithChildren => families_with_children,
+    Seniors => seniors,
+    PeopleWithDisabilities => people_with_disabilities,
+    Carers => carers,
+    PeopleInCrisis => people_in_crisis,
+    PeopleWithAddictions => people_with_addictions,
+});
+
 coded_enum! {
     /// Individual or group service.
     ServiceForm {
@@ -39,6 +58,11 @@ coded_enum! {
         Group = "group",
     }
 }
+
+labels!(ServiceForm, catalogue {
+    Individual => form_individual,
+    Group => form_group,
+});
 
 coded_enum! {
     /// Where the service is delivered.
@@ -49,6 +73,13 @@ coded_enum! {
         Online = "online",
     }
 }
+
+labels!(ServicePlace, catalogue {
+    Centre => place_centre,
+    Home => place_home,
+    ProviderSite => place_provider_site,
+    Online => place_online,
+});
 
 coded_enum! {
     /// What one unit of the service is; limits and fees count these.
@@ -62,6 +93,16 @@ coded_enum! {
         Meeting = "meeting",
     }
 }
+
+labels!(ServiceUnit, catalogue {
+    Hour => unit_hour,
+    Session => unit_session,
+    Day => unit_day,
+    Loan => unit_loan,
+    Trip => unit_trip,
+    Meal => unit_meal,
+    Meeting => unit_meeting,
+});
 
 coded_enum! {
     /// What the limit of a service counts for the programme period (art. 42 ust. 2).
@@ -90,6 +131,21 @@ coded_enum! {
         Dependency = "dependency",
     }
 }
+
+labels!(PersonalDataField, programmes {
+    Name => data_name,
+    Pesel => data_pesel,
+    BirthDate => data_birth_date,
+    Address => data_address,
+    Phone => data_phone,
+    Email => data_email,
+    HouseholdSize => data_household_size,
+    Income => data_income,
+    LargeFamilyCard => data_large_family_card,
+    Disability => data_disability,
+    Health => data_health,
+    Dependency => data_dependency,
+});
 
 impl PersonalDataField {
     /// Special categories of GDPR art. 9: the form marks them and staff see why they are asked.
@@ -220,10 +276,10 @@ mod tests {
     #[test]
     fn codes_round_trip() {
         for group in TargetGroup::ALL {
-            assert_eq!(TargetGroup::from_code(group.code()), Some(*group));
+            assert_eq!(TargetGroup::from_code(group.code()), Some(group));
         }
         for field in PersonalDataField::ALL {
-            assert_eq!(PersonalDataField::from_code(field.code()), Some(*field));
+            assert_eq!(PersonalDataField::from_code(field.code()), Some(field));
         }
         assert_eq!(ServicePlace::from_code("kitchen"), None);
     }

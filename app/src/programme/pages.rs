@@ -11,52 +11,23 @@ use super::fees::FeeRule;
 use super::forms::ProgrammeInput;
 use super::forms::{BRACKET_ROWS, FeeInput, amount_text};
 use super::{
-    LimitKind, PersonalDataField, Programme, ProgrammeStatus, Service, ServiceForm, ServicePlace,
-    ServiceUnit, TargetGroup,
+    LimitKind, Programme, ProgrammeStatus, Service, ServiceForm, ServicePlace, ServiceUnit,
+    TargetGroup,
 };
 use crate::catalogue::FeeQuestion;
-use crate::catalogue::labels::{area_label, form_label, group_label, place_label, unit_label};
-use crate::catalogue::pages::{Calculator, FeeTable};
+use crate::catalogue::fee_views::{Calculator, FeeTable};
 use crate::components::choice::coded_options;
 use crate::components::form::{
     Checkboxes, ErrorSummary, SelectField, TextArea, TextField, field_error, last_error,
 };
 use crate::components::page::{PageTitle, page_failure};
 use crate::components::table::ScrollTable;
-use crate::domain::{Grosze, ServiceArea};
+use crate::domain::{Grosze, Labelled, ServiceArea};
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-pub fn status_label(i18n: I18nContext<Locale>, status: ProgrammeStatus) -> String {
-    match status {
-        ProgrammeStatus::Draft => t_string!(i18n, programmes.status_draft),
-        ProgrammeStatus::Published => t_string!(i18n, programmes.status_published),
-        ProgrammeStatus::Superseded => t_string!(i18n, programmes.status_superseded),
-        ProgrammeStatus::Ended => t_string!(i18n, programmes.status_ended),
-    }
-    .to_string()
-}
-
-pub(super) fn personal_data_label(i18n: I18nContext<Locale>, field: PersonalDataField) -> String {
-    match field {
-        PersonalDataField::Name => t_string!(i18n, programmes.data_name),
-        PersonalDataField::Pesel => t_string!(i18n, programmes.data_pesel),
-        PersonalDataField::BirthDate => t_string!(i18n, programmes.data_birth_date),
-        PersonalDataField::Address => t_string!(i18n, programmes.data_address),
-        PersonalDataField::Phone => t_string!(i18n, programmes.data_phone),
-        PersonalDataField::Email => t_string!(i18n, programmes.data_email),
-        PersonalDataField::HouseholdSize => t_string!(i18n, programmes.data_household_size),
-        PersonalDataField::Income => t_string!(i18n, programmes.data_income),
-        PersonalDataField::LargeFamilyCard => t_string!(i18n, programmes.data_large_family_card),
-        PersonalDataField::Disability => t_string!(i18n, programmes.data_disability),
-        PersonalDataField::Health => t_string!(i18n, programmes.data_health),
-        PersonalDataField::Dependency => t_string!(i18n, programmes.data_dependency),
-    }
-    .to_string()
-}
 
 /// "JRWA 8111, B10" (or the category alone while the symbol is not stated).
 fn retention_text(i18n: I18nContext<Locale>, retention: &crate::domain::Retention) -> String {
@@ -132,7 +103,7 @@ fn ProgrammeTable(list: Vec<Programme>) -> impl IntoView {
                                             date_text(programme.period_to),
                                         )}
                                     </td>
-                                    <td>{status_label(i18n, programme.status)}</td>
+                                    <td>{programme.status.label(i18n)}</td>
                                 </tr>
                             }
                         })
@@ -290,7 +261,7 @@ fn ProgrammeView(
         <h1>{format!("{} ({} {})", programme.name, t_string!(i18n, programmes.version), programme.version)}</h1>
         <p class="tags-line">
             <strong>{t!(i18n, programmes.status)} ": "</strong>
-            {status_label(i18n, programme.status)}
+            {programme.status.label(i18n)}
         </p>
         <ErrorSummary error=publish_error />
         <dl class="facts">
@@ -392,7 +363,7 @@ fn ProgrammeView(
                     let special = field
                         .is_special_category()
                         .then(|| format!(" ({})", t_string!(i18n, programmes.special_category)));
-                    view! { <li>{personal_data_label(i18n, *field)} {special}</li> }
+                    view! { <li>{field.label(i18n)} {special}</li> }
                 })
                 .collect_view()}
         </ul>
@@ -414,7 +385,7 @@ fn ProgrammeView(
                                     t_string!(i18n, programmes.version),
                                     version.version,
                                     version.resolution_number,
-                                    status_label(i18n, version.status),
+                                    version.status.label(i18n),
                                 )}
                             </a>
                         </li>
@@ -467,7 +438,7 @@ fn ServiceTable(programme_id: String, services: Vec<Service>) -> impl IntoView {
                                             service.id,
                                         )>{service.name.clone()}</a>
                                     </td>
-                                    <td>{area_label(i18n, service.area)}</td>
+                                    <td>{service.area.label(i18n)}</td>
                                     <td>{fee_kind_label(i18n, &service)}</td>
                                     <td>{limit}</td>
                                 </tr>
@@ -487,7 +458,7 @@ fn limit_text(
 ) -> String {
     match kind {
         LimitKind::Places => format!("{amount} ({})", t_string!(i18n, programmes.limit_places)),
-        LimitKind::Units => format!("{amount} × {}", unit_label(i18n, unit)),
+        LimitKind::Units => format!("{amount} × {}", unit.label(i18n)),
         LimitKind::Budget => Grosze::new(amount).to_string(),
     }
 }
@@ -674,7 +645,7 @@ fn ServiceForm(
             <SelectField
                 id="area"
                 name="input[area]"
-                options=coded_options(&ServiceArea::ALL, ServiceArea::code, |a| area_label(i18n, a))
+                options=coded_options(&ServiceArea::ALL, ServiceArea::code, |a| a.label(i18n))
                 selected=text(|s| s.area.code().to_owned())
                 error
             >
@@ -683,7 +654,7 @@ fn ServiceForm(
             <SelectField
                 id="form"
                 name="input[form]"
-                options=coded_options(ServiceForm::ALL, ServiceForm::code, |f| form_label(i18n, f))
+                options=coded_options(&ServiceForm::ALL, ServiceForm::code, |f| f.label(i18n))
                 selected=text(|s| s.form.code().to_owned())
                 error
             >
@@ -692,7 +663,7 @@ fn ServiceForm(
             <SelectField
                 id="unit"
                 name="input[unit]"
-                options=coded_options(ServiceUnit::ALL, ServiceUnit::code, |u| unit_label(i18n, u))
+                options=coded_options(&ServiceUnit::ALL, ServiceUnit::code, |u| u.label(i18n))
                 selected=text(|s| s.unit.code().to_owned())
                 error
             >
@@ -713,7 +684,7 @@ fn ServiceForm(
                 id="target_groups"
                 name="input[target_groups]"
                 legend=t_string!(i18n, catalogue.filter_group).to_string()
-                options=coded_options(TargetGroup::ALL, TargetGroup::code, |g| group_label(i18n, g))
+                options=coded_options(&TargetGroup::ALL, TargetGroup::code, |g| g.label(i18n))
                 checked=groups
                 error
             />
@@ -721,7 +692,7 @@ fn ServiceForm(
                 id="places"
                 name="input[places]"
                 legend=t_string!(i18n, catalogue.filter_place).to_string()
-                options=coded_options(ServicePlace::ALL, ServicePlace::code, |p| place_label(i18n, p))
+                options=coded_options(&ServicePlace::ALL, ServicePlace::code, |p| p.label(i18n))
                 checked=places
                 error
             />
@@ -796,7 +767,7 @@ fn ServiceForm(
                     name="input[limit_kind]"
                     options=vec![
                         ("places".to_owned(), t_string!(i18n, programmes.limit_places).to_string()),
-                        ("units".to_owned(), unit_label(i18n, unit)),
+                        ("units".to_owned(), unit.label(i18n).to_string()),
                         ("budget".to_owned(), t_string!(i18n, catalogue.limit_budget).to_string()),
                     ]
                     selected=limit.map(|l| l.kind.code().to_owned()).unwrap_or_default()

@@ -1,22 +1,13 @@
 //! Programmes, their services, packages and supporting activities, and providers.
 
 use super::model::{Package, Programme, ProgrammeStatus, Service, SupportingActivity};
-use crate::catalogue::search::fold;
+use crate::domain::search_text::fold;
 use crate::providers::{Provider, ProviderKind};
+use crate::store::rows::{from_json, to_json};
 use crate::store::{Store, StoreError, StoreResult, to_db_time};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 use sqlx::any::AnyRow;
-
-/// Serialises a structured part for a JSON text column.
-pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> StoreResult<String> {
-    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
-}
-
-/// Reads a structured part from a JSON text column.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> StoreResult<T> {
-    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))
-}
 
 fn date(row: &AnyRow, column: &str) -> StoreResult<NaiveDate> {
     let text: String = row.try_get(column)?;

@@ -3,6 +3,7 @@
 //! lives in the catalogue room; agreements and referrals come with their own issue.
 
 use crate::domain::coded::coded_enum;
+use crate::domain::label::labels;
 use serde::{Deserialize, Serialize};
 
 coded_enum! {
@@ -16,6 +17,15 @@ coded_enum! {
         MunicipalUnit = "municipal_unit",
     }
 }
+
+labels!(ProviderKind, providers {
+    Ngo => kind_ngo,
+    SocialEconomy => kind_social_economy,
+    Health => kind_health,
+    Company => kind_company,
+    Person => kind_person,
+    MunicipalUnit => kind_municipal_unit,
+});
 
 /// A provider as the public directory shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

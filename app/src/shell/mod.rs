@@ -85,28 +85,3 @@ pub fn NotFoundPage() -> impl IntoView {
         </p>
     }
 }
-
-/// What a page shows when loading its data failed.
-#[component]
-pub fn ErrorNotice(error: crate::error::AppError) -> impl IntoView {
-    let i18n = use_i18n();
-    #[cfg(feature = "ssr")]
-    if let (Some(response), Ok(status)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::StatusCode::from_u16(error.status_code()),
-    ) {
-        response.set_status(status);
-    }
-    let message = move || match error {
-        crate::error::AppError::NotFound => t_string!(i18n, errors.not_found_text).to_string(),
-        crate::error::AppError::Forbidden => t_string!(i18n, errors.forbidden_text).to_string(),
-        crate::error::AppError::Unavailable => t_string!(i18n, errors.unavailable_text).to_string(),
-        _ => t_string!(i18n, errors.internal_text).to_string(),
-    };
-    view! {
-        <div class="notice notice--error" role="alert">
-            <h2>{t!(i18n, errors.error_heading)}</h2>
-            <p>{message}</p>
-        </div>
-    }
-}

@@ -5,9 +5,9 @@
 //! RFC 3339 UTC, INTEGER 0/1 booleans, TEXT UUIDv7 ids). Every query is written once and runs
 //! on SQLite and PostgreSQL; only the DDL differs, so `migrations/` has a folder per backend.
 
-mod data_migrations;
 mod error;
 mod keys;
+pub mod rows;
 pub mod testing;
 mod time;
 
@@ -21,6 +21,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A transaction on the store's pool.
+pub type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
 
 /// Which database engine a `Store` talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,14 +183,15 @@ impl Store {
         &self.pool
     }
 
-    /// Applies the pending migrations of this backend.
-    pub async fn migrate(&self) -> StoreResult<()> {
+    /// Applies the pending schema migrations of this backend (`Store::migrate` then runs the
+    /// data migrations, which need the rooms' code).
+    pub async fn migrate_schema(&self) -> StoreResult<()> {
         let migrator = match self.backend {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&self.pool).await?;
-        self.run_data_migrations().await
+        Ok(())
     }
 
     /// True when the database answers a trivial query.

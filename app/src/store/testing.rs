@@ -1,6 +1,6 @@
 //! Fresh databases for tests: `for_each_backend(|store| async { … })` runs the body once per
 //! backend listed in `CUS_TEST_BACKENDS` (default `sqlite`; CI uses `sqlite,postgres`), each time
-//! on a new, migrated database that is dropped afterwards.
+//! on a new, migrated database that is dropped afterwards, also when the test panics.
 
 use super::{Backend, Store};
 use std::future::Future;
@@ -24,7 +24,8 @@ pub fn test_backends() -> Vec<Backend> {
 pub struct TestDatabase {
     pub store: Store,
     pub url: String,
-    cleanup: Cleanup,
+    /// Taken by `drop_database`; still here when a test panicked, for `Drop` to clean up.
+    cleanup: Option<Cleanup>,
 }
 
 enum Cleanup {
@@ -78,18 +79,27 @@ impl TestDatabase {
         TestDatabase {
             store,
             url,
-            cleanup,
+            cleanup: Some(cleanup),
         }
     }
 
-    pub async fn drop_database(self) {
+    pub async fn drop_database(mut self) {
         self.store.close().await;
-        match self.cleanup {
+        if let Some(cleanup) = self.cleanup.take() {
+            cleanup.run().await;
+        }
+    }
+}
+
+impl Cleanup {
+    async fn run(self) {
+        match self {
             Cleanup::Dir(dir) => {
                 let _ = std::fs::remove_dir_all(dir);
             }
             Cleanup::Postgres { admin_url, name } => {
                 if let Ok(admin) = Store::connect(&admin_url).await {
+                    // FORCE ends the connections a panicked test left open.
                     let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                         .execute(admin.pool())
                         .await;
@@ -97,6 +107,25 @@ impl TestDatabase {
                 }
             }
         }
+    }
+}
+
+/// A test that panicked never reached `drop_database`: the database is dropped here, on a
+/// thread of its own (the test's runtime is unwinding and cannot run it).
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some(cleanup) = self.cleanup.take() else {
+            return;
+        };
+        let dropped = std::thread::spawn(move || {
+            if let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                runtime.block_on(cleanup.run());
+            }
+        });
+        let _ = dropped.join();
     }
 }
 

@@ -2,8 +2,10 @@
 //! stages and plans a public activity; residents find it in the calendar, sign up (once per
 //! contact), wait when it is full, and a cancellation gives the place to the first waiting.
 
-use super::*;
-use app::domain::Role;
+use crate::support::fixtures::*;
+use crate::support::*;
+use app::domain::{Clock, Role};
+use app::store::testing::{TestDatabase, test_backends};
 
 /// Activity form fields for a workshop `days` from now at 17:00–19:00 Warsaw time.
 fn workshop(community: &str, days: i64, capacity: &str) -> Vec<(String, String)> {
@@ -44,20 +46,7 @@ async fn the_organiser_plans_and_residents_sign_up() {
     for backend in test_backends() {
         let app = spawn_app(TestDatabase::create(backend).await).await;
         let api = |name: &str| format!("{}/api/{name}", app.url);
-        let organiser = staff(
-            &app,
-            "osl@cus.example",
-            "Sylwia Społeczność",
-            vec![Role::CommunityOrganiser],
-        )
-        .await;
-        let clerk = staff(
-            &app,
-            "punkt@cus.example",
-            "Pan Punkt",
-            vec![Role::InfoPointClerk],
-        )
-        .await;
+        let (organiser, clerk) = organiser_and_clerk(&app).await;
         let community = [
             ("name", "Sołectwo Braciejowa"),
             ("kind", "territorial"),
@@ -138,11 +127,7 @@ async fn the_organiser_plans_and_residents_sign_up() {
         let form = workshop(&id, 10, "2");
         let (_, location, body) =
             post_form(&organiser, &api("create_activity"), &borrowed(&form)).await;
-        let activity = location
-            .strip_prefix("/pracownik/wydarzenia/")
-            .and_then(|rest| rest.strip_suffix("?dodano=1"))
-            .unwrap_or_else(|| panic!("{body}"))
-            .to_owned();
+        let activity = activity_at(&location, &body);
         let (_, twice, _) = post_form(&organiser, &api("create_activity"), &borrowed(&form)).await;
         assert_eq!(twice, location);
         assert_eq!(app.db.store.activities_of(&id).await.unwrap().len(), 1);
@@ -150,28 +135,11 @@ async fn the_organiser_plans_and_residents_sign_up() {
         // The public calendar shows it without signing in, and without JavaScript.
         let visitor = client();
         let month = (chrono::Utc::now() + chrono::Duration::days(10)).format("%Y-%m");
-        let page = visitor
-            .get(format!(
-                "{}/wydarzenia?miesiac={month}&bez_barier=1",
-                app.url
-            ))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-            .replace("<!>", "");
+        let calendar = format!("{}/wydarzenia?miesiac={month}&bez_barier=1", app.url);
+        let page = page_text(&visitor, &calendar).await.replace("<!>", "");
         assert!(page.contains("Warsztaty kulinarne dla seniorów"), "{page}");
         assert!(page.contains("2 wolne miejsca"), "{page}");
-        let page = visitor
-            .get(format!("{}/wydarzenia/{activity}", app.url))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = page_text(&visitor, &format!("{}/wydarzenia/{activity}", app.url)).await;
         assert!(page.contains(r#""@type":"Event""#), "{page}");
         assert!(page.contains("Świetlica wiejska, Braciejowa 1"));
 
@@ -207,14 +175,8 @@ async fn the_organiser_plans_and_residents_sign_up() {
         assert_eq!(same, format!("/wydarzenia/{activity}?juz=1"));
         let (_, _, _) = sign_up("Jan Kowalski", "600 100 200").await;
         let (_, waiting, _) = sign_up("Ewa Wiśniewska", "ewa@example.pl").await;
-        let page = visitor
-            .get(format!("{}{waiting}", app.url))
-            .send()
+        let page = page_text(&visitor, &format!("{}{waiting}", app.url))
             .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
             .replace("<!>", "");
         assert!(page.contains("Jesteś na liście oczekujących"), "{page}");
         assert!(page.contains("Twoje miejsce na liście: 1."), "{page}");
@@ -565,11 +527,7 @@ async fn the_organiser_maps_plans_and_measures_a_community() {
         activity.last_mut().unwrap().1 = goal_id.clone();
         let (_, location, body) =
             post_form(&organiser, &api("create_activity"), &borrowed(&activity)).await;
-        let activity = location
-            .strip_prefix("/pracownik/wydarzenia/")
-            .and_then(|rest| rest.strip_suffix("?dodano=1"))
-            .unwrap_or_else(|| panic!("{body}"))
-            .to_owned();
+        let activity = activity_at(&location, &body);
         let attendance = [
             ("activity", activity.as_str()),
             ("input[attended]", "0"),
@@ -582,13 +540,7 @@ async fn the_organiser_maps_plans_and_measures_a_community() {
         let (status, _, body) = post_form(&organiser, &api("record_attendance"), &attendance).await;
         assert_eq!(status, 422);
         assert!(body.contains("activity_not_held"), "{body}");
-        let past = app::store::to_db_time(chrono::Utc::now() - chrono::Duration::hours(2));
-        sqlx::query("UPDATE community_activities SET starts_at = $1 WHERE id = $2")
-            .bind(&past)
-            .bind(&activity)
-            .execute(app.db.store.pool())
-            .await
-            .unwrap();
+        began_hours_ago(&app, &activity, 2).await;
         let (status, location, body) =
             post_form(&organiser, &api("record_attendance"), &attendance).await;
         assert!(status < 400, "{body}");
@@ -653,14 +605,7 @@ async fn volunteers_offer_help_are_approved_matched_and_their_hours_counted() {
         let api = |name: &str| format!("{}/api/{name}", app.url);
         let (organiser, clerk) = organiser_and_clerk(&app).await;
         let community = braciejowa(&app, &organiser).await;
-        let form = workshop(&community, 3, "10");
-        let (_, location, body) =
-            post_form(&organiser, &api("create_activity"), &borrowed(&form)).await;
-        let activity = location
-            .strip_prefix("/pracownik/wydarzenia/")
-            .and_then(|rest| rest.strip_suffix("?dodano=1"))
-            .unwrap_or_else(|| panic!("{body}"))
-            .to_owned();
+        let activity = scheduled(&app, &organiser, &community, 3, "10").await;
 
         // The public offer: what is missing is named; the same person twice is one offer.
         let visitor = client();
@@ -787,13 +732,7 @@ async fn volunteers_offer_help_are_approved_matched_and_their_hours_counted() {
         .await;
         assert!(status < 400, "{body}");
         assert!(location.ends_with("?odpowiedz=1"), "{location}");
-        let past = app::store::to_db_time(chrono::Utc::now() - chrono::Duration::hours(3));
-        sqlx::query("UPDATE community_activities SET starts_at = $1 WHERE id = $2")
-            .bind(&past)
-            .bind(&activity)
-            .execute(app.db.store.pool())
-            .await
-            .unwrap();
+        began_hours_ago(&app, &activity, 3).await;
         let (status, _, body) = post_form(&organiser, &api("record_volunteer_hours"), &hours).await;
         assert!(status < 400, "{body}");
         let mine = json(&visitor, &api("my_volunteering"), &[("token", &token)]).await;
@@ -853,13 +792,24 @@ async fn scheduled(
     activity_at(&location, &body)
 }
 
-/// The id of the activity whose staff page `location` is.
+/// The id of the activity just created, whose staff page `location` is.
 fn activity_at(location: &str, body: &str) -> String {
     location
         .strip_prefix("/pracownik/wydarzenia/")
-        .and_then(|rest| rest.split('?').next())
+        .and_then(|rest| rest.strip_suffix("?dodano=1"))
         .unwrap_or_else(|| panic!("{body}"))
         .to_owned()
+}
+
+/// Moves `activity` to have begun `hours` ago.
+async fn began_hours_ago(app: &Running, activity: &str, hours: i64) {
+    let past = app::store::to_db_time(chrono::Utc::now() - chrono::Duration::hours(hours));
+    sqlx::query("UPDATE community_activities SET starts_at = $1 WHERE id = $2")
+        .bind(&past)
+        .bind(activity)
+        .execute(app.db.store.pool())
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -910,11 +860,7 @@ async fn plans_name_activities_and_residents_see_their_own_sign_ups() {
         assert_eq!(mine[0]["activity"]["id"], club.as_str());
 
         // Her plan names the meeting in section E, chosen from the calendar.
-        let coordinator_id = store
-            .user_by_email(&Email::parse("org@cus.example").unwrap())
-            .await
-            .unwrap()
-            .id;
+        let coordinator_id = user_id(&app, "org@cus.example").await;
         let now = chrono::Utc::now();
         let today = app::domain::warsaw_date(now);
         let content = PlanContent {
@@ -1024,14 +970,7 @@ async fn plans_name_activities_and_residents_see_their_own_sign_ups() {
         // Anna sees only her own and cancels it from her account; nobody else can.
         let mine = json(&anna, &api("my_activities"), &[]).await;
         assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
-        let page = anna
-            .get(format!("{}/moje-wydarzenia", app.url))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = page_text(&anna, &format!("{}/moje-wydarzenia", app.url)).await;
         assert!(page.contains("Warsztaty kulinarne"), "{page}");
         let club_sign_up = mine
             .as_array()

@@ -8,6 +8,8 @@ use app::store::testing::TestDatabase;
 use leptos::prelude::LeptosOptions;
 use std::sync::Arc;
 
+pub mod fixtures;
+
 pub struct Running {
     pub url: String,
     pub db: TestDatabase,

@@ -1,8 +1,9 @@
-//! Data migrations: changes to stored data that need the application's own code, each run once
-//! (recorded in `data_migrations`) after the schema migrations.
+//! Data migrations: changes to stored data that need the rooms' own code, each run once
+//! (recorded in `data_migrations`) after the schema migrations. They live above the rooms, so
+//! that `store/` imports no capability.
 
-use super::{Store, StoreResult, to_db_time};
-use crate::catalogue::search::fold;
+use crate::domain::search_text::fold;
+use crate::store::{Store, StoreResult, from_db_day, to_db_time};
 use sqlx::Row;
 
 /// Search text is folded by `fold()`; since it drops every combining mark ("ü", "š", "й"), the
@@ -15,6 +16,12 @@ const DECISION_DUE_ON_WORKING_DAYS: &str = "2026-12-decision-due-on-working-days
 const PLAN_FACTS: &str = "2026-12-plan-facts";
 
 impl Store {
+    /// Applies the pending schema migrations, then the data migrations not run yet.
+    pub async fn migrate(&self) -> StoreResult<()> {
+        self.migrate_schema().await?;
+        self.run_data_migrations().await
+    }
+
     /// Runs the data migrations not run yet, in order.
     pub async fn run_data_migrations(&self) -> StoreResult<()> {
         for name in [REFOLD_SEARCH_TEXT, DECISION_DUE_ON_WORKING_DAYS, PLAN_FACTS] {
@@ -45,7 +52,7 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         for row in cases {
-            let registered_on = super::from_db_day(&row.try_get::<String, _>("registered_on")?)?;
+            let registered_on = from_db_day(&row.try_get::<String, _>("registered_on")?)?;
             let complicated = row.try_get::<i64, _>("complicated")? != 0;
             let due = crate::cases::decision_due(registered_on, complicated).to_string();
             if due != row.try_get::<String, _>("decision_due")? {
@@ -77,8 +84,7 @@ impl Store {
             .fetch_all(&mut *tx)
             .await?;
         for row in services {
-            let service =
-                crate::programme::store::from_json(&row.try_get::<String, _>("details")?)?;
+            let service = crate::store::rows::from_json(&row.try_get::<String, _>("details")?)?;
             let text = crate::programme::store::search_text_of(&service);
             if text != row.try_get::<String, _>("search_text")? {
                 sqlx::query("UPDATE services SET search_text = $2 WHERE id = $1")
@@ -94,7 +100,7 @@ impl Store {
                 .await?;
         for row in cases {
             let subject: crate::applications::PersonInput =
-                crate::programme::store::from_json(&row.try_get::<String, _>("subject")?)?;
+                crate::store::rows::from_json(&row.try_get::<String, _>("subject")?)?;
             let words = fold(&subject.name);
             if words != row.try_get::<String, _>("name_words")? {
                 sqlx::query("UPDATE applications SET name_words = $2 WHERE id = $1")
