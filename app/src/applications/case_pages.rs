@@ -2,8 +2,8 @@
 //! withdrawal and resignation; and the info point's "register an application" page.
 
 use super::case_views::*;
-use super::cases::*;
 use super::model::*;
+use super::my_cases::*;
 use super::wizard::StartOnBehalf;
 use crate::components::choice::coded_options;
 use crate::components::form::{ErrorSummary, SelectField, TextArea, TextField, last_error};

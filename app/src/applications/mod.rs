@@ -4,8 +4,8 @@
 
 pub mod case_pages;
 pub mod case_views;
-pub mod cases;
 pub mod model;
+pub mod my_cases;
 pub mod person;
 pub mod wizard;
 pub mod wizard_pages;

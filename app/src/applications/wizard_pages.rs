@@ -656,7 +656,7 @@ pub fn SubmittedPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let case = Resource::new(id, super::cases::load_my_case);
+    let case = Resource::new(id, super::my_cases::load_my_case);
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, apply.submitted_title).to_string()) />
         <Suspense>

@@ -48,17 +48,6 @@ pub async fn cancel_my_registration(id: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Signs the person of plan `id` up for `activity`, one its section E names.
-#[server(prefix = "/api", endpoint = "sign_up_from_plan")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
-pub async fn sign_up_from_plan(id: String, activity: String) -> Result<(), AppError> {
-    use crate::gate::{Permission, require};
-    let access = require(Permission::QualifyAndPlan).await?;
-    server::sign_up_from_plan(&access, &id, &activity).await?;
-    leptos_axum::redirect(&format!("/pracownik/plany/{id}?zapisano=1#participation"));
-    Ok(())
-}
-
 #[cfg(feature = "ssr")]
 pub mod server {
     use super::*;
@@ -150,14 +139,15 @@ pub mod server {
         })
     }
 
+    /// Signs the person of `plan` (a plan the caller may edit, of `application`) up for
+    /// `activity_id`, one its section E names.
     pub async fn sign_up_from_plan(
         access: &Access,
-        plan_id: &str,
+        plan: &Plan,
+        application: &Application,
         activity_id: &str,
     ) -> Result<RegistrationStatus, AppError> {
-        let (plan, application, _) =
-            crate::ipus::plans::server::plan_to_edit(access, plan_id).await?;
-        if !named(&plan).contains(&activity_id) {
+        if !named(plan).contains(&activity_id) {
             return Err(AppError::invalid("activity", "choose_one"));
         }
         let store = &access.state.store;
@@ -181,7 +171,7 @@ pub mod server {
         });
         let token = random_token();
         let registrant = Registrant {
-            user_id: person_account(&application),
+            user_id: person_account(application),
             application_id: Some(&application.id),
         };
         let outcome = store
@@ -199,7 +189,7 @@ pub mod server {
             SignUpOutcome::New(status) => status,
         };
         crate::community::calendar::server::audit(access, activity_id, AuditAction::Create).await?;
-        crate::cases::handling::server::audit_change(access, &application, "activity_sign_up")
+        crate::cases::handling::server::audit_change(access, application, "activity_sign_up")
             .await?;
         crate::community::calendar::server::confirm(
             &access.state,

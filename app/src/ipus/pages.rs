@@ -33,7 +33,7 @@ struct PlanActions {
     entry: ServerAction<AddPlanEntry>,
     close: ServerAction<ClosePlan>,
     follow_up: ServerAction<RecordFollowUp>,
-    sign_up: ServerAction<crate::community::participation::SignUpFromPlan>,
+    sign_up: ServerAction<super::plans::SignUpFromPlan>,
 }
 
 #[component]

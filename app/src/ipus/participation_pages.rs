@@ -2,7 +2,7 @@
 //! "Udział w wydarzeniach" — each activity the plan names with its volunteers and whether the
 //! person is signed up (the coordinator can sign them up), then all the person's sign-ups.
 
-use crate::community::participation::SignUpFromPlan;
+use super::plans::SignUpFromPlan;
 use crate::community::{ActivityRef, PlanParticipation};
 use crate::components::form::{ErrorSummary, last_error};
 use crate::domain::{Labelled, warsaw_date, warsaw_display};

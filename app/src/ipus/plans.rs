@@ -315,6 +315,24 @@ pub async fn revoke_plan_approval(id: String) -> Result<(), AppError> {
     server::revoke(&access, &id).await
 }
 
+/// Signs the person of plan `id` up for `activity`, one its section E names.
+#[server(prefix = "/api", endpoint = "sign_up_from_plan")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+pub async fn sign_up_from_plan(id: String, activity: String) -> Result<(), AppError> {
+    use crate::gate::{Permission, require};
+    let access = require(Permission::QualifyAndPlan).await?;
+    let (plan, application, _) = server::plan_to_edit(&access, &id).await?;
+    crate::community::participation::server::sign_up_from_plan(
+        &access,
+        &plan,
+        &application,
+        &activity,
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/pracownik/plany/{id}?zapisano=1#participation"));
+    Ok(())
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use super::*;
